@@ -1,0 +1,47 @@
+# One-command workflows. `make run` and `make test` work on a fresh machine.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+DB      ?= $(or $(ASN_DB),data/asn.duckdb)
+PORT    ?= 8501
+
+.PHONY: install run test check lint types fmt bench demo clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+install: $(STAMP)
+
+$(DB): | $(STAMP)
+	$(BIN)/python -m analytics demo --db $(DB)
+
+demo: install
+	$(BIN)/python -m analytics demo --db $(DB) --force
+
+run: install $(DB)
+	ASN_DB=$(DB) $(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
+
+test: install
+	$(BIN)/python -m pytest -q -n 2
+
+fmt: install
+	$(BIN)/ruff format .
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+types: install
+	$(BIN)/mypy analytics charts
+
+check: lint types test
+
+bench: install
+	$(BIN)/python -m analytics bench --db $(DB)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,174 @@
+"""`python -m analytics COMMAND`: the command line of the data contract, plus tools.
+
+Every command runs against one Store. When another process owns the store (the dashboard while it
+serves), the command is forwarded to that owner over its local socket (analytics.owner) and runs
+there, on the owner's connection, so imports and exports work while people browse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from analytics.store import Store, StoreBusy, default_db_path
+
+METRICS = (
+    "employee-gaps",
+    "jpm",
+    "gap-summary",
+    "jpm-summary",
+    "trend",
+    "training-impact",
+    "jp-compliance",
+    "training-needs",
+)
+
+
+class UsageError(Exception):
+    """A user error on the command line: message printed, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def db_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", type=Path, default=None, help="store file (default: $ASN_DB or data/asn.duckdb)")
+
+    p = sub.add_parser("demo", help="build a seeded, realistic Jambi-like demo store")
+    db_arg(p)
+    p.add_argument("--employees", type=int, default=12000)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--force", action="store_true", help="replace an existing store's data")
+
+    p = sub.add_parser("import", help="validate and import CSV files, folders or a workbook")
+    db_arg(p)
+    p.add_argument("--lang", choices=("id", "en"), default="id")
+    p.add_argument("--dry-run", action="store_true", help="print the plan, write nothing")
+    p.add_argument("paths", nargs="+", type=Path)
+
+    p = sub.add_parser("export", help="export one metric as CSV or JSON")
+    db_arg(p)
+    p.add_argument("metric", choices=METRICS)
+    p.add_argument("--year", type=int)
+    p.add_argument("--agency", action="append", default=[])
+    p.add_argument("--unit", action="append", default=[])
+    p.add_argument("--job-family", action="append", default=[])
+    p.add_argument("--job-type", action="append", default=[])
+    p.add_argument("--by")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--out", type=Path)
+
+    p = sub.add_parser("template", help="write the empty import workbook HR staff fill in")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--lang", choices=("id", "en"), default="id")
+
+    p = sub.add_parser("bench", help="print timings of every metric")
+    db_arg(p)
+    p.add_argument("--employees", type=int, default=None)
+    p.add_argument("--repeat", type=int, default=20)
+
+    p = sub.add_parser("info", help="print what the store holds")
+    db_arg(p)
+    return parser
+
+
+# Commands that need the store, and whether they may be forwarded to a serving owner.
+FORWARDABLE = {"import", "export", "info"}
+
+
+def _absolutise(args: argparse.Namespace, cwd: Path) -> None:
+    """Paths are resolved against the caller's directory, so that an owner running elsewhere
+    reads and writes the same files."""
+    if getattr(args, "paths", None):
+        args.paths = [(cwd / p).resolve() for p in args.paths]
+    if getattr(args, "out", None):
+        args.out = (cwd / args.out).resolve()
+    if getattr(args, "db", None):
+        args.db = (cwd / args.db).resolve()
+
+
+def run(
+    argv: list[str],
+    out: TextIO,
+    err: TextIO,
+    store: Store | None = None,
+    cwd: Path | None = None,
+) -> int:
+    """Run one command; `store` and `cwd` are given when running inside the owner process."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse already printed its message
+        return int(e.code or 0)
+    _absolutise(args, cwd or Path.cwd())
+    if args.command == "template":
+        from analytics.template import write_template
+
+        write_template(args.out, lang=args.lang)
+        print(f"template written: {args.out}", file=out)
+        return 0
+
+    db = args.db or (cwd or Path.cwd()) / default_db_path()
+    own = store is None
+    if own:
+        if args.command in FORWARDABLE:
+            from analytics import owner
+
+            forwarded = owner.forward(db, argv, Path.cwd(), out, err)
+            if forwarded is not None:
+                return forwarded
+        try:
+            store = Store(db)
+        except StoreBusy:
+            print(
+                f"The store {db} is in use by another process that does not accept commands. "
+                "Try again when it has finished.",
+                file=err,
+            )
+            return 3
+    assert store is not None
+    try:
+        return dispatch(args, store, out, err)
+    except UsageError as e:
+        print(str(e), file=err)
+        return 2
+    finally:
+        if own:
+            store.close()
+
+
+def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    if args.command == "demo":
+        from analytics.demo import build_demo
+
+        return build_demo(store, employees=args.employees, seed=args.seed, force=args.force, out=out, err=err)
+    if args.command == "import":
+        from analytics.importer import cli_import
+
+        return cli_import(store, args.paths, lang=args.lang, dry_run=args.dry_run, out=out, err=err)
+    if args.command == "export":
+        from analytics.export import cli_export
+
+        return cli_export(store, args, out=out, err=err)
+    if args.command == "bench":
+        from analytics.bench import cli_bench
+
+        return cli_bench(store, args, out=out, err=err)
+    if args.command == "info":
+        from analytics.overview import print_info
+
+        return print_info(store, out=out)
+    raise AssertionError(args.command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    sys.exit(main())

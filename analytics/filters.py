@@ -1,0 +1,130 @@
+"""The one Filters value every metric takes: what to select, who is asking, which data version.
+
+Filters is frozen and made of tuples, so it is hashable and serves as the cache key. It builds
+its own WHERE clause with `$named` parameters; values are always bound, never formatted into SQL.
+The clause applies to any relation that has the columns emp_key, agency_key, unit and
+position_key (scores, assessment pairs, employees): which position it uses is the caller's
+choice (a score's position; a pair's d1 position; an employee's current position).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+SmallGroupRule = Literal["show", "mark", "hide"]
+MIN_GROUP = 5  # groups of fewer distinct employees are marked or hidden
+
+
+@dataclass(frozen=True)
+class Filters:
+    year: int | None = None
+    instansi: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()  # agency_id
+    # (agency_id, unit); an empty agency_id matches the unit name in every agency.
+    units: tuple[tuple[str, str], ...] = ()
+    job_families: tuple[str, ...] = ()
+    job_types: tuple[str, ...] = ()
+    employment_types: tuple[str, ...] = ()
+    genders: tuple[str, ...] = ()
+    ranks: tuple[str, ...] = ()
+    # Who is asking. None = unrestricted (the store's owner, e.g. `export`).
+    scope_agencies: tuple[str, ...] | None = None
+    scope_instansi: tuple[str, ...] | None = None
+    may_see_individuals: bool = True
+    small_groups: SmallGroupRule = "show"
+    min_group: int = MIN_GROUP
+    # The import the answer is read from (part of the cache key; set by the UI per rerun).
+    data_version: int | None = None
+
+    def with_(self, **changes: Any) -> Filters:
+        return replace(self, **changes)
+
+    def without_year(self) -> Filters:
+        return replace(self, year=None)
+
+    @property
+    def is_scoped(self) -> bool:
+        return self.scope_agencies is not None or self.scope_instansi is not None
+
+    def where(self, t: str = "", prefix: str = "f") -> tuple[str, dict[str, Any]]:
+        """(sql, params) selecting rows of relation alias `t` (no year condition).
+
+        Returns "true" when nothing is selected, so it can always follow WHERE/AND.
+        """
+        col = (lambda c: f"{t}.{c}") if t else (lambda c: c)
+        parts: list[str] = []
+        params: dict[str, Any] = {}
+
+        def p(name: str, value: Any) -> str:
+            key = f"{prefix}_{name}"
+            params[key] = value
+            return f"${key}"
+
+        agency_conds: list[str] = []
+        if self.agencies:
+            agency_conds.append(f"list_contains({p('ag', list(self.agencies))}, agency_id)")
+        if self.instansi:
+            agency_conds.append(f"list_contains({p('ins', list(self.instansi))}, instansi)")
+        if self.scope_agencies is not None:
+            agency_conds.append(
+                f"list_contains({p('sag', list(self.scope_agencies))}::varchar[], agency_id)"
+            )
+        if self.scope_instansi is not None:
+            agency_conds.append(
+                f"list_contains({p('sins', list(self.scope_instansi))}::varchar[], instansi)"
+            )
+        if agency_conds:
+            parts.append(
+                f"{col('agency_key')} in (select agency_key from agencies where "
+                + " and ".join(agency_conds)
+                + ")"
+            )
+        if self.units:
+            any_agency = sorted({u for a, u in self.units if not a})
+            pairs = sorted({(a, u) for a, u in self.units if a})
+            ors: list[str] = []
+            if any_agency:
+                ors.append(f"list_contains({p('un', any_agency)}, {col('unit')})")
+            if pairs:
+                ors.append(
+                    f"({col('agency_key')}, {col('unit')}) in (select a.agency_key, u.unit "
+                    f"from agencies a join (select unnest({p('upa', [a for a, _ in pairs])}) "
+                    f"as agency_id, unnest({p('upu', [u for _, u in pairs])}) as unit) u "
+                    "using (agency_id))"
+                )
+            parts.append("(" + " or ".join(ors) + ")")
+        pos_conds: list[str] = []
+        if self.job_families:
+            pos_conds.append(f"list_contains({p('jf', list(self.job_families))}, job_family)")
+        if self.job_types:
+            pos_conds.append(f"list_contains({p('jt', list(self.job_types))}, job_type)")
+        if pos_conds:
+            parts.append(
+                f"{col('position_key')} in (select position_key from positions where "
+                + " and ".join(pos_conds)
+                + ")"
+            )
+        emp_conds: list[str] = []
+        if self.employment_types:
+            emp_conds.append(
+                f"list_contains({p('et', list(self.employment_types))}, employment_type)"
+            )
+        if self.genders:
+            emp_conds.append(f"list_contains({p('g', list(self.genders))}, gender)")
+        if self.ranks:
+            emp_conds.append(f"list_contains({p('rk', list(self.ranks))}, rank)")
+        if emp_conds:
+            parts.append(
+                f"{col('emp_key')} in (select emp_key from employees where "
+                + " and ".join(emp_conds)
+                + ")"
+            )
+        return (" and ".join(parts) if parts else "true"), params
+
+    @property
+    def splits_employee_scores(self) -> bool:
+        """True when the filter can select some of one employee's scores in a year and not
+        others (job family/type follow each score's position), so per-person totals must be
+        recomputed from the selected scores instead of read from person_year."""
+        return bool(self.job_families or self.job_types)

@@ -1,0 +1,69 @@
+-- Derived tables: prepared rows every metric reads instead of re-deriving them from the raw
+-- records. They are rebuilt inside the same transaction as the write that changes their inputs
+-- (analytics/derived.py), for all employees or only the affected ones.
+
+-- One row per score: the latest assessment of an employee in a competency in a calendar year
+-- (an earlier one never stands in, even when the latest has no standard). position_key is the
+-- assessment's position or else the employee's current one; agency_key and unit are the
+-- employee's current ones. required_level is null when that position has no standard for the
+-- competency: such a score is left out of every metric but kept for the person's profile.
+create table if not exists score (
+    emp_key        integer not null,
+    competency_key smallint not null,
+    year           smallint not null,
+    assessed_on    date not null,
+    level          decimal(2, 1) not null,
+    position_key   integer not null,
+    agency_key     integer not null,
+    unit           varchar not null,
+    required_level tinyint
+);
+
+-- One row per employee and assessment year with at least one score that has a standard:
+-- the whole-year sums behind JPM (JPM = 100 * sum_level / sum_required).
+create table if not exists person_year (
+    emp_key      integer not null,
+    year         smallint not null,
+    agency_key   integer not null,
+    unit         varchar not null,
+    n_scores     integer not null,
+    sum_level    decimal(18, 1) not null,
+    sum_required integer not null
+);
+
+-- JP per employee and year: hours of completed trainings whose end_date falls in the year
+-- (general trainings count). Only rows with jp > 0.
+create table if not exists jp_year (
+    emp_key integer not null,
+    year    smallint not null,
+    jp      decimal(18, 2) not null
+);
+
+-- One row per pair of consecutive assessments (d0 < d1) of one employee in one competency,
+-- re-assessments within a year included, with or without a standard. position_key is the d1
+-- assessment's position (or the employee's current); treated = the employee completed a
+-- training developing this competency with end_date in (d0, d1]; dose_jp and cost_idr add up
+-- those trainings (an event's cost shared equally among its participants).
+create table if not exists pair (
+    emp_key        integer not null,
+    competency_key smallint not null,
+    d0             date not null,
+    d1             date not null,
+    year           smallint not null,       -- year of d1
+    level0         decimal(2, 1) not null,
+    level1         decimal(2, 1) not null,
+    position_key   integer not null,
+    agency_key     integer not null,
+    unit           varchar not null,
+    treated        boolean not null,
+    dose_jp        decimal(18, 2) not null,
+    cost_idr       double not null
+);
+
+-- Which programmes (titles) treated a pair: one row per pair and title completed in (d0, d1].
+create table if not exists pair_programme (
+    emp_key        integer not null,
+    competency_key smallint not null,
+    d1             date not null,
+    title          varchar not null
+);

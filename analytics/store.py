@@ -1,0 +1,153 @@
+"""The DuckDB store: opening, schema migrations, reads on a snapshot, and the single writer.
+
+Process model (see README, "Who writes, who reads"): DuckDB lets one process open a file
+read-write, or many read-only. The process that owns the store (the dashboard while it serves, or
+else the command line) holds the only connection; inside it every reader works on its own cursor
+in its own transaction (a snapshot), and every write goes through `Store.write()`, which
+serialises writers and commits data plus derived tables in one transaction. Other processes reach
+the owner through `analytics.owner` instead of opening the file.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = Path("data/asn.duckdb")
+SQL_DIR = Path(__file__).parent / "sql"
+
+
+class StoreBusy(RuntimeError):
+    """The store file is held by another process that does not answer as its owner."""
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("ASN_DB") or DEFAULT_DB)
+
+
+def read_sql(name: str) -> str:
+    return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+# Migrations from version N-1 to N; index 0 creates version 1 from nothing.
+MIGRATIONS: list[str] = ["schema.sql"]
+
+
+def _tune(conn: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Threads, memory and spill directory chosen for a 2-core, 24 GB machine."""
+    threads = os.environ.get("ASN_THREADS") or str(os.cpu_count() or 2)
+    conn.execute(f"set threads = {int(threads)}")
+    mem = os.environ.get("ASN_MEMORY_LIMIT", "8GB")
+    conn.execute("set memory_limit = $m", {"m": mem})
+    if str(path) != ":memory:":
+        tmp = Path(str(path) + ".tmp")
+        conn.execute("set temp_directory = $t", {"t": str(tmp)})
+    conn.execute("set preserve_insertion_order = false")
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+    has_meta = conn.execute(
+        "select count(*) from information_schema.tables where table_name = 'meta'"
+    ).fetchone()
+    found = 0
+    if has_meta and has_meta[0]:
+        row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+        found = int(row[0]) if row else 0
+    if found > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"store schema version {found} is newer than this program ({SCHEMA_VERSION})"
+        )
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        conn.execute("begin transaction")
+        try:
+            conn.execute(read_sql(MIGRATIONS[version - 1]))
+            from analytics import derived  # local: derived depends on this module
+
+            derived.create_tables(conn)
+            conn.execute(
+                "insert or replace into meta values ('schema_version', $v)", {"v": str(version)}
+            )
+            conn.execute("commit")
+        except Exception:
+            conn.execute("rollback")
+            raise
+    return found
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A read transaction: every query on `cur` sees one committed state, `version`."""
+
+    cur: duckdb.DuckDBPyConnection
+    version: int
+
+
+class Store:
+    """The owner's connection to one store file, shared by all threads of the process."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else default_db_path()
+        self.read_only = read_only
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" in str(e).lower():
+                raise StoreBusy(str(e)) from e
+            raise
+        _tune(self.conn, self.path)
+        self._write_lock = threading.Lock()
+        if not read_only:
+            migrate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor (DuckDB connections are not thread-safe: one per thread/query)."""
+        return self.conn.cursor()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        """One read transaction; all queries of a page rerun go through it."""
+        cur = self.conn.cursor()
+        try:
+            cur.execute("begin transaction")
+            yield Snapshot(cur, data_version(cur))
+        finally:
+            try:
+                cur.execute("rollback")
+            finally:
+                cur.close()
+
+    @contextmanager
+    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The one place that owns write transactions: serialised, all-or-nothing."""
+        if self.read_only:
+            raise RuntimeError("store opened read-only")
+        with self._write_lock:
+            cur = self.conn.cursor()
+            cur.execute("begin transaction")
+            try:
+                yield cur
+                cur.execute("commit")
+            except BaseException:
+                cur.execute("rollback")
+                raise
+            finally:
+                cur.close()
+
+
+def data_version(cur: duckdb.DuckDBPyConnection) -> int:
+    """The id of the newest committed write this cursor sees (0 for an empty store)."""
+    row = cur.execute("select coalesce(max(import_id), 0) from import_log").fetchone()
+    return int(row[0]) if row else 0
