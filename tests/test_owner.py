@@ -1,0 +1,109 @@
+"""The process model: one owner process holds the store; other processes' commands reach it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analytics import owner
+from analytics.store import Store, StoreBusy
+
+OWNER_SCRIPT = """
+import sys, time
+from analytics.store import Store
+from analytics import owner
+store = Store(sys.argv[1])
+owner.serve(store)
+print("ready", flush=True)
+sys.stdin.read()   # serve until the test closes our stdin
+"""
+
+HOLDER_SCRIPT = """
+import sys
+from analytics.store import Store
+store = Store(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.read()
+"""
+
+
+def _start(script: str, db: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_command_is_forwarded_to_the_serving_owner(tmp_path: Path) -> None:
+    db = tmp_path / "asn.duckdb"
+    proc = _start(OWNER_SCRIPT, db)
+    try:
+        assert owner.socket_path(db).exists()
+        # The file is locked by the owner: opening it here must fail...
+        with pytest.raises(StoreBusy):
+            Store(db)
+        # ...but the command line still works, through the owner.
+        result = _cli("info", "--db", str(db))
+        assert result.returncode == 0, result.stderr
+        assert "data version 0" in result.stdout
+    finally:
+        proc.communicate("", timeout=30)
+    assert not owner.socket_path(db).exists()  # removed on exit
+
+
+def test_relative_paths_resolve_in_the_callers_directory(tmp_path: Path) -> None:
+    db = tmp_path / "asn.duckdb"
+    proc = _start(OWNER_SCRIPT, db)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "analytics", "info", "--db", "asn.duckdb"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+            env={**__import__("os").environ, "PYTHONPATH": str(Path.cwd())},
+        )
+        assert result.returncode == 0, result.stderr
+        assert str(db) in result.stdout
+    finally:
+        proc.communicate("", timeout=30)
+
+
+def test_a_stale_socket_is_ignored(tmp_path: Path) -> None:
+    db = tmp_path / "asn.duckdb"
+    path = owner.socket_path(db)
+    path.write_text("")  # not a socket: an owner that died and left a file behind
+    try:
+        result = _cli("info", "--db", str(db))
+        assert result.returncode == 0, result.stderr
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def test_a_holder_that_does_not_serve_gives_a_clear_message(tmp_path: Path) -> None:
+    db = tmp_path / "asn.duckdb"
+    proc = _start(HOLDER_SCRIPT, db)
+    try:
+        started = time.monotonic()
+        result = _cli("info", "--db", str(db))
+        assert result.returncode == 3
+        assert "in use by another process" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert time.monotonic() - started < 60
+    finally:
+        proc.communicate("", timeout=30)
