@@ -42,8 +42,10 @@ create table if not exists jp_year (
 -- One row per pair of consecutive assessments (d0 < d1) of one employee in one competency,
 -- re-assessments within a year included, with or without a standard. position_key is the d1
 -- assessment's position (or the employee's current); treated = the employee completed a
--- training developing this competency with end_date in (d0, d1]; dose_jp and cost_idr add up
--- those trainings (an event's cost shared equally among its participants).
+-- training developing this competency with end_date in (d0, d1]; dose_jp adds up the hours of
+-- those trainings. Costs are not kept here: an event's cost is shared among all its
+-- participants, so it changes when someone else joins the event, which an incremental refresh
+-- of the affected employees would not see (the cost metric computes shares when asked).
 create table if not exists pair (
     emp_key        integer not null,
     competency_key smallint not null,
@@ -56,8 +58,7 @@ create table if not exists pair (
     agency_key     integer not null,
     unit           varchar not null,
     treated        boolean not null,
-    dose_jp        decimal(18, 2) not null,
-    cost_idr       double not null
+    dose_jp        decimal(18, 2) not null
 );
 
 -- Which programmes (titles) treated a pair: one row per pair and title completed in (d0, d1].

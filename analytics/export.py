@@ -1,0 +1,249 @@
+"""`python -m analytics export METRIC`: one metric as CSV or JSON, exactly as the data
+contract's section 3 prints it.
+
+The export runs as the store's owner: no role scope, no small-group suppression. It reads one
+snapshot for the whole command, validates every filter value against its table first (unknown
+value: message, exit 2), and formats every value in one place (`format_value`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics import metrics
+from analytics.filters import Filters
+from analytics.metrics.groups import ALLOWED_BY, KEYS
+from analytics.store import Store
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one metric is exported: its function, whether it takes --by, its figure columns."""
+
+    fn: Callable[..., pd.DataFrame]
+    leading: tuple[str, ...]  # identifier columns printed before the key columns
+    figures: tuple[str, ...]
+    by_metric: str | None = None  # the ALLOWED_BY entry, when --by is accepted
+
+
+SPECS: dict[str, Spec] = {
+    "employee-gaps": Spec(
+        metrics.employee_gaps,
+        ("nip", "year", "competency_id"),
+        ("level", "required_level", "gap", "meets"),
+    ),
+    "jpm": Spec(metrics.jpm, ("nip", "year"), ("jpm", "category")),
+    "gap-summary": Spec(
+        metrics.gap_summary,
+        (),
+        ("employees", "mean_level", "mean_required", "mean_gap", "mean_shortfall", "pct_meeting"),
+        "gap_summary",
+    ),
+    "jpm-summary": Spec(
+        metrics.jpm_summary,
+        (),
+        ("employees", "mean_jpm", "pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal"),
+        "jpm_summary",
+    ),
+    "trend": Spec(
+        metrics.trend,
+        ("year",),
+        ("employees", "mean_level", "mean_gap", "mean_shortfall", "pct_meeting", "mean_jpm"),
+        "trend",
+    ),
+    "training-impact": Spec(
+        metrics.training_impact,
+        (),
+        ("n_treated", "n_control", "effect", "ci_low", "ci_high"),
+        "training_impact",
+    ),
+    "jp-compliance": Spec(
+        metrics.jp_compliance, ("year",), ("employees", "mean_jp", "pct_20jp"), "jp_compliance"
+    ),
+    "training-needs": Spec(
+        metrics.training_needs,
+        ("agency_id", "unit", "competency_id"),
+        ("employees_below", "mean_shortfall", "priority", "recommended_training"),
+    ),
+}
+
+# Key columns of training-impact's groupings (the others come from groups.KEYS).
+_IMPACT_KEYS = {"competency": ("competency_id",), "program": ("title",)}
+
+# Filter option -> (Filters field, table and column whose values it must name).
+_VALUE_CHECKS = (
+    ("agency", "agency_id", "agencies"),
+    ("unit", "unit", "employees"),
+    ("job_family", "job_family", "positions"),
+    ("job_type", "job_type", "positions"),
+)
+
+
+class ExportError(Exception):
+    """A user error: printed, exit 2."""
+
+
+def key_columns(metric: str, by: str | None) -> tuple[str, ...]:
+    """The identifier columns printed for `metric` grouped `by`, in order."""
+    spec = SPECS[metric]
+    if spec.by_metric is None:
+        if by is not None:
+            raise ExportError(f"{metric} tidak menerima --by (takes no --by).")
+        return spec.leading
+    allowed = ALLOWED_BY[spec.by_metric]
+    chosen = allowed[0] if by is None else by
+    if chosen not in allowed:
+        raise ExportError(
+            f"--by {by} tidak berlaku untuk {metric}; pilihan: {', '.join(allowed)} "
+            f"(--by must be one of these)."
+        )
+    keys = _IMPACT_KEYS[chosen] if metric == "training-impact" else KEYS[chosen]
+    return (*spec.leading, *keys)
+
+
+def _distinct(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))  # repeated values: OR, once
+
+
+def filters_from_args(args: argparse.Namespace) -> Filters:
+    """Filters of the export: AND across options, OR within one; a unit in every agency
+    (Filters.units with agency ''), narrowed by --agency when given."""
+    return Filters(
+        year=getattr(args, "year", None),
+        agencies=_distinct(getattr(args, "agency", None) or ()),
+        units=tuple(("", u) for u in _distinct(getattr(args, "unit", None) or ())),
+        job_families=_distinct(getattr(args, "job_family", None) or ()),
+        job_types=_distinct(getattr(args, "job_type", None) or ()),
+    )
+
+
+def check_values(cur: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> None:
+    """Every filter value must name a row of its table (exact, case-sensitive)."""
+    for option, column, table in _VALUE_CHECKS:  # fixed identifiers
+        wanted = _distinct(getattr(args, option, None) or ())
+        if not wanted:
+            continue
+        rows = cur.execute(
+            f"select distinct {column} from {table} where list_contains($v, {column})",
+            {"v": list(wanted)},
+        ).fetchall()
+        known = {r[0] for r in rows}
+        unknown = [v for v in wanted if v not in known]
+        if unknown:
+            flag = "--" + option.replace("_", "-")
+            listed = ", ".join(repr(v) for v in unknown)
+            raise ExportError(
+                f"Nilai {flag} tidak dikenal: {listed}. (Unknown {flag} value: no row of "
+                f"{table} has it; values are exact and case-sensitive.)"
+            )
+
+
+def format_value(value: Any) -> str | None:
+    """Text of one value: None for empty; true/false; integers (and integer-valued numbers)
+    without a decimal point; other numbers as Python's repr, the shortest text that reads back
+    as the same double."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, bool | np.bool_):
+        return "true" if value else "false"
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, Decimal):
+        value = float(value)
+    if isinstance(value, float | np.floating):
+        f = float(value)
+        if math.isnan(f):
+            return None
+        if math.isinf(f):
+            raise ValueError("an infinite figure is a bug")
+        return str(int(f)) if f.is_integer() else repr(f)
+    return str(value)
+
+
+def _rows(df: pd.DataFrame, columns: Sequence[str]) -> list[list[Any]]:
+    return [list(r) for r in df[list(columns)].itertuples(index=False, name=None)]
+
+
+def sort_rows(
+    metric: str, rows: list[list[Any]], columns: Sequence[str], keys: Sequence[str]
+) -> list[list[Any]]:
+    """Ascending by the identifier columns in printed order (strings by code point);
+    training-needs by priority, highest first, then agency_id, unit, competency_id."""
+    idx = [columns.index(k) for k in keys]
+    if metric == "training-needs":
+        p = columns.index("priority")
+        return sorted(rows, key=lambda r: (-r[p], *(r[i] for i in idx)))
+    return sorted(rows, key=lambda r: tuple(r[i] for i in idx))
+
+
+def write_csv(out: TextIO, columns: Sequence[str], rows: list[list[Any]]) -> None:
+    w = csv.writer(out, delimiter=",", lineterminator="\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow(["" if (t := format_value(v)) is None else t for v in r])
+
+
+def write_json(out: TextIO, columns: Sequence[str], rows: list[list[Any]]) -> None:
+    def value(v: Any) -> str:
+        text = format_value(v)
+        if text is None:
+            return "null"
+        if isinstance(v, bool | np.bool_ | int | np.integer | float | np.floating | Decimal):
+            return text  # a JSON number or true/false, formatted as in CSV
+        return json.dumps(text, ensure_ascii=False)
+
+    objects = [
+        "{"
+        + ", ".join(f"{json.dumps(c)}: {value(v)}" for c, v in zip(columns, r, strict=True))
+        + "}"
+        for r in rows
+    ]
+    out.write("[" + ",\n ".join(objects) + "]\n")
+
+
+def export(
+    cur: duckdb.DuckDBPyConnection, metric: str, args: argparse.Namespace
+) -> tuple[list[str], list[list[Any]]]:
+    """Columns and sorted rows of one metric export, on one read snapshot `cur`."""
+    spec = SPECS[metric]
+    by = getattr(args, "by", None)
+    keys = key_columns(metric, by)
+    check_values(cur, args)
+    filters = filters_from_args(args)
+    df = spec.fn(cur, filters, by) if spec.by_metric else spec.fn(cur, filters)
+    columns = [*keys, *spec.figures]
+    return columns, sort_rows(metric, _rows(df, columns), columns, keys)
+
+
+def cli_export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `export`; returns the exit code (2 for a user error, with its message on `err`)."""
+    metric = args.metric
+    try:
+        with store.snapshot() as snap:
+            columns, rows = export(snap.cur, metric, args)
+    except ExportError as e:
+        print(str(e), file=err)
+        return EXIT_USAGE
+    fmt = getattr(args, "format", None) or "csv"
+    writer = write_json if fmt == "json" else write_csv
+    target: Path | None = getattr(args, "out", None)
+    if target is None:
+        writer(out, columns, rows)
+    else:
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            writer(f, columns, rows)
+    return EXIT_OK

@@ -1,0 +1,172 @@
+"""What every metric shares: its SQL files, the year it reads, exact ratios, JPM categories.
+
+Exactness: levels are kept in tenths and JP in hundredths as integers, so sums are exact, every
+threshold is an integer comparison, and a mean or percentage is one division of two exact
+integers (IEEE division of exactly representable operands is the correctly rounded quotient).
+A mean of per-employee JPMs, a mean of fractions with different denominators, is summed exactly
+over a common denominator in Python (`mean_of_ratios`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pandas as pd
+
+from analytics.filters import Filters
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+
+# What `Filters.year = None` means for each metric (data contract, section 3): the latest
+# assessment year of the whole store, or every year.
+YearDefault = Literal["latest", "all"]
+YEAR_DEFAULT: dict[str, YearDefault] = {
+    "employee_gaps": "latest",
+    "jpm": "latest",
+    "gap_summary": "latest",
+    "jpm_summary": "latest",
+    "training_needs": "latest",
+    "trend": "all",
+    "jp_compliance": "all",
+    "training_impact": "all",
+}
+
+# JPM categories for mapping (data contract): Optimal >= 90, Cukup Optimal >= 78.
+OPTIMAL, CUKUP, KURANG = "Optimal", "Cukup Optimal", "Kurang Optimal"
+OPTIMAL_MIN, CUKUP_MIN = 90, 78
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@cache
+def _sql_text(name: str) -> str:
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def render(name: str, **fragments: str) -> str:
+    """The text of sql/<name>.sql with its `{placeholders}` replaced.
+
+    Fragments are SQL built by Filters.where or taken from fixed allow-lists, never user text;
+    every placeholder must be filled, so a typo fails loudly instead of running other SQL.
+    """
+    text = _sql_text(name)
+    wanted = set(_PLACEHOLDER.findall(text))
+    if wanted != set(fragments):
+        raise KeyError(f"{name}.sql needs {sorted(wanted)}, got {sorted(fragments)}")
+    return _PLACEHOLDER.sub(lambda m: fragments[m.group(1)], text)
+
+
+def query(
+    cur: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any], **fragments: str
+) -> pd.DataFrame:
+    return cur.execute(render(name, **fragments), params).df()
+
+
+def where(filters: Filters, alias: str, prefix: str = "f") -> tuple[str, dict[str, Any]]:
+    """Filters.where for one relation alias (the year is handled by `year_clause`)."""
+    return filters.where(alias, prefix)
+
+
+def year_clause(alias: str, year: int | None, prefix: str = "y") -> tuple[str, dict[str, Any]]:
+    """`alias.year = $year`, or "true" for every year."""
+    if year is None:
+        return "true", {}
+    return f"{alias}.year = ${prefix}_year", {f"{prefix}_year": year}
+
+
+def latest_year(cur: duckdb.DuckDBPyConnection) -> int | None:
+    """The latest calendar year with an assessment in the whole store (None when empty)."""
+    row = cur.execute("select max(year(assessed_on)) from assessments").fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def years(cur: duckdb.DuckDBPyConnection) -> list[int]:
+    """Every calendar year with an assessment in the whole store, ascending."""
+    rows = cur.execute(
+        "select distinct year(assessed_on) as y from assessments order by y"
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+class NoYear(Exception):
+    """The metric's default year does not exist: the store holds no assessment."""
+
+
+def resolve_year(cur: duckdb.DuckDBPyConnection, filters: Filters, metric: str) -> int | None:
+    """The year `metric` reads: filters.year when given, else its default (YEAR_DEFAULT):
+    the latest assessment year of the whole store, or None for every year.
+
+    Raises NoYear for a latest-default metric on a store without assessments.
+    """
+    if filters.year is not None:
+        return int(filters.year)
+    if YEAR_DEFAULT[metric] == "all":
+        return None
+    latest = latest_year(cur)
+    if latest is None:
+        raise NoYear
+    return latest
+
+
+def category_of(num: int, den: int) -> str:
+    """JPM category of the exact JPM num/den (num = 100 x level sum, in the same unit as den)."""
+    if num >= OPTIMAL_MIN * den:
+        return OPTIMAL
+    if num >= CUKUP_MIN * den:
+        return CUKUP
+    return KURANG
+
+
+def category_sql(num: str, den: str) -> str:
+    """The same decision in SQL on integer expressions (num = 100 x level tenths sum)."""
+    return (
+        f"case when {num} >= {OPTIMAL_MIN} * {den} then '{OPTIMAL}' "
+        f"when {num} >= {CUKUP_MIN} * {den} then '{CUKUP}' else '{KURANG}' end"
+    )
+
+
+def exact_mean(parts: Iterable[tuple[int, int, int]]) -> float:
+    """Correctly rounded mean of ratios given as (sum of numerators, denominator, count):
+    Σ_i num_i/den_i / Σ count, summed over a common denominator in exact integers."""
+    items = [(int(n), int(d), int(c)) for n, d, c in parts]
+    count = sum(c for _, _, c in items)
+    if count == 0:
+        return math.nan
+    common = math.lcm(*(d for _, d, _ in items))
+    total = sum(n * (common // d) for n, d, _ in items)
+    return total / (common * count)  # int / int: correctly rounded in Python
+
+
+def mean_of_ratios(
+    parts: pd.DataFrame, keys: Sequence[str], num: str = "num", den: str = "den", count: str = "n"
+) -> pd.DataFrame:
+    """Per group of `keys`: exact mean of num/den ratios (column `mean`), `parts` holding one
+    row per group and denominator with the sum of numerators and how many ratios it has."""
+    out: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
+    cols = [*keys, num, den, count]
+    for row in parts[cols].itertuples(index=False, name=None):
+        out.setdefault(tuple(row[: len(keys)]), []).append(row[len(keys) :])
+    records = [(*k, exact_mean(v)) for k, v in out.items()]
+    return pd.DataFrame(records, columns=[*keys, "mean"])
+
+
+def empty(columns: dict[str, str]) -> pd.DataFrame:
+    """An empty result with the metric's columns and dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+
+
+def conform(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The metric's columns in order with their dtypes (empty results keep them too)."""
+    if df.empty:
+        return empty(columns)
+    out = df[list(columns)].copy()
+    for c, t in columns.items():
+        if t in ("float64", "int64", "bool"):
+            out[c] = out[c].astype(t)
+    return out.reset_index(drop=True)

@@ -1,0 +1,245 @@
+"""Dashboard figures beyond the export: the same people over time, dose-response, and costs.
+
+They follow the contract's rules where it has them (scores with a standard, pairs, filters on
+the d1 / score position, exact sums), but their shapes are the dashboard's own.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics import privacy
+from analytics.filters import Filters
+from analytics.metrics import common
+from analytics.metrics.groups import NONE_COL, grouping
+from analytics.metrics.impact import programme_estimates
+from analytics.metrics.needs import training_needs
+from analytics.metrics.ols import MIN_ARM
+from analytics.metrics.summaries import key_dtypes
+
+# JP bins for dose-response: exactly 0, then (0, 8], (8, 20], (20, 40], > 40.
+DOSE_BINS = (Decimal(0), Decimal(8), Decimal(20), Decimal(40))
+NOT_ENOUGH_DATA = "not enough data"
+NO_GAIN = "no measurable gain"
+UNCERTAIN = "uncertain: interval includes 0"
+COST_UNKNOWN = "some event costs unknown"
+
+
+def previous_year(cur: duckdb.DuckDBPyConnection, year: int) -> int | None:
+    """The latest assessment year before `year` (whole store)."""
+    row = cur.execute(
+        "select max(year(assessed_on)) from assessments where year(assessed_on) < $y", {"y": year}
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+SAME_PEOPLE_FIGURES = {
+    "employees": "int64",
+    "scores": "int64",
+    "mean_level0": "float64",
+    "mean_level1": "float64",
+    "mean_change": "float64",
+    "pct_meeting0": "float64",
+    "pct_meeting1": "float64",
+}
+
+
+def same_people_change(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    by: str | None = None,
+    year0: int | None = None,
+    year1: int | None = None,
+) -> pd.DataFrame:
+    """Grain: one row per group (by = competency (default), none, agency, job_family) of the
+    scores of employees assessed in the same competency in both year0 and year1 (both scores
+    with a standard and selected; job family from the year1 score's position). year1 defaults
+    to filters.year or the latest assessment year, year0 to the assessment year before it.
+
+    Columns: year0, year1, key column(s), employees, scores, mean_level0, mean_level1,
+    mean_change (= mean_level1 - mean_level0, exact), pct_meeting0, pct_meeting1.
+    """
+    g = grouping("same_people", by)
+    columns = {"year0": "int64", "year1": "int64", **key_dtypes(g), **SAME_PEOPLE_FIGURES}
+    if year1 is None:
+        try:
+            year1 = common.resolve_year(cur, filters, "gap_summary")
+        except common.NoYear:
+            return common.empty(columns)
+    if year0 is None:
+        year0 = previous_year(cur, year1)
+    if year0 is None:
+        return common.empty(columns)
+    where_s, wp = common.where(filters, "s")
+    df = common.query(
+        cur,
+        "same_people",
+        {**wp, "year0": year0, "year1": year1},
+        where_s=where_s,
+        key_select=g.select,
+    )
+    if df.empty:
+        return common.empty(columns)
+    n = df["scores"]
+    df["year0"], df["year1"] = year0, year1
+    df["mean_level0"] = df["level0_t"] / (10 * n)
+    df["mean_level1"] = df["level1_t"] / (10 * n)
+    df["mean_change"] = (df["level1_t"] - df["level0_t"]) / (10 * n)
+    df["pct_meeting0"] = (100 * df["meeting0"]) / n
+    df["pct_meeting1"] = (100 * df["meeting1"]) / n
+    df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(list(g.names))
+    df = common.conform(df, columns)
+    figures = [c for c in SAME_PEOPLE_FIGURES if c != "employees"]
+    return privacy.apply_small_groups(df, filters, count="employees", figures=figures)
+
+
+DOSE_COLUMNS = {
+    "bin": "str",
+    "jp_above": "float64",
+    "jp_max": "float64",
+    "pairs": "int64",
+    "employees": "int64",
+    "mean_level0": "float64",
+    "mean_change": "float64",
+}
+
+
+def dose_response(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, competency_id: str | None = None
+) -> pd.DataFrame:
+    """Grain: one row per JP bin with at least one selected pair (all competencies, or one):
+    the JP of training for the pair's competency completed in (d0, d1]: exactly 0, (0, 8],
+    (8, 20], (20, 40], > 40. Pairs of every year, or those whose d1 falls in filters.year.
+
+    Columns: bin (label), jp_above, jp_max (bounds; NaN when open), pairs, employees,
+    mean_level0, mean_change (raw means: not adjusted for the starting level, so read them
+    next to mean_level0).
+    """
+    year = common.resolve_year(cur, filters, "training_impact")
+    year_s, yp = common.year_clause("s", year)
+    where_s, wp = common.where(filters, "s")
+    uppers = {f"upper{i}": DOSE_BINS[i] for i in range(1, len(DOSE_BINS))}
+    params: dict[str, Any] = {**yp, **wp, **uppers}
+    competency_s = "true"
+    if competency_id is not None:
+        competency_s = (
+            "s.competency_key in "
+            "(select competency_key from competencies where competency_id = $cid)"
+        )
+        params["cid"] = competency_id
+    df = common.query(
+        cur, "dose_response", params, year_s=year_s, where_s=where_s, competency_s=competency_s
+    )
+    if df.empty:
+        return common.empty(DOSE_COLUMNS)
+    bounds = [(math.nan, 0.0)] + [
+        (float(lo), float(DOSE_BINS[i + 1]) if i + 1 < len(DOSE_BINS) else math.nan)
+        for i, lo in enumerate(DOSE_BINS)
+    ]
+    labels = ["0 JP"] + [
+        f"> {lo} JP" if math.isnan(hi) else f"{lo:g}-{hi:g} JP" for lo, hi in bounds[1:]
+    ]
+    b = df["bin"].astype(int)
+    df["jp_above"] = [bounds[i][0] for i in b]
+    df["jp_max"] = [bounds[i][1] for i in b]
+    df["bin"] = [labels[i] for i in b]
+    df["mean_level0"] = df["x_t"] / (10 * df["pairs"])
+    df["mean_change"] = df["y_t"] / (10 * df["pairs"])
+    df = common.conform(df, DOSE_COLUMNS)
+    figures = ["pairs", "mean_level0", "mean_change"]
+    return privacy.apply_small_groups(df, filters, count="employees", figures=figures)
+
+
+COST_COLUMNS = {
+    "title": "str",
+    "competency_id": "str",
+    "n_treated": "int64",
+    "n_control": "int64",
+    "effect": "float64",
+    "spent_idr": "float64",
+    "adjusted_gain": "float64",
+    "cost_per_level": "float64",
+    "note": "str",
+    "employees": "int64",
+}
+
+
+def _costs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    year = common.resolve_year(cur, filters, "training_impact")
+    year_s, yp = common.year_clause("s", year)
+    where_s, wp = common.where(filters, "s")
+    return common.query(cur, "programme_cost", {**yp, **wp}, year_s=year_s, where_s=where_s)
+
+
+def cost_per_level(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per programme (title with a competency) with at least one pair, as in
+    training_impact(by='program') on the same filters.
+
+    Columns: title, competency_id, n_treated, n_control, effect, spent_idr (Σ over the treated
+    pairs of their share of the title's events in (d0, d1]; an event's cost is shared equally
+    among its participants), adjusted_gain (levels gained beyond what the starting level
+    predicts, summed over the treated pairs = n_treated x effect, by the OLS normal equations),
+    cost_per_level (spent_idr / adjusted_gain; NaN unless the effect is estimable and > 0 and
+    every cost is known), note (why it is empty or uncertain), employees.
+    """
+    costs = _costs(cur, filters).set_index(["title", "competency_id"])
+    records = []
+    for title, cid, est, employees in programme_estimates(cur, filters):
+        spent, unknown = 0.0, 0
+        if (title, cid) in costs.index:
+            spent = float(costs.at[(title, cid), "spent"])
+            unknown = int(costs.at[(title, cid), "shares_without_cost"])
+        gain: Fraction | None = None if est.effect is None else est.n_treated * est.effect
+        per_level, note = math.nan, ""
+        if gain is None or est.n_treated < MIN_ARM:
+            note = NOT_ENOUGH_DATA
+        elif gain <= 0:
+            note = NO_GAIN
+        elif unknown:
+            note = COST_UNKNOWN
+        else:
+            per_level = spent / float(gain)
+            if est.ci_low is not None and est.ci_low <= 0:
+                note = UNCERTAIN
+        records.append(
+            {
+                "title": title,
+                "competency_id": cid,
+                "n_treated": est.n_treated,
+                "n_control": est.n_control,
+                "effect": est.effect_float,
+                "spent_idr": spent,
+                "adjusted_gain": math.nan if gain is None else float(gain),
+                "cost_per_level": per_level,
+                "note": note,
+                "employees": employees,
+            }
+        )
+    df = common.conform(pd.DataFrame(records, columns=list(COST_COLUMNS)), COST_COLUMNS)
+    figures = ["n_treated", "n_control", "effect", "spent_idr", "adjusted_gain", "cost_per_level"]
+    return privacy.apply_small_groups(df, filters, count="employees", figures=figures)
+
+
+def needs_cost(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: training_needs' rows. Columns: training_needs' columns, cost_per_participant (of
+    the recommended programme: mean over its events with a known cost of cost / participants),
+    estimated_cost_idr (= employees_below x cost_per_participant; NaN without a recommendation
+    or a known cost)."""
+    needs = training_needs(cur, filters)
+    programme = _costs(cur, filters.without_year())[["title", "cost_per_participant"]]
+    per_title = dict(zip(programme["title"], programme["cost_per_participant"], strict=True))
+    needs = needs.copy()
+    needs["cost_per_participant"] = [
+        float(per_title.get(t, math.nan)) if isinstance(t, str) else math.nan
+        for t in needs["recommended_training"]
+    ]
+    needs["estimated_cost_idr"] = (
+        needs["employees_below"].astype("float64") * needs["cost_per_participant"]
+    )
+    return needs

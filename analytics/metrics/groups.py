@@ -1,0 +1,84 @@
+"""The fixed allow-list of groupings (`by=`) and the SQL they put into a query.
+
+A query's base relation is aliased `s` (scores, pairs or employees: columns emp_key, agency_key,
+unit, position_key, competency_key) and joins agencies `a`, positions `p` and competencies `c`.
+Only these expressions ever become identifiers in SQL; `by` values that are not listed raise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Output column -> SQL expression over the aliases above.
+_EXPR = {
+    "agency_id": "a.agency_id",
+    "unit": "s.unit",
+    "job_family": "p.job_family",
+    "job_type": "p.job_type",
+    "position_id": "p.position_id",
+    "competency_id": "c.competency_id",
+}
+
+# by value -> key columns, in the order the contract prints them. "none" has no key column.
+KEYS: dict[str, tuple[str, ...]] = {
+    "none": (),
+    "agency": ("agency_id",),
+    "unit": ("agency_id", "unit"),
+    "job_family": ("job_family",),
+    "job_type": ("job_type",),
+    "position": ("position_id",),
+    "competency": ("competency_id",),
+}
+
+# Which groupings each metric accepts, default first (data contract, section 3).
+ALLOWED_BY: dict[str, tuple[str, ...]] = {
+    "gap_summary": ("competency", "agency", "unit", "job_family", "job_type", "position"),
+    "jpm_summary": ("agency", "unit", "job_family", "job_type"),
+    "trend": ("none", "agency", "job_family", "competency"),
+    "training_impact": ("competency", "program"),
+    "jp_compliance": ("none", "agency", "unit", "job_family"),
+    # dashboard only
+    "same_people": ("competency", "none", "agency", "job_family"),
+}
+
+NONE_COL = "none_"  # the constant key a "none" grouping groups by (dropped from results)
+
+
+class UnknownGrouping(ValueError):
+    """`by` is not one of the metric's groupings."""
+
+
+@dataclass(frozen=True)
+class Grouping:
+    by: str
+    names: tuple[str, ...]  # output key columns
+
+    @property
+    def select(self) -> str:
+        """Key expressions with their names, for a select list."""
+        if not self.names:
+            return f"0::tinyint as {NONE_COL}"
+        return ", ".join(f"{_EXPR[n]} as {n}" for n in self.names)
+
+    @property
+    def columns(self) -> str:
+        """Key column names in a later CTE (for group by / using)."""
+        return ", ".join(self.names) if self.names else NONE_COL
+
+    @property
+    def sql_names(self) -> tuple[str, ...]:
+        return self.names or (NONE_COL,)
+
+
+def chosen_by(metric: str, by: str | None) -> str:
+    """`by`, or the metric's default when None; raises UnknownGrouping when not allowed."""
+    allowed = ALLOWED_BY[metric]
+    chosen = allowed[0] if by is None else by
+    if chosen not in allowed:
+        raise UnknownGrouping(f"by must be one of {', '.join(allowed)}; got {by!r}")
+    return chosen
+
+
+def grouping(metric: str, by: str | None) -> Grouping:
+    chosen = chosen_by(metric, by)
+    return Grouping(chosen, KEYS[chosen])

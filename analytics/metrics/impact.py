@@ -1,0 +1,117 @@
+"""training-impact: did training move the level, adjusted for where people started?
+
+The estimator itself (OLS from summed statistics, exact) is in ols.py; this module selects the
+pairs and arms (data contract, section 2: "Training impact").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics import privacy
+from analytics.filters import Filters
+from analytics.metrics import common
+from analytics.metrics.groups import chosen_by
+from analytics.metrics.ols import Arm, Estimate, estimate
+
+FIGURES = {
+    "n_treated": "int64",
+    "n_control": "int64",
+    "effect": "float64",
+    "ci_low": "float64",
+    "ci_high": "float64",
+    "employees": "int64",
+}
+_STATS = ("n", "sx", "sy", "sxx", "sxy", "syy")
+
+
+def _arm(row: Any, prefix: str = "") -> Arm:
+    return Arm(*(int(getattr(row, prefix + s)) for s in _STATS))
+
+
+def _estimate_row(key: dict[str, Any], est: Estimate, employees: int) -> dict[str, Any]:
+    return {
+        **key,
+        "n_treated": est.n_treated,
+        "n_control": est.n_control,
+        "effect": est.effect_float,
+        "ci_low": float("nan") if est.ci_low is None else est.ci_low,
+        "ci_high": float("nan") if est.ci_high is None else est.ci_high,
+        "employees": employees,
+    }
+
+
+def _fragments(
+    cur: duckdb.DuckDBPyConnection, filters: Filters
+) -> tuple[dict[str, str], dict[str, Any]]:
+    year = common.resolve_year(cur, filters, "training_impact")
+    year_s, yp = common.year_clause("s", year)
+    where_s, wp = common.where(filters, "s")
+    return {"year_s": year_s, "where_s": where_s}, {**yp, **wp}
+
+
+def competency_estimates(
+    cur: duckdb.DuckDBPyConnection, filters: Filters
+) -> list[tuple[str, Estimate, int]]:
+    """(competency_id, estimate, employees) for each competency with at least one pair."""
+    frag, params = _fragments(cur, filters)
+    arms = common.query(cur, "impact_competency", params, **frag)
+    found: dict[str, dict[bool, Arm]] = {}
+    people: dict[str, int] = {}
+    for row in arms.itertuples(index=False):
+        found.setdefault(row.competency_id, {})[bool(row.treated)] = _arm(row)
+        people[row.competency_id] = int(row.employees)
+    return [
+        (cid, estimate(a.get(True, Arm()), a.get(False, Arm())), people[cid])
+        for cid, a in sorted(found.items())
+    ]
+
+
+def programme_estimates(
+    cur: duckdb.DuckDBPyConnection, filters: Filters
+) -> list[tuple[str, str, Estimate, int]]:
+    """(title, competency_id, estimate, employees) for each programme with at least one pair."""
+    frag, params = _fragments(cur, filters)
+    rows = common.query(cur, "impact_programme", params, **frag)
+    out = []
+    for row in rows.itertuples(index=False):
+        est = estimate(_arm(row, "t_"), _arm(row, "c_"))
+        out.append((row.title, row.competency_id, est, int(row.employees)))
+    return sorted(out, key=lambda r: (r[0], r[1]))
+
+
+def training_impact(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None
+) -> pd.DataFrame:
+    """Grain: by = competency (default): one row per competency with at least one selected pair
+    of consecutive assessments; by = program: one row per title that develops a competency and
+    has at least one pair in its arms. Pairs: every pair of the filtered population (filters on
+    the d1 assessment's position), or those whose d1 falls in filters.year.
+
+    Columns: competency_id (by=competency) or title, competency_id (by=program); n_treated,
+    n_control (pairs); effect (OLS coefficient of treated in Δ ~ 1 + treated + level(d0));
+    ci_low, ci_high (95%: effect ± t(0.975, n-3) x classical SE); employees (distinct, for the
+    small-group rule). effect and interval are NaN with < 10 treated or < 10 control pairs or
+    a rank-deficient design. Sorted by the key.
+    """
+    by = chosen_by("training_impact", by)
+    if by == "competency":
+        keys = {"competency_id": "str"}
+        records = [
+            _estimate_row({"competency_id": cid}, est, n)
+            for cid, est, n in competency_estimates(cur, filters)
+        ]
+    else:
+        keys = {"title": "str", "competency_id": "str"}
+        records = [
+            _estimate_row({"title": title, "competency_id": cid}, est, n)
+            for title, cid, est, n in programme_estimates(cur, filters)
+        ]
+    columns = {**keys, **FIGURES}
+    df = common.conform(pd.DataFrame(records, columns=list(columns)), columns)
+    return privacy.apply_small_groups(
+        df, filters, count="employees", figures=[c for c in FIGURES if c != "employees"]
+    )

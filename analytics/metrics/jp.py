@@ -1,0 +1,57 @@
+"""jp-compliance: who got their 20 JP of competency development a year (data contract 2-3)."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics import privacy
+from analytics.filters import Filters
+from analytics.metrics import common
+from analytics.metrics.groups import NONE_COL, grouping
+from analytics.metrics.summaries import key_dtypes, siblings_of
+
+JP_RIGHT = 20  # JP a year every civil servant has the right to (PP 11/2017)
+JP_FIGURES = {"employees": "int64", "mean_jp": "float64", "pct_20jp": "float64"}
+
+
+def jp_compliance(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None
+) -> pd.DataFrame:
+    """Grain: one row per year and group with at least one employee. Years: every year in which
+    an assessment was made or a completed training ended (whole store), unless filters.year
+    keeps one. Population of every year: every employee matching the filters today (current
+    agency, unit and position; the store keeps no history). by = none (default), agency, unit,
+    job_family (the employee's current position's).
+
+    Columns: year, key column(s) if any, employees, mean_jp (mean JP per employee, 0 for those
+    without completed training ending that year), pct_20jp (% of employees with JP >= 20,
+    exact). Sorted by year, then keys.
+    """
+    g = grouping("jp_compliance", by)
+    columns = {"year": "int64", **key_dtypes(g), **JP_FIGURES}
+    year = common.resolve_year(cur, filters, "jp_compliance")
+    year_y, yp = common.year_clause("y", year)
+    where_s, wp = common.where(filters, "s")
+    join_keys = " and ".join(f"jp.{n} is not distinct from g.{n}" for n in g.sql_names)
+    df = common.query(
+        cur,
+        "jp_compliance",
+        {**yp, **wp, "jp_right": JP_RIGHT},
+        key_select=g.select,
+        key_columns=g.columns,
+        key_columns_pop=", ".join(f"pop.{n}" for n in g.sql_names),
+        join_keys=join_keys,
+        year_y=year_y,
+        where_s=where_s,
+    )
+    if df.empty:
+        return common.empty(columns)
+    n = df["employees"]
+    df["mean_jp"] = df["jp_h"] / (100 * n)
+    df["pct_20jp"] = (100 * df["n_20jp"]) / n
+    df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
+    df = common.conform(df, columns)
+    return privacy.apply_small_groups(
+        df, filters, count="employees", figures=list(JP_FIGURES), siblings=siblings_of(g, ["year"])
+    )

@@ -1,0 +1,71 @@
+"""training-needs: where scores fall short, how much, and which programme works for it."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import duckdb
+import pandas as pd
+
+from analytics import privacy
+from analytics.filters import Filters
+from analytics.metrics import common
+from analytics.metrics.impact import programme_estimates
+
+NEEDS_COLUMNS = {
+    "agency_id": "str",
+    "unit": "str",
+    "competency_id": "str",
+    "employees_below": "int64",
+    "mean_shortfall": "float64",
+    "priority": "float64",
+    "recommended_training": "str",
+}
+
+
+def recommendations(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, str]:
+    """competency_id -> the title, among programmes of that competency whose ci_low > 0, with
+    the largest effect (compared exactly; ties: the first title in code-point order),
+    estimated over the pairs of every employee matching all filters except the year."""
+    candidates: dict[str, list[tuple[Fraction, str]]] = {}
+    for title, cid, est, _ in programme_estimates(cur, filters.without_year()):
+        if est.effect is not None and est.ci_low is not None and est.ci_low > 0:
+            candidates.setdefault(cid, []).append((est.effect, title))
+    return {cid: min(c, key=lambda et: (-et[0], et[1]))[1] for cid, c in candidates.items()}
+
+
+def training_needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per (agency, unit, competency) with at least one selected score below its
+    standard in the year (filters.year or else the latest assessment year of the whole store).
+
+    Columns: agency_id, unit, competency_id, employees_below, mean_shortfall (mean of
+    required - level over the scores below, not over all scores), priority (their Σ shortfall,
+    exact = employees_below x mean_shortfall), recommended_training (see `recommendations`;
+    empty when none). Sorted by priority (highest first), then agency_id, unit, competency_id.
+    """
+    try:
+        year = common.resolve_year(cur, filters, "training_needs")
+    except common.NoYear:
+        return common.empty(NEEDS_COLUMNS)
+    year_s, yp = common.year_clause("s", year)
+    where_s, wp = common.where(filters, "s")
+    df = common.query(cur, "training_needs", {**yp, **wp}, year_s=year_s, where_s=where_s)
+    if df.empty:
+        return common.empty(NEEDS_COLUMNS)
+    df["mean_shortfall"] = df["shortfall_t"] / (10 * df["scores_below"])
+    df["priority"] = df["shortfall_t"] / 10
+    rec = recommendations(cur, filters)
+    df["recommended_training"] = df["competency_id"].map(rec)
+    # the exact tenths decide the order, then code-point order of the ids
+    df = df.sort_values(
+        ["shortfall_t", "agency_id", "unit", "competency_id"],
+        ascending=[False, True, True, True],
+    )
+    df = common.conform(df, NEEDS_COLUMNS)
+    return privacy.apply_small_groups(
+        df,
+        filters,
+        count="employees_below",
+        figures=["mean_shortfall", "priority", "recommended_training"],
+        siblings=["agency_id", "unit"],
+    )

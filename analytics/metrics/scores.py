@@ -1,0 +1,67 @@
+"""Person-level score metrics: employee-gaps and jpm (data contract, sections 2-3)."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics import privacy
+from analytics.filters import Filters
+from analytics.metrics import common
+
+EMPLOYEE_GAPS_COLUMNS = {
+    "nip": "str",
+    "year": "int64",
+    "competency_id": "str",
+    "level": "float64",
+    "required_level": "int64",
+    "gap": "float64",
+    "meets": "bool",
+}
+JPM_COLUMNS = {"nip": "str", "year": "int64", "jpm": "float64", "category": "str"}
+
+
+def employee_gaps(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per selected score that has a standard (employee x competency x year),
+    in the year filters.year or else the latest assessment year of the whole store.
+
+    Columns: nip, year, competency_id, level, required_level, gap (= level - required_level),
+    meets (level >= required_level, exact). Sorted by nip, year, competency_id.
+    Needs filters.may_see_individuals.
+    """
+    privacy.check_individuals(filters)
+    try:
+        year = common.resolve_year(cur, filters, "employee_gaps")
+    except common.NoYear:
+        return common.empty(EMPLOYEE_GAPS_COLUMNS)
+    year_s, yp = common.year_clause("s", year)
+    where_s, wp = common.where(filters, "s")
+    df = common.query(cur, "employee_gaps", {**yp, **wp}, year_s=year_s, where_s=where_s)
+    return common.conform(df, EMPLOYEE_GAPS_COLUMNS)
+
+
+def jpm(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per employee and year with at least one selected score with a standard
+    (year: filters.year or else the latest assessment year of the whole store).
+
+    Columns: nip, year, jpm (100 x Σ level / Σ required_level over the employee's selected
+    scores that year; not capped), category (`Optimal` >= 90, `Cukup Optimal` >= 78, else
+    `Kurang Optimal`, decided on the exact ratio). Sorted by nip, year.
+    Needs filters.may_see_individuals.
+    """
+    privacy.check_individuals(filters)
+    try:
+        year = common.resolve_year(cur, filters, "jpm")
+    except common.NoYear:
+        return common.empty(JPM_COLUMNS)
+    year_s, yp = common.year_clause("s", year)
+    where_s, wp = common.where(filters, "s")
+    df = common.query(
+        cur,
+        "jpm",
+        {**yp, **wp},
+        year_s=year_s,
+        where_s=where_s,
+        category=common.category_sql("pp.num", "pp.den"),
+    )
+    return common.conform(df, JPM_COLUMNS)

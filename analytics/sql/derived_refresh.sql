@@ -1,0 +1,99 @@
+-- Statements that rebuild the derived tables (analytics/derived.py runs them in this order).
+-- `{sel_x}` is "true" for a full refresh, else "x.emp_key in (select emp_key from affected_emp)":
+-- every statement reads only the affected employees' own rows, so an incremental refresh gives
+-- exactly the rows of a full one. (A derived value that depended on other employees' rows, such
+-- as an event's cost shared among its participants, would go stale; none is stored.)
+
+-- name: score
+-- The latest assessment of each employee x competency x calendar year, even without a standard
+-- (an earlier assessment of that year never stands in); its position is the assessment's, else
+-- the employee's current one; agency and unit are the employee's current ones.
+insert into score
+with latest as (
+    select a.emp_key, a.competency_key, year(a.assessed_on)::smallint as year,
+           max(a.assessed_on) as assessed_on
+    from assessments a
+    where {sel_a}
+    group by a.emp_key, a.competency_key, year(a.assessed_on)
+),
+final as (
+    select l.emp_key, l.competency_key, l.year, l.assessed_on, a.level,
+           coalesce(a.position_key, e.position_key) as position_key,
+           e.agency_key, e.unit, s.required_level
+    from latest l
+    join assessments a
+      on a.emp_key = l.emp_key and a.competency_key = l.competency_key
+     and a.assessed_on = l.assessed_on
+    join employees e on e.emp_key = l.emp_key
+    left join standards s
+      on s.position_key = coalesce(a.position_key, e.position_key)
+     and s.competency_key = l.competency_key
+)
+select * from final;
+
+-- name: person_year
+-- Whole-year JPM sums over the scores that have a standard.
+insert into person_year
+select s.emp_key, s.year, any_value(s.agency_key), any_value(s.unit), count(*),
+       sum(s.level), sum(s.required_level)::integer
+from score s
+where s.required_level is not null and {sel_s}
+group by s.emp_key, s.year;
+
+-- name: jp_year
+-- JP of completed trainings by the calendar year of their end date (general trainings count).
+insert into jp_year
+select p.emp_key, year(t.end_date)::smallint, sum(t.hours_jp)
+from participations p
+join trainings t on t.training_key = p.training_key
+where p.completed and {sel_p}
+group by p.emp_key, year(t.end_date);
+
+-- name: pair
+-- Consecutive assessments (d0 < d1) of one employee in one competency, all of them (re-assessments
+-- within a year included, with or without a standard); the pair's position is d1's.
+insert into pair
+with seq as (
+    select a.emp_key, a.competency_key, a.assessed_on as d1, a.level as level1,
+           coalesce(a.position_key, e.position_key) as position_key,
+           e.agency_key, e.unit,
+           lag(a.assessed_on) over w as d0,
+           lag(a.level) over w as level0
+    from assessments a
+    join employees e on e.emp_key = a.emp_key
+    where {sel_a}
+    window w as (partition by a.emp_key, a.competency_key order by a.assessed_on)
+),
+done as (
+    -- completed trainings that develop a competency
+    select p.emp_key, t.competency_key, t.end_date, t.hours_jp
+    from participations p
+    join trainings t on t.training_key = p.training_key
+    where p.completed and t.competency_key is not null and {sel_p}
+),
+final as (
+    select s.emp_key, s.competency_key, s.d0, s.d1, year(s.d1)::smallint as year,
+           s.level0, s.level1, s.position_key, s.agency_key, s.unit,
+           count(d.end_date) > 0 as treated,
+           coalesce(sum(d.hours_jp), 0) as dose_jp
+    from seq s
+    left join done d
+      on d.emp_key = s.emp_key and d.competency_key = s.competency_key
+     and d.end_date > s.d0 and d.end_date <= s.d1          -- (d0, d1]
+    where s.d0 is not null
+    group by s.emp_key, s.competency_key, s.d0, s.d1, s.level0, s.level1, s.position_key,
+             s.agency_key, s.unit
+)
+select * from final;
+
+-- name: pair_programme
+-- Which programmes (titles) treated a pair: a completed event of that title developing the
+-- pair's competency, ending in (d0, d1].
+insert into pair_programme
+select distinct pr.emp_key, pr.competency_key, pr.d1, t.title
+from pair pr
+join participations p on p.emp_key = pr.emp_key and p.completed
+join trainings t
+  on t.training_key = p.training_key and t.competency_key = pr.competency_key
+ and t.end_date > pr.d0 and t.end_date <= pr.d1
+where pr.treated and {sel_pr};

@@ -1,0 +1,41 @@
+-- jp-compliance: one row per year and group of the population (every employee matching the
+-- filters, by their current agency, unit and position). Years: every year in which an
+-- assessment was made or a completed training ended, in the whole store.
+-- Columns: year, key column(s), employees, jp_h (Σ JP in hundredths, exact; 0 for those
+-- without training), n_20jp (employees with JP >= 20, exact decimal comparison).
+with population as (
+    select s.emp_key, {key_select}
+    from employees s
+    join agencies a on a.agency_key = s.agency_key
+    join positions p on p.position_key = s.position_key
+    where {where_s}
+),
+years as (
+    select year from score
+    union
+    select year from jp_year
+),
+chosen_years as (
+    select y.year::integer as year from years y where {year_y}
+),
+groups as (
+    select {key_columns}, count(*) as employees
+    from population
+    group by all
+    having count(*) > 0
+),
+jp as (
+    select j.year::integer as year, {key_columns_pop},
+           sum((j.jp * 100)::bigint)::bigint as jp_h,
+           count(*) filter (where j.jp >= $jp_right) as n_20jp
+    from jp_year j
+    join population pop on pop.emp_key = j.emp_key
+    group by all
+),
+final as (
+    select y.year, g.*, coalesce(jp.jp_h, 0) as jp_h, coalesce(jp.n_20jp, 0) as n_20jp
+    from chosen_years y
+    cross join groups g
+    left join jp on jp.year = y.year and {join_keys}
+)
+select * from final
