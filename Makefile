@@ -22,7 +22,7 @@ demo: install
 	$(BIN)/python -m analytics demo --db $(DB) --force
 
 run: install $(DB)
-	ASN_DB=$(DB) $(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true \
+	ASN_DB=$(DB) $(BIN)/python -m ui.serve --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false
 
 test: install

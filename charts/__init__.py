@@ -1,0 +1,1 @@
+"""Pure Plotly chart builders: DataFrame in, go.Figure out. Never imports streamlit."""

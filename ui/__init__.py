@@ -1,0 +1,1 @@
+"""Streamlit-aware helpers: the only layer that imports streamlit besides pages/."""

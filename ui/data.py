@@ -1,0 +1,70 @@
+"""Cached wrappers at the UI boundary: every figure a page shows comes through here.
+
+The cache key is the metric, its Filters (which carry the data version read in this rerun's
+snapshot) and its options; the snapshot cursor is passed as `_cur`, outside the key. A new import
+changes the version, so no page ever mixes cached old figures with new ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from analytics import metrics
+from analytics.filters import Filters
+from analytics.metrics.choices import Choices
+from analytics.store import Snapshot
+
+TTL = 3600
+MAX_ENTRIES = 2048
+
+REGISTRY: dict[str, Callable[..., Any]] = {
+    "employee_gaps": metrics.employee_gaps,
+    "jpm": metrics.jpm,
+    "gap_summary": metrics.gap_summary,
+    "jpm_summary": metrics.jpm_summary,
+    "trend": metrics.trend,
+    "training_impact": metrics.training_impact,
+    "jp_compliance": metrics.jp_compliance,
+    "training_needs": metrics.training_needs,
+}
+
+
+def register(name: str, fn: Callable[..., Any]) -> None:
+    REGISTRY[name] = fn
+
+
+@st.cache_data(ttl=TTL, max_entries=MAX_ENTRIES, show_spinner=False, hash_funcs={Filters: repr})
+def _cached(name: str, filters: Filters, options: tuple[tuple[str, Any], ...], _cur: Any) -> Any:
+    return REGISTRY[name](_cur, filters, **dict(options))
+
+
+def get(snap: Snapshot, name: str, filters: Filters, **options: Any) -> Any:
+    """metric `name` for `filters` read from the rerun's snapshot (cached per data version)."""
+    keyed = filters.with_(data_version=snap.version)
+    return _cached(name, keyed, tuple(sorted(options.items())), snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
+def _choices(filters: Filters, version: int, _cur: Any) -> Choices:
+    return metrics.choices(_cur, filters)
+
+
+def choices(snap: Snapshot, filters: Filters) -> Choices:
+    return _choices(filters, snap.version, snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _years(version: int, _cur: Any) -> list[int]:
+    return list(metrics.years(_cur))
+
+
+def years(snap: Snapshot) -> list[int]:
+    return _years(snap.version, snap.cur)
+
+
+def frame(value: Any) -> pd.DataFrame:
+    return value if isinstance(value, pd.DataFrame) else pd.DataFrame(value)

@@ -1,0 +1,163 @@
+"""The one shared filter bar: sidebar widgets bound to the URL query string, read into Filters.
+
+A copied link opens the same view: every filter widget is bound to a query parameter (names,
+never a NIP or a person's name). Choices come from the data, within the viewer's scope.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import streamlit as st
+
+from analytics.filters import Filters
+from analytics.store import Snapshot
+from ui import data, session
+from ui.state import t
+
+_local = threading.local()
+
+# widget key (= query parameter) per filter
+K_YEAR, K_INS, K_AG, K_UNIT = "tahun", "instansi", "opd", "unit"
+K_JF, K_JT, K_ET, K_G, K_RK = "rumpun", "jenis", "status", "jk", "gol"
+MULTI_KEYS = (K_INS, K_AG, K_UNIT, K_JF, K_JT, K_ET, K_G, K_RK)
+UNIT_SEP = " › "
+
+
+def _reset() -> None:
+    for key in MULTI_KEYS:
+        st.session_state[key] = []
+    st.session_state.pop(K_YEAR, None)
+
+
+def _prune(key: str, options: list[Any]) -> None:
+    """Drop selections no longer offered (e.g. units of an agency just deselected)."""
+    chosen = st.session_state.get(key)
+    if chosen:
+        kept = [c for c in chosen if c in options]
+        if kept != chosen:
+            st.session_state[key] = kept
+
+
+def base_filters() -> Filters:
+    """The viewer's scope and small-group rule (roles arrive with the trust issue)."""
+    return session.viewer_filters()
+
+
+def render(snap: Snapshot) -> Filters:
+    """Draw the bar in the sidebar and return the selected Filters (also kept for pages)."""
+    base = base_filters()
+    ch = data.choices(snap, base)
+    years = data.years(snap)
+    agency_names = dict(zip(ch.agencies["agency_id"], ch.agencies["agency_name"], strict=True))
+    with st.sidebar:
+        st.markdown(f"**{t('filters')}**")
+        year = None
+        if years:
+            year = st.selectbox(
+                t("f_year"), options=sorted(years, reverse=True), key=K_YEAR, bind="query-params"
+            )
+        instansi: list[str] = []
+        if len(ch.instansi) > 1:
+            _prune(K_INS, ch.instansi)
+            instansi = st.multiselect(
+                t("f_instansi"), ch.instansi, key=K_INS, bind="query-params",
+                placeholder=t("f_all"),
+            )
+        agencies_df = ch.agencies
+        if instansi:
+            agencies_df = agencies_df[agencies_df["instansi"].isin(instansi)]
+        agency_opts = list(agencies_df["agency_id"])
+        _prune(K_AG, agency_opts)
+        agencies = st.multiselect(
+            t("f_agency"),
+            agency_opts,
+            format_func=lambda a: agency_names.get(a, a),
+            key=K_AG,
+            bind="query-params",
+            placeholder=t("f_all"),
+        )
+        units_df = ch.units
+        units_df = units_df[units_df["agency_id"].isin(agencies or agency_opts)]
+        unit_opts = [f"{a}|{u}" for a, u in zip(units_df["agency_id"], units_df["unit"], strict=True)]
+        _prune(K_UNIT, unit_opts)
+        units = st.multiselect(
+            t("f_unit"),
+            unit_opts,
+            format_func=lambda v: agency_names.get(v.split("|", 1)[0], "") + UNIT_SEP + v.split("|", 1)[1],
+            key=K_UNIT,
+            bind="query-params",
+            placeholder=t("f_all"),
+            help=None if agencies else t("f_unit_hint"),
+        )
+        job_families = st.multiselect(
+            t("f_job_family"), ch.job_families, key=K_JF, bind="query-params",
+            placeholder=t("f_all"),
+        )
+        job_types = st.multiselect(
+            t("f_job_type"), ch.job_types, key=K_JT, bind="query-params", placeholder=t("f_all")
+        )
+        with st.expander(t("f_more"), expanded=any(st.session_state.get(k) for k in (K_ET, K_G, K_RK))):
+            emp_types = st.multiselect(
+                t("f_employment_type"), ch.employment_types, key=K_ET, bind="query-params",
+                placeholder=t("f_all"),
+            )
+            genders = st.multiselect(
+                t("f_gender"),
+                ch.genders,
+                format_func=lambda g: t(f"gender_{g}") if g in ("L", "P") else g,
+                key=K_G,
+                bind="query-params",
+                placeholder=t("f_all"),
+            )
+            ranks = st.multiselect(
+                t("f_rank"), ch.ranks, key=K_RK, bind="query-params", placeholder=t("f_all")
+            )
+        st.button(t("f_reset"), on_click=_reset, icon=":material/restart_alt:", width="stretch")
+
+    filters = base.with_(
+        year=year,
+        instansi=tuple(instansi),
+        agencies=tuple(agencies),
+        units=tuple(tuple(v.split("|", 1)) for v in units),  # type: ignore[misc]
+        job_families=tuple(job_families),
+        job_types=tuple(job_types),
+        employment_types=tuple(emp_types),
+        genders=tuple(genders),
+        ranks=tuple(ranks),
+        data_version=snap.version,
+    )
+    _local.filters = filters
+    _local.agency_names = agency_names
+    return filters
+
+
+def current() -> Filters:
+    """The Filters of this rerun (set by render() in the entrypoint)."""
+    filters = getattr(_local, "filters", None)
+    if filters is None:
+        raise RuntimeError("filter bar not rendered in this rerun")
+    return filters
+
+
+def describe(filters: Filters) -> list[str]:
+    """The active filters in words, for the page header and the deck's title slide."""
+    names = getattr(_local, "agency_names", {})
+    parts: list[str] = []
+    if filters.year is not None:
+        parts.append(f"{t('f_year')} {filters.year}")
+    pairs = (
+        (t("f_instansi"), list(filters.instansi)),
+        (t("f_agency"), [names.get(a, a) for a in filters.agencies]),
+        (t("f_unit"), [f"{names.get(a, a)}{UNIT_SEP}{u}" if a else u for a, u in filters.units]),
+        (t("f_job_family"), list(filters.job_families)),
+        (t("f_job_type"), list(filters.job_types)),
+        (t("f_employment_type"), list(filters.employment_types)),
+        (t("f_gender"), [t(f"gender_{g}") for g in filters.genders]),
+        (t("f_rank"), list(filters.ranks)),
+    )
+    for label, values in pairs:
+        if values:
+            parts.append(f"{label}: {', '.join(values)}")
+    return parts

@@ -1,0 +1,238 @@
+"""The Data page's panels: upload (validate → plan → commit), template, contents, coverage.
+
+The upload uses the same importer API as the command line: nothing is written until the user
+has seen the problems (none) and the plan, and presses the button; commit validates again in the
+write transaction, because another import may have landed meanwhile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analytics import coverage as cov_metrics
+from analytics import importer, overview
+from analytics.filters import Filters
+from analytics.metrics.common import NoYear
+from analytics.store import Snapshot
+from analytics.template import write_template
+from ui import fmt, state, widgets
+from ui.state import t
+
+MAX_UPLOAD_MB = 200
+
+
+def _sources(files: list) -> list[importer.Source]:
+    return [importer.Source(name=f.name, data=f.getvalue()) for f in files]
+
+
+def _digest(sources: list[importer.Source]) -> str:
+    h = hashlib.sha256()
+    for s in sources:
+        h.update(s.name.encode())
+        h.update(hashlib.sha256(s.data).digest())
+    return h.hexdigest()
+
+
+def _issues_frame(issues: list[importer.Issue], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                t("imp_col_file"): i.file + (f" [{i.sheet}]" if i.sheet else ""),
+                t("imp_col_row"): "" if i.row is None else str(i.row),
+                t("imp_col_column"): i.column,
+                t("imp_col_value"): "" if i.value is None else str(i.value),
+                t("imp_col_reason"): i.reason(lang),
+            }
+            for i in issues
+        ]
+    )
+
+
+def _counts_frame(counts: dict, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                t("col_table"): name,
+                t("col_added"): fmt.integer(c.added, lang),
+                t("col_changed"): fmt.integer(c.changed, lang),
+            }
+            for name, c in counts.items()
+        ]
+    )
+
+
+def upload_panel() -> None:
+    lang = state.lang()
+    st.subheader(t("imp_title"))
+    st.caption(t("imp_help"))
+    files = st.file_uploader(
+        t("imp_uploader"),
+        type=["csv", "xlsx"],
+        accept_multiple_files=True,
+        key=f"upload_{st.session_state.get('upload_round', 0)}",
+        max_upload_size=MAX_UPLOAD_MB,
+    )
+    if not files:
+        return
+    sources = _sources(files)
+    digest = _digest(sources) + lang
+    plan = st.session_state.get("import_plan")
+    if plan is None or st.session_state.get("import_digest") != digest:
+        with st.spinner(t("imp_checking")):
+            store = state.get_store()
+            with store.snapshot() as snap:
+                plan = importer.validate(snap.cur, sources, lang=lang)
+        st.session_state["import_plan"] = plan
+        st.session_state["import_digest"] = digest
+    if plan.warnings:
+        with st.expander(t("imp_warnings", n=plan.warning_count)):
+            st.dataframe(_issues_frame(plan.warnings, lang), hide_index=True, width="stretch")
+    if not plan.ok:
+        st.error(t("imp_rejected", n=plan.problem_count), icon="⛔")
+        st.dataframe(_issues_frame(plan.problems, lang), hide_index=True, width="stretch")
+        if plan.problem_count > len(plan.problems):
+            st.caption(t("imp_more", shown=len(plan.problems), n=plan.problem_count))
+        return
+    st.success(t("imp_valid"), icon="✅")
+    st.markdown(f"**{t('imp_plan')}**")
+    st.dataframe(_counts_frame(plan.counts, lang), hide_index=True)
+    if st.button(t("imp_commit"), type="primary", icon=":material/save:"):
+        with st.spinner(t("imp_saving")):
+            result = importer.commit(state.get_store(), sources, lang=lang, username="demo")
+        st.session_state.pop("import_plan", None)
+        if result.ok:
+            st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+            st.session_state["import_done"] = result.import_id
+            st.rerun()
+        else:
+            st.error(t("imp_rejected", n=result.problem_count), icon="⛔")
+            st.dataframe(_issues_frame(result.problems, lang), hide_index=True, width="stretch")
+
+
+def template_download() -> None:
+    done = st.session_state.pop("import_done", None)
+    if done is not None:
+        st.toast(t("imp_done", id=done), icon="✅")
+    st.subheader(t("tpl_title"))
+    st.caption(t("tpl_help"))
+    lang = state.lang()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "templat.xlsx"
+        write_template(path, lang=lang)
+        data = path.read_bytes()
+    st.download_button(
+        t("tpl_download"),
+        data=io.BytesIO(data),
+        file_name="templat-impor-kompetensi-asn.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+    )
+
+
+def store_contents(snap: Snapshot) -> None:
+    lang = state.lang()
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("data_tables"))
+        counts = overview.table_counts(snap.cur)
+        widgets.table(
+            counts,
+            {"table": (t("col_table"), None), "rows": (t("col_rows"), lambda v: fmt.integer(v, lang))},
+            key="tbl_counts",
+        )
+    with right:
+        st.subheader(t("data_years"))
+        years = overview.assessment_years(snap.cur)
+        widgets.table(
+            years,
+            {
+                "year": (t("col_year"), str),
+                "employees": (t("col_employees"), lambda v: fmt.integer(v, lang)),
+                "assessments": (t("col_assessments"), lambda v: fmt.integer(v, lang)),
+            },
+            key="tbl_years",
+        )
+    st.subheader(t("data_history"))
+    hist = overview.import_history(snap.cur)
+    if hist.empty:
+        st.caption(t("data_no_history"))
+        return
+    widgets.table(
+        hist,
+        {
+            "import_id": (t("col_import_id"), lambda v: f"#{v}"),
+            "imported_at": (t("col_imported_at"), lambda v: f"{v:%Y-%m-%d %H:%M}"),
+            "kind": (t("col_kind"), None),
+            "username": (t("col_user"), lambda v: v or "–"),
+            "files": (t("col_files"), lambda v: v or "–"),
+            "added": (t("col_added"), lambda v: fmt.integer(v, lang)),
+            "changed": (t("col_changed"), lambda v: fmt.integer(v, lang)),
+            "status": (t("col_status"), None),
+        },
+        key="tbl_history",
+    )
+
+
+def coverage(snap: Snapshot, filters: Filters) -> None:
+    lang = state.lang()
+    try:
+        cov = coverage_frame(snap, filters)
+    except NoYear:
+        widgets.empty_state("empty_store")
+        return
+    st.subheader(t("cov_assessed"))
+    if cov.empty:
+        widgets.empty_state()
+        return
+    widgets.table(
+        cov,
+        {
+            "agency_name": (t("f_agency"), None),
+            "employees": (t("col_employees"), lambda v: fmt.integer(v, lang)),
+            "assessed": (t("cov_col_assessed"), lambda v: fmt.integer(v, lang)),
+            "not_assessed": (t("cov_col_not_assessed"), lambda v: fmt.integer(v, lang)),
+            "pct_assessed": (t("cov_col_pct"), lambda v: fmt.pct(v, lang)),
+        },
+        key="tbl_coverage",
+    )
+    if filters.may_see_individuals:
+        with st.expander(t("cov_people")):
+            people = cov_metrics.not_assessed(snap.cur, filters, limit=200)
+            widgets.table(
+                people,
+                {
+                    "nip": ("NIP", None),
+                    "name": (t("col_name"), None),
+                    "agency_name": (t("f_agency"), None),
+                    "unit": (t("f_unit"), None),
+                    "position_name": (t("col_position"), None),
+                },
+                key="tbl_not_assessed",
+            )
+            st.caption(t("cov_people_limit", n=200))
+    st.subheader(t("cov_standards"))
+    missing = cov_metrics.missing_standards(snap.cur, filters)
+    if missing.empty:
+        st.caption(t("cov_standards_none"))
+    else:
+        st.caption(t("cov_standards_help"))
+        widgets.table(
+            missing,
+            {
+                "position_name": (t("col_position"), None),
+                "competency_id": (t("col_competency_code"), None),
+                "competency_name": (t("col_competency"), None),
+                "scores": (t("cov_col_scores"), lambda v: fmt.integer(v, lang)),
+            },
+            key="tbl_missing_std",
+        )
+
+
+def coverage_frame(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return cov_metrics.assessment_coverage(snap.cur, filters)

@@ -1,0 +1,72 @@
+"""Process- and rerun-level state of the dashboard: the store, the rerun's snapshot, language.
+
+The dashboard process owns the store (one DuckDB connection, `st.cache_resource`) and answers
+other processes' commands through analytics.owner. Each rerun opens one read snapshot; every
+query of that rerun reads it, so an import committing meanwhile never leaves a page half old,
+half new.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import streamlit as st
+
+from analytics import owner
+from analytics.store import Snapshot, Store, default_db_path
+from ui.i18n import text
+
+_local = threading.local()
+
+
+@st.cache_resource(show_spinner=False)
+def get_store() -> Store:
+    store = Store(default_db_path())
+    owner.serve(store)
+    return store
+
+
+@contextmanager
+def rerun_snapshot() -> Iterator[Snapshot]:
+    """Open the rerun's snapshot; nested calls (fragments) reuse the open one."""
+    current = getattr(_local, "snap", None)
+    if current is not None:
+        yield current
+        return
+    with get_store().snapshot() as snap:
+        _local.snap = snap
+        try:
+            yield snap
+        finally:
+            _local.snap = None
+
+
+def require_frame() -> None:
+    """Pages run inside dashboard.py's frame. Streamlit runs the very first session of a server
+    in its legacy `pages/`-folder mode until some script calls st.navigation; a page opened by
+    its URL then runs alone. Switch that mode off and rerun, so the frame runs first."""
+    if getattr(_local, "snap", None) is not None:
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
+def snapshot() -> Snapshot:
+    snap = getattr(_local, "snap", None)
+    if snap is None:
+        raise RuntimeError("no snapshot open: call inside ui.state.rerun_snapshot()")
+    return snap
+
+
+def lang() -> str:
+    value = st.session_state.get("lang", "id")
+    return value if value in ("id", "en") else "id"
+
+
+def t(key: str, **values: Any) -> str:
+    return text(key, lang(), **values)

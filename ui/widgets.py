@@ -1,0 +1,98 @@
+"""Building blocks shared by pages: header with active filters, KPI tiles, charts, tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.store import Snapshot
+from ui import filterbar, session, state
+from ui.state import t
+
+
+def snapshot() -> Snapshot:
+    return state.snapshot()
+
+
+def page_header(title_key: str, intro_key: str | None = None) -> None:
+    state.require_frame()
+    st.title(t(title_key))
+    if intro_key:
+        st.caption(t(intro_key))
+    filters = filterbar.current()
+    parts = filterbar.describe(filters)
+    chips = " · ".join(parts) if parts else t("f_none_active")
+    st.markdown(
+        f"<div class='asn-active'><b>{t('f_active')}:</b> {_escape(chips)}"
+        f"<span class='asn-version'>{t('data_version', v=filters.data_version or 0)}</span></div>",
+        unsafe_allow_html=True,
+    )
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def empty_state(key: str = "empty_state") -> None:
+    st.info(t(key), icon="🔎")
+
+
+def kpi(label: str, value: str, delta: str | None = None, help: str | None = None,
+        delta_color: str = "normal") -> None:
+    st.metric(label, value, delta=delta, help=help, delta_color=delta_color, border=True)  # type: ignore[arg-type]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "grafik"
+
+
+def chart(fig: go.Figure, key: str, height: int | None = None) -> None:
+    """A Plotly chart with the PNG download in its toolbar (camera icon)."""
+    title = fig.layout.title.text or key
+    if height:
+        fig.update_layout(height=height)
+    st.plotly_chart(
+        fig,
+        key=key,
+        width="stretch",
+        config={
+            "displaylogo": False,
+            "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+            "toImageButtonOptions": {"format": "png", "scale": 2, "filename": _slug(title)},
+        },
+    )
+
+
+def table(
+    df: pd.DataFrame,
+    columns: Mapping[str, tuple[str, Callable[[Any], str] | None]],
+    key: str,
+    height: int | None = None,
+) -> None:
+    """Show selected columns with translated headers; formatters turn numbers into text in the
+    user's language (the browser's locale is not the user's language)."""
+    shown = pd.DataFrame(index=df.index)
+    for col, (label, fmt) in columns.items():
+        if col not in df.columns:
+            continue
+        shown[label] = df[col].map(fmt) if fmt else df[col]
+    st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", key=key)
+
+
+def small_group_note(df: pd.DataFrame) -> None:
+    filters = filterbar.current()
+    if filters.small_groups == "mark" and "small_group" in df.columns and df["small_group"].any():
+        st.caption(t("small_group_note", n=filters.min_group))
+    if filters.small_groups == "hide" and "hidden" in df.columns and df["hidden"].any():
+        st.caption(t("small_group_hidden", n=filters.min_group))
+
+
+def presentation() -> bool:
+    return session.presentation_mode()
