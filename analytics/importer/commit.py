@@ -87,10 +87,11 @@ def _write(
     tables: dict[str, ParsedTable],
     username: str | None,
 ) -> int:
-    row = cur.execute("select coalesce(max(import_id), 0) + 1 from import_log").fetchone()
-    import_id = int(row[0]) if row else 1
-    row = cur.execute("select count(*) = 0 from employees").fetchone()
-    was_empty = bool(row and row[0])
+    # fetchall, not fetchone: DuckDB refuses other work on a cursor with an unfinished result.
+    import_id = int(
+        cur.execute("select coalesce(max(import_id), 0) + 1 from import_log").fetchall()[0][0]
+    )
+    was_empty = bool(cur.execute("select count(*) = 0 from employees").fetchall()[0][0])
     for name in TABLES:
         if name in tables and (plan.counts[name].added or plan.counts[name].changed):
             _journal(cur, import_id, name)
@@ -216,11 +217,11 @@ def _refresh_derived(
         if was_empty:
             derived.refresh(cur)
             return
-        row = cur.execute(
+        changes = cur.execute(
             "select (select count(*) from chg_emp) + (select count(*) from chg_training)"
             " + (select count(*) from chg_standard)"
-        ).fetchone()
-        if not anything or not row or row[0] == 0:
+        ).fetchall()[0][0]
+        if not anything or changes == 0:
             return  # nothing an employee's derived rows depend on has changed
         cur.execute(
             f"create or replace temp table affected_emp as {derived.affected_employees_sql()}"

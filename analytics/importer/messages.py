@@ -320,7 +320,7 @@ def text(code: str, lang: str = "id", **params: Any) -> str:
 
 def reason(issue: Issue, lang: str = "id") -> str:
     """Why a value is wrong, and what to do, in the user's language."""
-    params: dict[str, Any] = dict(issue.params)
+    params: dict[str, Any] = {"column": issue.column, **issue.params}
     i = 1 if lang == "en" else 0
     if issue.code == "unknown_ref":
         params["what"] = _REF_WHAT[params["table"]][i]

@@ -96,6 +96,9 @@ def prepared(
     result.tables = {n: t.frame for n, t in tables.items()}
     result.present = {n: t.present for n, t in tables.items()}
     registered = []
+    # A caller's cursor may hold an unfinished result (a fetchone), and DuckDB then refuses to
+    # register a frame: finish it with a statement whose result is fully read.
+    cur.execute("select 1").fetchall()
     try:
         for name, parsed in tables.items():
             cur.register(f"imp_{name}", parsed.frame)
