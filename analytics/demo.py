@@ -1,0 +1,321 @@
+"""`python -m analytics demo`: a seeded, realistic Jambi-like store, from 12,000 civil servants
+of the provincial government up to the national civil service (5.6 million).
+
+Python plans the small things (governments, agencies, units, positions, programmes: modules
+demo_plan, demo_org, demo_govs, demo_catalogue, demo_names); DuckDB draws the people and
+every fact in SQL (analytics/sql/demo/*.sql). Every draw is a hash of (seed, row ids, column
+name) and every key follows a fixed order, so one seed gives one store on any thread count.
+Everything is written in one `Store.write()` transaction, with the derived tables and an
+import_log row, so readers see the whole demo store or none of it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import re
+import sys
+import time
+from typing import TextIO
+
+import duckdb
+import pandas as pd
+
+from analytics import demo_names as names
+from analytics import derived
+from analytics.demo_catalogue import (
+    COMPETENCY_SHIFT,
+    COMPLETION,
+    FAMILIES,
+    PROGRAMMES,
+    competencies,
+    position_traits,
+)
+from analytics.demo_plan import Plan, build_plan, fixed_draw
+from analytics.store import Store, read_sql
+
+RAW_TABLES = (
+    "agencies",
+    "positions",
+    "competencies",
+    "standards",
+    "employees",
+    "assessments",
+    "trainings",
+    "participations",
+    "performance",
+    "service_outcomes",
+)
+MIN_EMPLOYEES = 100
+MAX_EMPLOYEES = 10_000_000
+# Temp objects the build creates on the owner's connection; dropped at the end.
+TEMP_TABLES = (
+    "demo_seed",
+    "demo_units",
+    "demo_slots",
+    "demo_mixes",
+    "demo_positions",
+    "demo_pos_cand",
+    "demo_comp_prog",
+    "demo_progs",
+    "demo_general",
+    "demo_pos_comp",
+    "demo_emp",
+    "demo_picks",
+    "demo_events",
+)
+TEMP_MACROS = ("unit", "tri", "level_of", "selection_odds", "noise")
+
+
+def build_demo(
+    store: Store,
+    *,
+    employees: int = 12000,
+    seed: int = 42,
+    force: bool = False,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    """Build the demo store; exit code 0, or 1 when the store holds data and not `force`."""
+    if not MIN_EMPLOYEES <= employees <= MAX_EMPLOYEES:
+        print(f"--employees must be between {MIN_EMPLOYEES:,} and {MAX_EMPLOYEES:,}.", file=err)
+        return 2
+    if not -(2**63) <= seed < 2**63:
+        print("--seed must fit in 64 bits.", file=err)
+        return 2
+    with store.write() as cur:
+        if _has_data(cur):
+            if not force:
+                print(
+                    f"The store {store.path} already holds data. Use --force to replace all "
+                    "of it with the demo store (or choose another --db).",
+                    file=err,
+                )
+                return 1
+            _clear(cur)
+        started = time.perf_counter()
+        counts = build_raw(cur, employees, seed)
+        raw_done = time.perf_counter()
+        derived.refresh(cur)
+        derived_done = time.perf_counter()
+        _log(cur, counts)
+    print(f"Demo store built in {store.path} (seed {seed}, {employees:,} employees):", file=out)
+    for table, n in counts.items():
+        print(f"  {table:<18}{n:>14,}", file=out)
+    print(
+        f"Raw tables: {raw_done - started:.1f} s; derived refresh: "
+        f"{derived_done - raw_done:.1f} s; total {derived_done - started:.1f} s.",
+        file=out,
+    )
+    return 0
+
+
+def build_raw(cur: duckdb.DuckDBPyConnection, employees: int, seed: int) -> dict[str, int]:
+    """Fill the (empty) raw tables; returns rows per table. Runs inside the caller's
+    transaction; leaves no temp objects behind."""
+    plan = build_plan(employees)
+    _load_dimensions(cur, plan, seed)
+    for step in ("macros", "standards"):
+        _run(cur, step)
+    _run(
+        cur,
+        "employees",
+        {
+            "male": list(names.MALE_FIRST),
+            "female": list(names.FEMALE_FIRST),
+            "second_m": list(names.SECOND_MALE),
+            "second_f": list(names.SECOND_FEMALE),
+            "family": list(names.FAMILY),
+        },
+    )
+    _check_serials(cur)
+    for step in ("chain", "assessments", "picks", "trainings", "participations", "outcomes"):
+        _run(cur, step)
+    counts = {t: _count(cur, t) for t in RAW_TABLES}
+    # On failure the caller's rollback removes these too (temp objects are transactional).
+    cur.execute("drop view demo_chain")
+    for t in TEMP_TABLES:
+        cur.execute(f"drop table {t}")
+    for m in TEMP_MACROS:
+        cur.execute(f"drop macro {m}")
+    return counts
+
+
+def _run(
+    cur: duckdb.DuckDBPyConnection, step: str, params: dict[str, object] | None = None
+) -> None:
+    """Run analytics/sql/demo/<step>.sql statement by statement (DuckDB binds parameters of a
+    single statement only); `params` go to the statements that use them."""
+    for statement in re.split(r";\s*$", read_sql(f"demo/{step}.sql"), flags=re.MULTILINE):
+        if statement.strip():
+            cur.execute(statement, params if params and "$" in statement else None)
+
+
+def _count(cur: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = cur.execute(f"select count(*) from {table}").fetchone()  # table: fixed name
+    return int(row[0]) if row else 0
+
+
+def _has_data(cur: duckdb.DuckDBPyConnection) -> bool:
+    return any(
+        cur.execute(f"select exists (select 1 from {t})").fetchone()[0]  # type: ignore[index]
+        for t in RAW_TABLES
+    )
+
+
+def _clear(cur: duckdb.DuckDBPyConnection) -> None:
+    """--force: every data row goes; import_log stays, so data versions keep increasing."""
+    for t in (*RAW_TABLES, *derived.DERIVED_TABLES, "undo_journal"):
+        cur.execute(f"delete from {t}")
+
+
+def _log(cur: duckdb.DuckDBPyConnection, counts: dict[str, int]) -> None:
+    try:
+        user: str | None = getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        user = None
+    cur.execute(
+        """
+        insert into import_log (import_id, imported_at, kind, username, files, counts)
+        select coalesce(max(import_id), 0) + 1, current_timestamp, 'demo', $user, '[]', $counts
+        from import_log
+        """,
+        {
+            "user": user,
+            "counts": json.dumps({t: {"added": n, "changed": 0} for t, n in counts.items()}),
+        },
+    )
+
+
+def _check_serials(cur: duckdb.DuckDBPyConnection) -> None:
+    """A NIP serial has three digits: more than 999 people sharing birth date, appointment
+    month and gender would break the NIP structure (never happens at national scale)."""
+    row = cur.execute(
+        "select max(right(nip, 3)::integer), count(*) - count(distinct nip) from demo_emp"
+    ).fetchone()
+    if row and (row[0] or 0) > 999:
+        raise AssertionError("NIP serial above 999")
+
+
+def _load(cur: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    """Materialise a small planning frame as a temp table."""
+    cur.register("demo_frame", frame)
+    try:
+        cur.execute(f"create or replace temp table {name} as select * from demo_frame")
+    finally:
+        cur.unregister("demo_frame")
+
+
+def _load_dimensions(cur: duckdb.DuckDBPyConnection, plan: Plan, seed: int) -> None:
+    """The dimension tables straight from the plan, plus the temp lookups the SQL needs."""
+    cur.execute(
+        "create or replace temp table demo_seed as select $seed::bigint as seed", {"seed": seed}
+    )
+    _load(cur, "demo_units", plan.units)
+    _load(cur, "demo_slots", plan.slots)
+    _load(cur, "demo_mixes", plan.mixes)
+    cur.register("demo_frame", plan.agencies)
+    cur.execute(
+        "insert into agencies select agency_key, agency_id, agency_name, instansi from demo_frame"
+    )
+    cur.unregister("demo_frame")
+
+    positions = plan.positions.assign(below_key=plan.positions.below_key.astype("Int64"))
+    _load(cur, "demo_positions", positions.merge(position_traits(positions), on="position_key"))
+    cur.execute(
+        "insert into positions select position_key, position_id, position_name, "
+        "job_type, job_family from demo_positions"
+    )
+
+    comps = competencies()
+    comp_key = {cid: k for k, (cid, _, _) in enumerate(comps, start=1)}
+    cur.executemany(
+        "insert into competencies values (?, ?, ?, ?)",
+        [(k, *c) for k, c in enumerate(comps, start=1)],
+    )
+    _load(cur, "demo_pos_cand", _position_competencies(positions, comp_key))
+    progs, comp_prog, general = _programme_frames(comp_key)
+    _load(cur, "demo_progs", progs)
+    _load(cur, "demo_comp_prog", comp_prog)
+    _load(cur, "demo_general", general)
+
+
+def _position_competencies(positions: pd.DataFrame, comp_key: dict[str, int]) -> pd.DataFrame:
+    """(position, competency) pairs a holder is assessed in, with the shift of their level:
+    job family plus competency (decisions and change weakest, integrity strongest)."""
+    rows = []
+    for p in positions.itertuples():
+        techs, family_shift = FAMILIES[p.job_family]
+        for cid, shift in COMPETENCY_SHIFT.items():
+            rows.append((p.position_key, comp_key[cid], False, family_shift + shift))
+        for cid in techs:
+            shift = 0.05 - 0.25 * fixed_draw("technical", cid)
+            rows.append((p.position_key, comp_key[cid], True, family_shift + shift))
+    return pd.DataFrame(rows, columns=["position_key", "competency_key", "technical", "shift"])
+
+
+def _programme_frames(comp_key: dict[str, int]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """All programmes; per competency its (at most two) developing programmes with their
+    effects; the general programmes with who may join them."""
+    progs = pd.DataFrame(
+        [
+            (
+                i,
+                p.code,
+                p.title,
+                comp_key.get(p.competency or ""),
+                p.hours_jp,
+                p.days,
+                p.mode,
+                list(p.providers),
+                p.cost_pp,
+                p.class_size,
+                COMPLETION[p.mode],
+                p.reach,
+                p.effect,
+                p.eligible,
+            )
+            for i, p in enumerate(PROGRAMMES, start=1)
+        ],
+        columns=[
+            "prog",
+            "code",
+            "title",
+            "competency_key",
+            "hours_jp",
+            "days",
+            "mode",
+            "providers",
+            "cost_pp",
+            "class_size",
+            "completion",
+            "reach",
+            "effect",
+            "eligible",
+        ],
+    )
+    progs["competency_key"] = progs.competency_key.astype("Int64")
+    rows = []
+    for key, grp in progs[progs.competency_key.notna()].groupby("competency_key", sort=True):
+        if len(grp) > 2:
+            raise ValueError(f"competency {key}: at most two developing programmes")
+        a, b = grp.iloc[0], grp.iloc[-1]
+        rate = float(grp.reach.sum())
+        rows.append(
+            (
+                int(key),
+                rate,
+                int(a.prog),
+                float(a.effect),
+                float(a.completion),
+                float(a.reach) / rate,
+                int(b.prog),
+                float(b.effect),
+                float(b.completion),
+            )
+        )
+    comp_prog = pd.DataFrame(
+        rows, columns=["competency_key", "rate", "p1", "e1", "q1", "w1", "p2", "e2", "q2"]
+    )
+    general = progs[progs.competency_key.isna()][["prog", "reach", "completion", "eligible"]]
+    return progs, comp_prog, general

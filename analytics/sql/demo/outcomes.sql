@@ -1,0 +1,39 @@
+-- Yearly performance rating (predikat kinerja) of every employee, mostly Baik, loosely
+-- following the person's competency (same person shift as demo_chain), and the IKM of every
+-- agency, mostly 75-90, loosely following the agency's competency shift.
+insert into performance
+with scored as (
+    select e.emp_key, y.year::smallint as year,
+        0.5 * tri(hash(d.seed, e.emp_key, 'ps1'), hash(d.seed, e.emp_key, 'ps2'))
+        + 0.5 * tri(hash(d.seed, e.emp_key, y.year, 'perf1'),
+                    hash(d.seed, e.emp_key, y.year, 'perf2')) as score
+    from demo_emp e
+    cross join demo_seed d
+    cross join (values (2023), (2024), (2025)) y(year)
+)
+
+select emp_key, year,
+    case when score >= 0.36 then 'Sangat Baik'
+         when score >= -0.45 then 'Baik'
+         when score >= -0.56 then 'Butuh Perbaikan'
+         when score >= -0.66 then 'Kurang'
+         else 'Sangat Kurang' end as rating
+from scored;
+
+insert into service_outcomes
+with scored as (
+    select a.agency_key, y.year::smallint as year,
+        81.5 + 14.0 * (unit(hash(d.seed, a.agency_key, 'agency_shift')) - 0.5)
+        + 0.8 * (y.year - 2023)
+        + 5.0 * tri(hash(d.seed, a.agency_key, y.year, 'ikm1'),
+                    hash(d.seed, a.agency_key, y.year, 'ikm2'))
+        -- a bad year now and then (a scandal, a system outage)
+        - case when unit(hash(d.seed, a.agency_key, y.year, 'bad')) < 0.03 then 25.0 else 0.0 end
+            as ikm
+    from agencies a
+    cross join demo_seed d
+    cross join (values (2023), (2024), (2025)) y(year)
+)
+
+select agency_key, year, round(greatest(25.0, least(100.0, ikm)), 2) as ikm
+from scored;
