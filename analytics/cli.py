@@ -166,7 +166,13 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    try:
+        return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped early: not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
