@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import filterbar, state
+from ui import data, filterbar, state
 from ui.i18n import LANGS
 
 st.set_page_config(
@@ -17,7 +17,11 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+st.html(state.stylesheet())
 with st.sidebar:
+    st.html(
+        f"<div class='asn-brand'>{state.t('app_title')}<small>{state.t('app_subtitle')}</small></div>"
+    )
     st.segmented_control(
         "🌐",
         options=list(LANGS),
@@ -32,10 +36,19 @@ t = state.t
 
 with state.rerun_snapshot() as snap:
     pages = {
+        t("section_dashboards"): [
+            st.Page("pages/trends.py", title=t("nav_trends"), icon=":material/trending_up:", url_path="tren"),
+            st.Page("pages/impact.py", title=t("nav_impact"), icon=":material/school:", url_path="dampak"),
+        ],
+        t("section_planning"): [
+            st.Page("pages/needs.py", title=t("nav_needs"), icon=":material/assignment:", url_path="kebutuhan"),
+        ],
         t("section_about"): [
-            st.Page("pages/data.py", title=t("nav_data"), icon="🗂️", url_path="data", default=True),
+            st.Page("pages/data.py", title=t("nav_data"), icon=":material/database:", url_path="data"),
         ],
     }
     page = st.navigation(pages, position="sidebar")
     filterbar.render(snap)
+    if data.is_demo(snap):
+        st.html(f"<div class='asn-demo'>{t('demo_banner')}</div>")
     page.run()

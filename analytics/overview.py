@@ -113,3 +113,23 @@ def print_info(store: Store, out: TextIO) -> int:
                     file=out,
                 )
     return 0
+
+
+def names(cur: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    """Display names by id: {"agency": {agency_id: name}, "competency": {id: name},
+    "competency_group": {id: group}, "position": {position_id: name}}."""
+    out: dict[str, dict[str, str]] = {}
+    out["agency"] = dict(cur.execute("select agency_id, agency_name from agencies").fetchall())
+    rows = cur.execute(
+        "select competency_id, competency_name, competency_group from competencies"
+    ).fetchall()
+    out["competency"] = {r[0]: r[1] for r in rows}
+    out["competency_group"] = {r[0]: r[2] for r in rows}
+    out["position"] = dict(cur.execute("select position_id, position_name from positions").fetchall())
+    return out
+
+
+def is_demo(cur: duckdb.DuckDBPyConnection) -> bool:
+    """True when the store was built by `demo` (synthetic data: the UI shows a DEMO banner)."""
+    row = cur.execute("select count(*) from import_log where kind = 'demo'").fetchone()
+    return bool(row and row[0])

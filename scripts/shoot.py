@@ -23,17 +23,33 @@ ARGS = [
 ]
 
 
-def wait_ready(page, timeout: float = 30.0) -> None:
-    """Until Streamlit has finished running the script and charts are drawn."""
-    deadline = time.monotonic() + timeout
-    page.wait_for_selector("[data-testid='stMain'] [data-testid='stHeading'], [data-testid='stException']", timeout=timeout * 1000)
-    while time.monotonic() < deadline:
-        running = page.locator("[data-testid='stStatusWidget']").count()
-        skeleton = page.locator("[data-testid='stSkeleton'], [data-testid='stAppSkeleton']").count() if False else 0
-        if not running and not skeleton:
-            break
-        time.sleep(0.2)
-    time.sleep(0.8)
+READY_JS = """() => {
+  const running = document.querySelector('[data-testid="stStatusWidget"]');
+  const stale = document.querySelectorAll('[data-stale="true"]').length;
+  const skeleton = document.querySelectorAll('[data-testid="stSkeleton"]').length;
+  const heading = document.querySelector('[data-testid="stMain"] h1');
+  return [!running && !stale && !skeleton && !!heading,
+          document.querySelectorAll('[data-testid="stElementContainer"]').length,
+          document.querySelectorAll('.js-plotly-plot .main-svg').length];
+}"""
+
+
+def wait_ready(page, timeout: float = 30.0) -> float:
+    """Until Streamlit has finished the script run and the page stopped changing; returns
+    the seconds it took."""
+    start = time.monotonic()
+    last, stable_since = None, None
+    while time.monotonic() - start < timeout:
+        ok, n, plots = page.evaluate(READY_JS)
+        now = time.monotonic()
+        if ok and (n, plots) == last:
+            if stable_since and now - stable_since > 0.6:
+                return stable_since - start
+        else:
+            stable_since = now
+        last = (n, plots) if ok else None
+        time.sleep(0.1)
+    raise TimeoutError("page not ready")
 
 
 def main() -> None:
@@ -41,7 +57,7 @@ def main() -> None:
     Path(out).mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page = browser.new_page(viewport={"width": 1440, "height": int(sys.argv[4]) if False else 2200})
         for path in paths:
             page.goto(f"{base}/{path}")
             wait_ready(page)

@@ -13,7 +13,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics import metrics
+from analytics import coverage, metrics, overview
+from analytics.metrics import extras
 from analytics.filters import Filters
 from analytics.metrics.choices import Choices
 from analytics.store import Snapshot
@@ -30,6 +31,12 @@ REGISTRY: dict[str, Callable[..., Any]] = {
     "training_impact": metrics.training_impact,
     "jp_compliance": metrics.jp_compliance,
     "training_needs": metrics.training_needs,
+    "same_people_change": extras.same_people_change,
+    "dose_response": extras.dose_response,
+    "cost_per_level": extras.cost_per_level,
+    "needs_cost": extras.needs_cost,
+    "assessment_coverage": coverage.assessment_coverage,
+    "missing_standards": coverage.missing_standards,
 }
 
 
@@ -68,3 +75,22 @@ def years(snap: Snapshot) -> list[int]:
 
 def frame(value: Any) -> pd.DataFrame:
     return value if isinstance(value, pd.DataFrame) else pd.DataFrame(value)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _names(version: int, _cur: Any) -> dict[str, dict[str, str]]:
+    return overview.names(_cur)
+
+
+def names(snap: Snapshot) -> dict[str, dict[str, str]]:
+    """Display names by id (agency, competency, position) for this data version."""
+    return _names(snap.version, snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
+def _is_demo(version: int, _cur: Any) -> bool:
+    return overview.is_demo(_cur)
+
+
+def is_demo(snap: Snapshot) -> bool:
+    return _is_demo(snap.version, snap.cur)

@@ -9,6 +9,7 @@ half new.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -61,6 +62,12 @@ def snapshot() -> Snapshot:
     if snap is None:
         raise RuntimeError("no snapshot open: call inside ui.state.rerun_snapshot()")
     return snap
+
+
+@st.cache_resource(show_spinner=False)
+def stylesheet() -> str:
+    css = (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+    return f"<style>{css}</style>"
 
 
 def lang() -> str:

@@ -1,0 +1,56 @@
+"""Numbers formatted for a language (id: 1.234,5; en: 1,234.5), not the browser's locale.
+
+Indonesian writes 1.234,5 (dot groups thousands, comma marks decimals); English 1,234.5.
+Plotly gets the same through layout.separators (see charts.theme.separators).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def _is_missing(x: Any) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(math.isnan(x))
+    except TypeError:
+        return False
+
+
+def num(x: Any, lang: str, decimals: int = 1) -> str:
+    """1234.56 -> '1.234,6' (id) or '1,234.6' (en); missing -> '–'."""
+    if _is_missing(x):
+        return "–"
+    text = f"{float(x):,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def integer(x: Any, lang: str) -> str:
+    return num(x, lang, 0)
+
+
+def pct(x: Any, lang: str, decimals: int = 1) -> str:
+    """A percentage 0–100 -> '41,2%'."""
+    if _is_missing(x):
+        return "–"
+    return f"{num(x, lang, decimals)}%"
+
+
+def signed(x: Any, lang: str, decimals: int = 2) -> str:
+    """A change or gap with an explicit sign: '+0,12' / '−0,30'."""
+    if _is_missing(x):
+        return "–"
+    body = num(abs(float(x)), lang, decimals)
+    if round(float(x), decimals) == 0:
+        return body
+    return ("+" if x > 0 else "−") + body
+
+
+def rupiah(x: Any, lang: str) -> str:
+    if _is_missing(x):
+        return "–"
+    return f"Rp {num(x, lang, 0)}"

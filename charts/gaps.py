@@ -1,0 +1,184 @@
+"""Gap charts: the agency × competency heatmap, bars by group, JPM category shares."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import theme
+
+
+def heatmap(
+    df: pd.DataFrame,
+    *,
+    row: str,
+    col: str,
+    value: str,
+    lang: str,
+    title: str,
+    row_labels: Mapping[str, str] | None = None,
+    col_labels: Mapping[str, str] | None = None,
+    value_label: str,
+    hover_extra: str | None = None,
+    marked: str | None = None,
+    zmax: float | None = None,
+) -> go.Figure:
+    """Rows × columns coloured by `value` (e.g. % of scores below standard); the value is
+    written in each cell so the chart reads without colour. Rows sorted by their mean."""
+    row_labels = row_labels or {}
+    col_labels = col_labels or {}
+    pivot = df.pivot_table(index=row, columns=col, values=value, aggfunc="first")
+    pivot = pivot.loc[pivot.mean(axis=1).sort_values(ascending=True).index]
+    cols = sorted(pivot.columns, key=_competency_order)
+    pivot = pivot[cols]
+    text = pivot.map(lambda v: "" if pd.isna(v) else _fmt(v, lang))
+    if marked and marked in df.columns:
+        flags = df.pivot_table(index=row, columns=col, values=marked, aggfunc="first")
+        flags = flags.reindex(index=pivot.index, columns=cols)
+        text = text.where(~flags.fillna(False).astype(bool), text + "⚠")
+    y = [row_labels.get(r, str(r)) for r in pivot.index]
+    x = [col_labels.get(c, str(c)) for c in cols]
+    extra = ""
+    if hover_extra and hover_extra in df.columns:
+        n = df.pivot_table(index=row, columns=col, values=hover_extra, aggfunc="first")
+        n = n.reindex(index=pivot.index, columns=cols)
+        customdata = n.to_numpy()
+        extra = "<br>n = %{customdata:,.0f}"
+    else:
+        customdata = None
+    fig = go.Figure(
+        go.Heatmap(
+            z=pivot.to_numpy(),
+            x=x,
+            y=y,
+            text=text.to_numpy(),
+            texttemplate="%{text}",
+            textfont=dict(size=12),
+            customdata=customdata,
+            colorscale=[[0, "#f7fbff"], [0.5, "#fdae6b"], [1, "#a63603"]],
+            zmin=0,
+            zmax=zmax,
+            colorbar=dict(title=dict(text=value_label, side="right"), thickness=14),
+            hovertemplate="%{y}<br>%{x}<br>" + value_label + ": %{z:.1f}" + extra + "<extra></extra>",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    theme.apply(fig, lang, title)
+    fig.update_layout(
+        height=max(360, 34 * len(y) + 160),
+        xaxis=dict(side="top", tickangle=0, showgrid=False),
+        yaxis=dict(showgrid=False),
+        margin=dict(t=110),
+    )
+    return fig
+
+
+def _competency_order(cid: object) -> tuple[int, int, str]:
+    s = str(cid)
+    group = {"M": 0, "SK": 1, "T": 2}.get(s.split(".")[0], 3)
+    try:
+        num = int(s.split(".")[1])
+    except (IndexError, ValueError):
+        num = 0
+    return group, num, s
+
+
+def _fmt(v: float, lang: str) -> str:
+    text = f"{v:.0f}"
+    return text if lang != "id" else text.replace(".", ",")
+
+
+def bars(
+    df: pd.DataFrame,
+    *,
+    category: str,
+    value: str,
+    lang: str,
+    title: str,
+    value_label: str,
+    labels: Mapping[str, str] | None = None,
+    colors: Sequence[str] | None = None,
+    text_format: str = "%{x:.1f}",
+    hover_extra: Mapping[str, str] | None = None,
+    marked: str | None = None,
+) -> go.Figure:
+    """Horizontal bars, largest on top, values written at the bar end."""
+    labels = labels or {}
+    d = df.sort_values(value, ascending=True)
+    y = [labels.get(v, str(v)) + (" ⚠" if marked and bool(m) else "") for v, m in
+         zip(d[category], d[marked] if marked and marked in d else [False] * len(d), strict=True)]
+    custom = None
+    hover = f"%{{y}}<br>{value_label}: %{{x:.2f}}"
+    if hover_extra:
+        cols = [c for c in hover_extra if c in d.columns]
+        custom = d[cols].to_numpy()
+        hover += "".join(
+            f"<br>{hover_extra[c]}: %{{customdata[{i}]:,.0f}}" for i, c in enumerate(cols)
+        )
+    fig = go.Figure(
+        go.Bar(
+            x=d[value],
+            y=y,
+            orientation="h",
+            marker_color=list(colors) if colors is not None else theme.ACCENT,
+            texttemplate=text_format,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=custom,
+            hovertemplate=hover + "<extra></extra>",
+        )
+    )
+    theme.apply(fig, lang, title)
+    fig.update_layout(
+        height=max(300, 30 * len(d) + 140),
+        xaxis_title=value_label,
+        yaxis=dict(showgrid=False),
+        margin=dict(r=60),
+    )
+    return fig
+
+
+def category_shares(
+    df: pd.DataFrame,
+    *,
+    group: str,
+    lang: str,
+    title: str,
+    labels: Mapping[str, str] | None = None,
+    category_labels: Mapping[str, str] | None = None,
+    share_label: str,
+) -> go.Figure:
+    """100 % stacked bars of JPM categories per group (pct_optimal, pct_cukup_optimal,
+    pct_kurang_optimal), worst share on top, each segment labelled with its %."""
+    labels = labels or {}
+    category_labels = category_labels or {}
+    d = df.sort_values("pct_kurang_optimal", ascending=True)
+    y = [labels.get(v, str(v)) for v in d[group]]
+    fig = go.Figure()
+    for cat, col in zip(
+        theme.CATEGORY_ORDER, ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal"), strict=True
+    ):
+        name = category_labels.get(cat, cat)
+        fig.add_bar(
+            x=d[col],
+            y=y,
+            name=name,
+            orientation="h",
+            marker_color=theme.CATEGORY_COLORS[cat],
+            texttemplate="%{x:.0f}%",
+            textposition="inside",
+            insidetextanchor="middle",
+            hovertemplate=f"%{{y}}<br>{name}: %{{x:.1f}}%<extra></extra>",
+        )
+    theme.apply(fig, lang, title)
+    fig.update_layout(
+        barmode="stack",
+        height=max(300, 30 * len(d) + 160),
+        xaxis=dict(range=[0, 100], title=share_label, ticksuffix="%"),
+        yaxis=dict(showgrid=False),
+        uniformtext=dict(minsize=10, mode="hide"),
+    )
+    return fig

@@ -1,0 +1,83 @@
+"""Dampak Pelatihan: does training close gaps? Effects with intervals, dose, cost, 20 JP."""
+
+import streamlit as st
+
+from analytics import findings
+from charts import impact as charts
+from ui import data, filterbar, fmt, state, widgets
+from ui.state import t
+
+widgets.page_header("impact_title", "impact_intro")
+snap, f, lang = widgets.snapshot(), filterbar.current(), state.lang()
+nm = data.names(snap)
+st.info(t("impact_why"), icon=":material/info:")
+
+only_year = st.toggle(t("impact_only_year", year=f.year), key="dampak_tahun", bind="query-params")
+pairs_f = f if only_year else f.without_year()
+
+by_comp = data.get(snap, "training_impact", pairs_f, by="competency")
+if by_comp.empty:
+    widgets.empty_state()
+    st.stop()
+
+tab_c, tab_p = st.tabs([t("impact_by_competency"), t("impact_by_programme")])
+with tab_c:
+    title = findings.impact(by_comp, "competency_id", nm["competency"], lang) or ""
+    widgets.chart(
+        charts.forest(by_comp, key="competency_id", lang=lang, title=title,
+                      labels=nm["competency"], effect_label=t("impact_effect"),
+                      no_estimate=t("impact_no_estimate")),
+        "impact_competency",
+    )
+    st.caption(t("impact_counts_note"))
+with tab_p:
+    by_prog = data.get(snap, "training_impact", pairs_f, by="program")
+    title = findings.impact(by_prog, "title", {}, lang) or ""
+    widgets.chart(
+        charts.forest(by_prog, key="title", lang=lang, title=title,
+                      effect_label=t("impact_effect"), no_estimate=t("impact_no_estimate")),
+        "impact_programme",
+    )
+    st.caption(t("impact_counts_note"))
+
+st.subheader(t("impact_cost_title"))
+st.caption(t("impact_cost_help"))
+cost = data.get(snap, "cost_per_level", pairs_f)
+widgets.table(
+    cost.sort_values(["cost_per_level", "effect"], ascending=[True, False], na_position="last"),
+    {
+        "title": (t("col_programme"), None),
+        "competency_id": (t("col_competency_code"), None),
+        "n_treated": (t("col_n_treated"), lambda v: fmt.integer(v, lang)),
+        "n_control": (t("col_n_control"), lambda v: fmt.integer(v, lang)),
+        "effect": (t("col_effect"), lambda v: fmt.signed(v, lang, 2)),
+        "spent_idr": (t("col_spent"), lambda v: fmt.rupiah(v, lang)),
+        "cost_per_level": (t("col_cost_per_level"), lambda v: fmt.rupiah(v, lang)),
+        "note": (t("col_note"), lambda v: t(f"note_{v}") if v else ""),
+    },
+    key="tbl_cost",
+)
+widgets.small_group_note(cost)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("impact_dose_title"))
+    dose = data.get(snap, "dose_response", pairs_f)
+    if not dose.empty:
+        widgets.chart(
+            charts.dose(dose, lang=lang, title=t("impact_dose_title"), x_label=t("impact_dose_x"),
+                        y_label=t("impact_dose_y")),
+            "impact_dose",
+        )
+    st.caption(t("impact_dose_help"))
+with right:
+    st.subheader(t("impact_jp_title"))
+    jp_all = data.get(snap, "jp_compliance", f)
+    jp_ag = data.get(snap, "jp_compliance", f, by="agency")
+    title = findings.compliance(jp_all, jp_ag, nm["agency"], int(f.year or 0), lang) or ""
+    widgets.chart(
+        charts.compliance(jp_ag, group="agency_id", lang=lang, title=title, labels=nm["agency"],
+                          value_label=t("impact_pct_20jp")),
+        "impact_jp",
+    )
+    widgets.small_group_note(jp_ag)
