@@ -1,0 +1,11 @@
+"""Dashboard views that combine metrics: the gap matrix, headline KPIs, people and a profile.
+
+They follow the metrics' rules (scores with a standard, exact sums, Filters.where on every
+table) and shape results for pages and the deck; none of them is part of the contract's export.
+"""
+
+from analytics.views.matrix import gap_matrix
+from analytics.views.people import people, profile
+from analytics.views.kpis import kpis
+
+__all__ = ["gap_matrix", "kpis", "people", "profile"]

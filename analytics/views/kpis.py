@@ -1,0 +1,97 @@
+"""Headline figures of the overview page and the deck's KPI slide."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import duckdb
+
+from analytics.filters import Filters
+from analytics.metrics import common, jp_compliance, trend
+from analytics.metrics.extras import same_people_change
+
+
+def kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """Grain: one set of figures for the selected population in the year (filters.year or the
+    latest assessment year).
+
+    Keys: year, employees (assessed, with at least one score with a standard), mean_jpm,
+    pct_optimal, pct_cukup_optimal, pct_kurang_optimal (over employees, whole-year JPM over
+    their selected scores), pct_meeting, mean_shortfall, mean_level (over scores), pct_20jp,
+    mean_jp (over the selected employees, current positions), same_people (employees in both
+    this and the previous assessment year), same_people_change (their mean level change),
+    previous_year, small_group (fewer than filters.min_group employees).
+    Values are None when there is nothing to compute.
+    """
+    out: dict[str, Any] = dict.fromkeys(
+        ("year", "employees", "mean_jpm", "pct_optimal", "pct_cukup_optimal",
+         "pct_kurang_optimal", "pct_meeting", "mean_shortfall", "mean_level", "pct_20jp",
+         "mean_jp", "same_people", "same_people_change", "previous_year")
+    )
+    out["small_group"] = False
+    try:
+        year = common.resolve_year(cur, filters, "gap_summary")
+    except common.NoYear:
+        return out
+    out["year"] = year
+    yf = filters.with_(year=year)
+    tr = trend(cur, yf)
+    if not tr.empty:
+        row = tr.iloc[0]
+        for k in ("employees", "mean_jpm", "pct_meeting", "mean_shortfall", "mean_level"):
+            out[k] = None if _missing(row[k]) else float(row[k])
+        if out["employees"] is not None:
+            out["employees"] = int(out["employees"])
+    out.update(_categories(cur, yf, year))
+    jp = jp_compliance(cur, yf)
+    if not jp.empty:
+        out["pct_20jp"] = float(jp.iloc[0]["pct_20jp"])
+        out["mean_jp"] = float(jp.iloc[0]["mean_jp"])
+    same = same_people_change(cur, yf, by="none")
+    if not same.empty and not _missing(same.iloc[0]["mean_change"]):
+        out["same_people"] = int(same.iloc[0]["employees"])
+        out["same_people_change"] = float(same.iloc[0]["mean_change"])
+        out["previous_year"] = int(same.iloc[0]["year0"])
+    n = out["employees"]
+    out["small_group"] = n is not None and int(n) < filters.min_group
+    if out["small_group"] and filters.small_groups == "hide":
+        for k in out:
+            if k not in ("year", "small_group"):
+                out[k] = None
+    return out
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def _categories(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -> dict[str, Any]:
+    """Shares of employees per JPM category, decided exactly on tenths sums."""
+    where_s, params = common.where(filters, "s")
+    o, k = common.OPTIMAL_MIN, common.CUKUP_MIN
+    row = cur.execute(
+        f"""
+        with per_person as (
+            select s.emp_key, sum((s.level * 10)::bigint) as lt,
+                   sum(s.required_level::bigint * 10) as rt
+            from score s
+            where s.required_level is not null and s.year = $year and {where_s}
+            group by s.emp_key
+        )
+        select count(*),
+               count(*) filter (where 100 * lt >= {o} * rt),
+               count(*) filter (where 100 * lt >= {k} * rt and 100 * lt < {o} * rt),
+               count(*) filter (where 100 * lt < {k} * rt)
+        from per_person
+        """,
+        {**params, "year": year},
+    ).fetchone()
+    if not row or not row[0]:
+        return {}
+    n = row[0]
+    return {
+        "pct_optimal": (100 * row[1]) / n,
+        "pct_cukup_optimal": (100 * row[2]) / n,
+        "pct_kurang_optimal": (100 * row[3]) / n,
+    }
