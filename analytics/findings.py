@@ -72,6 +72,16 @@ T: dict[str, tuple[str, str]] = {
 }
 
 
+CORE_GROUPS = ("manajerial", "sosial kultural")
+
+
+def core_competencies(df: pd.DataFrame, names: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
+    """Rows of the managerial and socio-cultural competencies (the ones every position has);
+    technical competencies concern a few positions each and are read on the Gaps page."""
+    groups = names.get("competency_group", {})
+    return df[df["competency_id"].map(lambda c: groups.get(c) in CORE_GROUPS)]
+
+
 def _t(key: str, lang: str, **values: str) -> str:
     return T[key][1 if lang == "en" else 0].format(**values)
 

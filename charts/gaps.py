@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.numfmt import num
 from charts import theme
 
 
@@ -24,6 +25,7 @@ def heatmap(
     hover_extra: str | None = None,
     marked: str | None = None,
     zmax: float | None = None,
+    decimals: int = 0,
 ) -> go.Figure:
     """Rows × columns coloured by `value` (e.g. % of scores below standard); the value is
     written in each cell so the chart reads without colour. Rows sorted by their mean."""
@@ -33,13 +35,13 @@ def heatmap(
     pivot = pivot.loc[pivot.mean(axis=1).sort_values(ascending=True).index]
     cols = sorted(pivot.columns, key=_competency_order)
     pivot = pivot[cols]
-    text = pivot.map(lambda v: "" if pd.isna(v) else _fmt(v, lang))
+    text = pivot.map(lambda v: "" if pd.isna(v) else num(v, lang, decimals))
     if marked and marked in df.columns:
         flags = df.pivot_table(index=row, columns=col, values=marked, aggfunc="first")
         flags = flags.reindex(index=pivot.index, columns=cols)
         text = text.where(~flags.fillna(False).astype(bool), text + "⚠")
     y = [row_labels.get(r, str(r)) for r in pivot.index]
-    x = [col_labels.get(c, str(c)) for c in cols]
+    x = [_wrap(col_labels[c], 14) if c in col_labels else str(c) for c in cols]
     extra = ""
     if hover_extra and hover_extra in df.columns:
         n = df.pivot_table(index=row, columns=col, values=hover_extra, aggfunc="first")
@@ -61,7 +63,7 @@ def heatmap(
             zmin=0,
             zmax=zmax,
             colorbar=dict(title=dict(text=value_label, side="right"), thickness=14),
-            hovertemplate="%{y}<br>%{x}<br>" + value_label + ": %{z:.1f}" + extra + "<extra></extra>",
+            hovertemplate="%{y}<br>%{x}<br>" + value_label + ": %{z:.2f}" + extra + "<extra></extra>",
             xgap=2,
             ygap=2,
         )
@@ -76,6 +78,19 @@ def heatmap(
     return fig
 
 
+def _wrap(text: str, width: int) -> str:
+    """Break a long label over lines at spaces (Plotly does not wrap tick labels)."""
+    words, lines, line = text.split(), [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
 def _competency_order(cid: object) -> tuple[int, int, str]:
     s = str(cid)
     group = {"M": 0, "SK": 1, "T": 2}.get(s.split(".")[0], 3)
@@ -84,11 +99,6 @@ def _competency_order(cid: object) -> tuple[int, int, str]:
     except (IndexError, ValueError):
         num = 0
     return group, num, s
-
-
-def _fmt(v: float, lang: str) -> str:
-    text = f"{v:.0f}"
-    return text if lang != "id" else text.replace(".", ",")
 
 
 def bars(
@@ -181,4 +191,36 @@ def category_shares(
         yaxis=dict(showgrid=False),
         uniformtext=dict(minsize=10, mode="hide"),
     )
+    return fig
+
+
+def category_donut(
+    shares: Mapping[str, Sequence[float | None]],
+    *,
+    lang: str,
+    title: str,
+    category_labels: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """Shares of employees per JPM category (pct_optimal, pct_cukup_optimal,
+    pct_kurang_optimal of one group) as a donut, each slice labelled with name and %."""
+    category_labels = category_labels or {}
+    cols = ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal")
+    values = [float(shares[c][0] or 0) for c in cols]
+    names = [category_labels.get(cat, cat) for cat in theme.CATEGORY_ORDER]
+    fig = go.Figure(
+        go.Pie(
+            labels=names,
+            values=values,
+            hole=0.55,
+            sort=False,
+            direction="clockwise",
+            marker=dict(colors=[theme.CATEGORY_COLORS[c] for c in theme.CATEGORY_ORDER],
+                        line=dict(color="white", width=2)),
+            texttemplate="%{percent:.0%}",
+            textfont=dict(size=15, color="white"),
+            hovertemplate="%{label}: %{value:.1f}%<extra></extra>",
+        )
+    )
+    theme.apply(fig, lang, title)
+    fig.update_layout(height=380, legend=dict(orientation="v", x=1, y=0.5, yanchor="middle"))
     return fig

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics import coverage, metrics, overview
+from analytics import coverage, metrics, overview, views
 from analytics.metrics import extras
 from analytics.filters import Filters
 from analytics.metrics.choices import Choices
@@ -37,6 +37,9 @@ REGISTRY: dict[str, Callable[..., Any]] = {
     "needs_cost": extras.needs_cost,
     "assessment_coverage": coverage.assessment_coverage,
     "missing_standards": coverage.missing_standards,
+    "kpis": views.kpis,
+    "gap_matrix": views.gap_matrix,
+    "unit_summary": views.unit_summary,
 }
 
 
@@ -94,3 +97,13 @@ def _is_demo(version: int, _cur: Any) -> bool:
 
 def is_demo(snap: Snapshot) -> bool:
     return _is_demo(snap.version, snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=256, show_spinner=False, hash_funcs={Filters: repr})
+def _profile(filters: Filters, nip: str, version: int, _cur: Any) -> Any:
+    return views.profile(_cur, filters, nip)
+
+
+def profile(snap: Snapshot, filters: Filters, nip: str) -> Any:
+    """One person's profile (None when unknown or outside the viewer's scope)."""
+    return _profile(filters, nip, snap.version, snap.cur)

@@ -28,13 +28,13 @@ def page_header(title_key: str, intro_key: str | None = None) -> None:
     parts = filterbar.describe(filters)
     chips = " · ".join(parts) if parts else t("f_none_active")
     st.markdown(
-        f"<div class='asn-active'><b>{t('f_active')}:</b> {_escape(chips)}"
+        f"<div class='asn-active'><span><b>{t('f_active')}:</b> {escape(chips)}</span>"
         f"<span class='asn-version'>{t('data_version', v=filters.data_version or 0)}</span></div>",
         unsafe_allow_html=True,
     )
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )

@@ -15,7 +15,16 @@ ROWS = {"agency": ("agency_id",), "unit": ("agency_id", "unit"), "job_family": (
         "job_type": ("job_type",)}
 
 
-def gap_matrix(cur: duckdb.DuckDBPyConnection, filters: Filters, rows: str = "agency") -> pd.DataFrame:
+CORE = ("manajerial", "sosial kultural")
+TECHNICAL = ("teknis",)
+
+
+def gap_matrix(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    rows: str = "agency",
+    groups: tuple[str, ...] = CORE,
+) -> pd.DataFrame:
     """Grain: one row per group (rows = agency | unit | job_family | job_type) and competency
     with at least one selected score with a standard in the year; the same sums as
     gap_summary (sql/gap_summary.sql).
@@ -23,6 +32,8 @@ def gap_matrix(cur: duckdb.DuckDBPyConnection, filters: Filters, rows: str = "ag
     Columns: key column(s), competency_id, employees, mean_level, mean_required, mean_gap,
     mean_shortfall, pct_meeting, pct_below (= 100 - pct_meeting: % of scores below standard);
     small_group/hidden per filters.small_groups (siblings: the same competency).
+    Only competencies of `groups` (default: managerial and socio-cultural, which every
+    position has; ("teknis",) for the technical ones).
     """
     if rows not in ROWS:
         raise ValueError(f"rows must be one of {', '.join(ROWS)}")
@@ -38,6 +49,14 @@ def gap_matrix(cur: duckdb.DuckDBPyConnection, filters: Filters, rows: str = "ag
         cur, "gap_summary", {**yp, **wp}, key_select=g.select, key_columns=g.columns,
         year_s=year_s, where_s=where_s,
     )
+    wanted = {
+        r[0]
+        for r in cur.execute(
+            "select competency_id from competencies where list_contains($g, competency_group)",
+            {"g": list(groups)},
+        ).fetchall()
+    }
+    df = df[df["competency_id"].isin(wanted)]
     if len(df):
         # exact: 100 x (scores - meeting) / scores, from the exact pct_meeting's integer count
         meeting = (df["pct_meeting"] * df["scores"] / 100).round().astype("int64")
@@ -47,3 +66,17 @@ def gap_matrix(cur: duckdb.DuckDBPyConnection, filters: Filters, rows: str = "ag
         df, filters, count="employees", figures=[*GAP_FIGURES, "pct_below"],
         siblings=["competency_id"],
     )
+
+
+def unit_summary(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per (agency, unit) of the year's selected scores: jpm_summary(by=unit)
+    beside gap_summary(by=unit), for the drill-down from an agency to its units.
+
+    Columns: agency_id, unit, employees, mean_jpm, pct_optimal, pct_cukup_optimal,
+    pct_kurang_optimal, mean_gap, mean_shortfall, pct_meeting (+ small_group/hidden).
+    """
+    from analytics.metrics import gap_summary, jpm_summary
+
+    jpm = jpm_summary(cur, filters, by="unit")
+    gaps = gap_summary(cur, filters, by="unit")[["agency_id", "unit", "mean_gap", "mean_shortfall", "pct_meeting"]]
+    return jpm.merge(gaps, on=["agency_id", "unit"], how="left")

@@ -134,4 +134,124 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_cost_pp": ("Biaya per peserta", "Cost per participant"),
     "col_est_cost": ("Perkiraan biaya", "Estimated cost"),
     "no_recommendation": ("belum ada program terbukti", "no proven programme"),
+    # overview
+    "overview_title": ("Ringkasan", "Overview"),
+    "overview_intro": (
+        "Di mana ASN masih di bawah standar kompetensi jabatannya, apakah membaik, dan apakah "
+        "pelatihan berhasil: angka utama untuk populasi yang dipilih.",
+        "Where the civil service is below the competency standard of its positions, whether it "
+        "is improving, and whether training works: the headline figures for the selected "
+        "population.",
+    ),
+    "k_assessed": ("Pegawai diases", "Employees assessed"),
+    "k_mean_jpm": ("Rata-rata JPM", "Mean JPM"),
+    "k_meeting": ("Nilai memenuhi standar", "Scores meeting standard"),
+    "k_shortfall": ("Rata-rata kekurangan level", "Mean shortfall"),
+    "k_20jp": ("Pegawai ≥ 20 JP", "Employees with ≥ 20 JP"),
+    "k_change": ("Perubahan level, pegawai yang sama", "Level change, same people"),
+    "k_change_help": (
+        "Rata-rata perubahan level {n} pegawai yang diases pada kompetensi yang sama di {y0} dan {y}.",
+        "Mean change in level of the {n} employees assessed in the same competencies in {y0} and {y}.",
+    ),
+    "k_jpm_help": (
+        "JPM (Job Person Match) = 100 × Σ level ÷ Σ level standar. Kategori pemetaan: Optimal "
+        "≥ 90, Cukup Optimal 78–<90, Kurang Optimal < 78 (konvensi).",
+        "JPM (Job Person Match) = 100 × Σ level ÷ Σ required level. Mapping categories: Optimal "
+        "≥ 90, Cukup Optimal 78–<90, Kurang Optimal < 78 (a convention).",
+    ),
+    "findings": ("Temuan utama", "Key findings"),
+    "overview_categories": ("Kategori JPM pegawai", "Employees by JPM category"),
+    "overview_by_competency": ("Nilai di bawah standar per kompetensi", "Scores below standard by competency"),
+    "overview_by_competency_core": (
+        "Nilai di bawah standar: kompetensi manajerial dan sosial kultural",
+        "Scores below standard: managerial and socio-cultural competencies",
+    ),
+    "small_population": (
+        "Populasi ini kurang dari {n} pegawai: angka rentan dan dapat mengidentifikasi orang.",
+        "This population has fewer than {n} employees: figures are fragile and may identify people.",
+    ),
+    "hidden_population": (
+        "Populasi ini kurang dari {n} pegawai; angkanya disembunyikan.",
+        "This population has fewer than {n} employees; its figures are hidden.",
+    ),
+    # gaps
+    "gaps_title": ("Kesenjangan", "Gaps"),
+    "gaps_intro": (
+        "Di mana kesenjangan kompetensi terbesar? Selisih = level − level standar jabatan; "
+        "kekurangan = seberapa jauh di bawah standar (0 bila memenuhi).",
+        "Where are the widest competency gaps? Gap = level − the position's required level; "
+        "shortfall = how far below the standard (0 when met).",
+    ),
+    "gaps_heatmap_rows": ("Baris", "Rows"),
+    "gaps_competency_group": ("Kompetensi", "Competencies"),
+    "short_agency": ("OPD", "Agency"),
+    "short_job_family": ("Rumpun", "Family"),
+    "short_job_type": ("Jenis", "Type"),
+    "short_pct_below": ("% di bawah", "% below"),
+    "short_mean_shortfall": ("Kekurangan", "Shortfall"),
+    "cg_inti": ("Manajerial & sosial kultural", "Managerial & socio-cultural"),
+    "cg_teknis": ("Teknis", "Technical"),
+    "gaps_heatmap_value": ("Warna", "Colour"),
+    "gaps_heatmap_title": ("{rows} × kompetensi: {value}", "{rows} × competency: {value}"),
+    "gaps_by_group": ("Kesenjangan per kelompok jabatan", "Gaps by job group"),
+    "gaps_jpm_dist": ("Sebaran kategori JPM", "JPM category distribution"),
+    "gaps_drill": ("Telusuri: OPD → unit → pegawai", "Drill down: agency → unit → people"),
+    "gaps_drill_agency": ("Pilih OPD", "Choose an agency"),
+    "gaps_drill_unit": ("Pilih unit", "Choose a unit"),
+    "gaps_drill_help": (
+        "Pilih OPD untuk melihat unitnya, lalu unit untuk melihat pegawainya.",
+        "Choose an agency to see its units, then a unit to see its people.",
+    ),
+    "gaps_people_hidden": (
+        "Daftar pegawai tidak ditampilkan dalam mode presentasi.",
+        "The list of people is not shown in presentation mode.",
+    ),
+    "col_jpm": ("JPM", "JPM"),
+    "col_category": ("Kategori", "Category"),
+    "col_below": ("Kompetensi di bawah standar", "Competencies below standard"),
+    "col_job_type": ("Jenis jabatan", "Job type"),
+    "col_job_family": ("Rumpun jabatan", "Job family"),
+    "col_mean_gap": ("Rata-rata selisih", "Mean gap"),
+    "col_pct_meeting": ("% memenuhi", "% meeting"),
+    "col_mean_jpm": ("Rata-rata JPM", "Mean JPM"),
+    # profile
+    "profile_title": ("Profil Pegawai", "Employee profile"),
+    "profile_intro": (
+        "Cari pegawai, lihat level kompetensinya dibanding standar jabatan, riwayatnya, "
+        "pelatihan yang diikuti, dan saran pengembangan.",
+        "Find an employee; see their competency levels against the position's standard, their "
+        "history, trainings taken and suggested development.",
+    ),
+    "profile_search": ("Cari nama atau NIP", "Search a name or NIP"),
+    "profile_found": ("{n} pegawai ditemukan (urut dari JPM terendah)", "{n} employees found (lowest JPM first)"),
+    "profile_choose": ("Pilih pegawai", "Choose an employee"),
+    "profile_page": ("Halaman", "Page"),
+    "profile_not_allowed": (
+        "Profil perorangan tidak tersedia untuk peran atau mode ini.",
+        "Individual profiles are not available for this role or mode.",
+    ),
+    "profile_radar": ("Level vs standar, {year}", "Level vs standard, {year}"),
+    "profile_level": ("Level", "Level"),
+    "profile_required": ("Standar", "Standard"),
+    "profile_history": ("Riwayat JPM", "JPM history"),
+    "profile_scores": ("Nilai per kompetensi dan tahun", "Scores by competency and year"),
+    "profile_trainings": ("Pelatihan yang diikuti", "Trainings taken"),
+    "profile_development": ("Saran pengembangan", "Suggested development"),
+    "profile_no_gap": ("Semua kompetensi memenuhi standar pada asesmen terakhir.", "Every competency met the standard at the latest assessment."),
+    "profile_no_scores": ("Belum ada asesmen untuk pegawai ini.", "This employee has not been assessed yet."),
+    "profile_no_std": ("tanpa standar", "no standard"),
+    "col_hours": ("JP", "JP"),
+    "col_end": ("Selesai", "Ended"),
+    "col_provider": ("Penyelenggara", "Provider"),
+    "col_completed": ("Tuntas", "Completed"),
+    "col_shortfall": ("Kekurangan", "Shortfall"),
+    "col_level": ("Level", "Level"),
+    "col_required": ("Standar", "Standard"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+    "method_title": ("Metode", "Method"),
+    "method_intro": (
+        "Definisi setiap angka, cara menghitung dampak pelatihan, dan mana aturan resmi dan mana konvensi.",
+        "What every figure means, how training impact is estimated, and which rules are official and which are conventions.",
+    ),
 }
