@@ -24,10 +24,9 @@ with st.sidebar:
     )
     st.segmented_control(
         "🌐",
-        options=list(LANGS),
-        format_func=str.upper,
+        options=[code.upper() for code in LANGS],
         key="lang",
-        default="id",
+        default="ID",
         bind="query-params",
         label_visibility="collapsed",
     )

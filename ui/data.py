@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics import coverage, metrics, overview, views
-from analytics.metrics import extras
 from analytics.filters import Filters
+from analytics.metrics import extras
 from analytics.metrics.choices import Choices
 from analytics.store import Snapshot
 

@@ -9,9 +9,9 @@ half new.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -71,7 +71,7 @@ def stylesheet() -> str:
 
 
 def lang() -> str:
-    value = st.session_state.get("lang", "id")
+    value = str(st.session_state.get("lang") or "ID").lower()
     return value if value in ("id", "en") else "id"
 
 
