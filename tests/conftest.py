@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,3 +18,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield s
     finally:
         s.close()
+
+
+# browser_support lives beside the tests and is imported by name.
+sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -19,6 +19,11 @@ ENTRYPOINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 
 def main() -> None:
     PagesManager.uses_pages_directory = False
+    sys.path.insert(0, str(ENTRYPOINT.parent))
+    from ui import state
+
+    # Own the store from the start: commands from other processes reach us at once.
+    state.own_store()
     sys.argv = ["streamlit", "run", str(ENTRYPOINT), *sys.argv[1:]]
     cli.main()
 

@@ -9,6 +9,7 @@ half new.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,14 +18,37 @@ from typing import Any
 import streamlit as st
 
 from analytics import owner
-from analytics.store import Snapshot, Store, default_db_path
+from analytics.store import Snapshot, Store, StoreBusy, default_db_path
 from ui.i18n import text
 
 _local = threading.local()
 
 
+_owned: Store | None = None
+
+
+def own_store(wait_seconds: float = 120.0) -> Store:
+    """Open the store and answer other processes' commands (called by ui.serve at startup,
+    so that the dashboard owns the store before the first visitor). Waits while another
+    process (e.g. a command-line import run before the dashboard started) still holds it."""
+    global _owned
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            _owned = Store(default_db_path())
+            break
+        except StoreBusy:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    owner.serve(_owned)
+    return _owned
+
+
 @st.cache_resource(show_spinner=False)
 def get_store() -> Store:
+    if _owned is not None:
+        return _owned
     store = Store(default_db_path())
     owner.serve(store)
     return store

@@ -1,0 +1,81 @@
+"""The served dashboard in a real browser (Debian's Chromium via Playwright), and the process
+model end to end: a command-line import succeeds while the dashboard serves."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from browser_support import PAGES, ROOT, browser, serve, wait_ready
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "out" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    from analytics.demo import build_demo
+    from analytics.store import Store
+
+    db = tmp_path_factory.mktemp("browser") / "asn.duckdb"
+    store = Store(db)
+    build_demo(store, employees=2000, seed=11, force=False, out=io.StringIO(), err=io.StringIO())
+    store.close()
+    with serve(db) as base:
+        yield base, db
+
+
+def test_every_page_opens_without_errors(served: tuple[str, Path]) -> None:
+    base, _ = served
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    errors: list[str] = []
+    with browser() as page:
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for path in PAGES:
+            page.goto(f"{base}/{path}")
+            wait_ready(page)
+            exceptions = page.locator("[data-testid='stException']").all_inner_texts()
+            assert not exceptions, f"/{path}: {exceptions}"
+            assert page.locator("[data-testid='stMain'] h1").count() >= 1
+            if path in ("", "kesenjangan", "tren", "dampak", "kebutuhan"):
+                assert page.locator(".js-plotly-plot").count() >= 1, f"/{path} draws charts"
+            page.screenshot(path=str(SHOTS / f"{path or 'ringkasan'}.png"))
+    assert not errors, errors
+
+
+def test_english_and_a_shared_link(served: tuple[str, Path]) -> None:
+    base, _ = served
+    with browser() as page:
+        page.goto(f"{base}/tren?lang=EN&tahun=2024")
+        wait_ready(page)
+        assert page.locator("h1").first.inner_text() == "Trends"
+        assert "Year 2024" in page.locator(".asn-active").inner_text()
+
+
+def test_a_command_line_import_succeeds_while_the_dashboard_serves(
+    served: tuple[str, Path], tmp_path: Path
+) -> None:
+    base, db = served
+    with browser() as page:
+        page.goto(f"{base}/data")
+        wait_ready(page)
+        before = page.locator(".asn-version").inner_text()
+        # The dashboard holds the store; the import reaches it through the owner's socket.
+        csv = tmp_path / "service_outcomes.csv"
+        csv.write_text("agency_id,year,ikm\n15.01,2026,81.25\n", encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "analytics", "import", "--db", str(db), str(csv)],
+            capture_output=True, text=True, cwd=ROOT, timeout=300,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "1" in result.stdout
+        page.reload()
+        wait_ready(page)
+        after = page.locator(".asn-version").inner_text()
+    assert before != after
+    assert after.endswith("#2")
