@@ -43,6 +43,11 @@ class Filters:
     def without_year(self) -> Filters:
         return replace(self, year=None)
 
+    def scope_only(self) -> Filters:
+        """Only who is asking: the store as this user may see it (for the years on offer and
+        the default year, which the contract takes from the whole store)."""
+        return Filters(scope_agencies=self.scope_agencies, scope_instansi=self.scope_instansi)
+
     @property
     def is_scoped(self) -> bool:
         return self.scope_agencies is not None or self.scope_instansi is not None

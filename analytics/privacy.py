@@ -63,8 +63,8 @@ def apply_small_groups(
         raise ValueError(f"unknown small-group rule {rule!r}")
     hidden = small.copy()
     if siblings:
-        grouped = out.groupby(list(siblings), sort=False, dropna=False).groups
-        groups = [list(idx) for idx in grouped.values()]
+        codes = out.groupby(list(siblings), sort=False, dropna=False).ngroup()
+        groups = [list(codes.index[codes == code]) for code in codes.unique()]
     else:
         groups = [list(out.index)]
     for idx in groups:

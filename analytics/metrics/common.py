@@ -80,16 +80,26 @@ def year_clause(alias: str, year: int | None, prefix: str = "y") -> tuple[str, d
     return f"{alias}.year = ${prefix}_year", {f"{prefix}_year": year}
 
 
-def latest_year(cur: duckdb.DuckDBPyConnection) -> int | None:
-    """The latest calendar year with an assessment in the whole store (None when empty)."""
-    row = cur.execute("select max(year(assessed_on)) from assessments").fetchone()
+def _visible(filters: Filters | None) -> tuple[str, dict[str, Any]]:
+    """The whole store as the asking user may see it: only the scope applies (a selection
+    never changes which years exist). Over score `s`, whose years are the assessment years."""
+    return (filters or Filters()).scope_only().where("s", "vis")
+
+
+def latest_year(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> int | None:
+    """The latest calendar year with an assessment in the whole store, within the user's
+    scope when `filters` has one (None when there is none)."""
+    cond, params = _visible(filters)
+    row = cur.execute(f"select max(s.year) from score s where {cond}", params).fetchone()
     return None if row is None or row[0] is None else int(row[0])
 
 
-def years(cur: duckdb.DuckDBPyConnection) -> list[int]:
-    """Every calendar year with an assessment in the whole store, ascending."""
+def years(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> list[int]:
+    """Every calendar year with an assessment in the whole store (within the user's scope when
+    `filters` has one), ascending."""
+    cond, params = _visible(filters)
     rows = cur.execute(
-        "select distinct year(assessed_on) as y from assessments order by y"
+        f"select distinct s.year from score s where {cond} order by 1", params
     ).fetchall()
     return [int(r[0]) for r in rows]
 
@@ -100,7 +110,8 @@ class NoYear(Exception):
 
 def resolve_year(cur: duckdb.DuckDBPyConnection, filters: Filters, metric: str) -> int | None:
     """The year `metric` reads: filters.year when given, else its default (YEAR_DEFAULT):
-    the latest assessment year of the whole store, or None for every year.
+    the latest assessment year of the whole store (as the user may see it: within their
+    scope), or None for every year.
 
     Raises NoYear for a latest-default metric on a store without assessments.
     """
@@ -108,7 +119,7 @@ def resolve_year(cur: duckdb.DuckDBPyConnection, filters: Filters, metric: str) 
         return int(filters.year)
     if YEAR_DEFAULT[metric] == "all":
         return None
-    latest = latest_year(cur)
+    latest = latest_year(cur, filters)
     if latest is None:
         raise NoYear
     return latest
@@ -167,6 +178,6 @@ def conform(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
         return empty(columns)
     out = df[list(columns)].copy()
     for c, t in columns.items():
-        if t in ("float64", "int64", "bool"):
+        if t in ("float64", "int64", "bool") and out[c].dtype != t:
             out[c] = out[c].astype(t)
     return out.reset_index(drop=True)

@@ -31,12 +31,10 @@ UNCERTAIN = "uncertain: interval includes 0"
 COST_UNKNOWN = "some event costs unknown"
 
 
-def previous_year(cur: duckdb.DuckDBPyConnection, year: int) -> int | None:
-    """The latest assessment year before `year` (whole store)."""
-    row = cur.execute(
-        "select max(year(assessed_on)) from assessments where year(assessed_on) < $y", {"y": year}
-    ).fetchone()
-    return None if row is None or row[0] is None else int(row[0])
+def previous_year(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -> int | None:
+    """The latest assessment year before `year` (whole store, within the user's scope)."""
+    before = [y for y in common.years(cur, filters) if y < year]
+    return before[-1] if before else None
 
 
 SAME_PEOPLE_FIGURES = {
@@ -73,7 +71,7 @@ def same_people_change(
         except common.NoYear:
             return common.empty(columns)
     if year0 is None:
-        year0 = previous_year(cur, year1)
+        year0 = previous_year(cur, filters, year1)
     if year0 is None:
         return common.empty(columns)
     where_s, wp = common.where(filters, "s")
@@ -174,7 +172,9 @@ def _costs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
-    return common.query(cur, "programme_cost", {**yp, **wp}, year_s=year_s, where_s=where_s)
+    return common.query(
+        cur, "programme_cost", {**yp, **wp}, year_s=year_s, where_s=where_s, where_e=where_s
+    )
 
 
 def cost_per_level(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -70,12 +70,27 @@ def competency_estimates(
     ]
 
 
+def catalogue(filters: Filters, alias: str = "t") -> tuple[str, dict[str, Any]]:
+    """Which training events a user may know of: all for the owner; for a scoped user, the
+    events someone in their scope took part in (so no title reaches them only through
+    another agency's people)."""
+    if not filters.is_scoped:
+        return "true", {}
+    visible, params = filters.scope_only().where("s", "cat")
+    return (
+        f"{alias}.training_key in (select p.training_key from participations p "
+        f"join employees s on s.emp_key = p.emp_key where {visible})",
+        params,
+    )
+
+
 def programme_estimates(
     cur: duckdb.DuckDBPyConnection, filters: Filters
 ) -> list[tuple[str, str, Estimate, int]]:
     """(title, competency_id, estimate, employees) for each programme with at least one pair."""
     frag, params = _fragments(cur, filters)
-    rows = common.query(cur, "impact_programme", params, **frag)
+    catalogue_t, cp = catalogue(filters)
+    rows = common.query(cur, "impact_programme", {**params, **cp}, catalogue_t=catalogue_t, **frag)
     out = []
     for row in rows.itertuples(index=False):
         est = estimate(_arm(row, "t_"), _arm(row, "c_"))

@@ -33,17 +33,19 @@ def jp_compliance(
     year = common.resolve_year(cur, filters, "jp_compliance")
     year_y, yp = common.year_clause("y", year)
     where_s, wp = common.where(filters, "s")
+    visible_s, vp = filters.scope_only().where("s", "vis")
     join_keys = " and ".join(f"jp.{n} is not distinct from g.{n}" for n in g.sql_names)
     df = common.query(
         cur,
         "jp_compliance",
-        {**yp, **wp, "jp_right": JP_RIGHT},
+        {**yp, **wp, **vp, "jp_right": JP_RIGHT},
         key_select=g.select,
         key_columns=g.columns,
         key_columns_pop=", ".join(f"pop.{n}" for n in g.sql_names),
         join_keys=join_keys,
         year_y=year_y,
         where_s=where_s,
+        visible_s=visible_s,
     )
     if df.empty:
         return common.empty(columns)

@@ -11,9 +11,11 @@ with pairs as (
     where {year_s} and {where_s}
 ),
 programmes as (
+    -- the titles the asking user may know of: all, or for a scoped user those with an event
+    -- someone in their scope took part in
     select distinct t.title, t.competency_key
     from trainings t
-    where t.competency_key is not null
+    where t.competency_key is not null and {catalogue_t}
 ),
 treated_pairs as (
     select pp.title, s.*

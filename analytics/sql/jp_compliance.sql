@@ -1,6 +1,7 @@
 -- jp-compliance: one row per year and group of the population (every employee matching the
 -- filters, by their current agency, unit and position). Years: every year in which an
--- assessment was made or a completed training ended, in the whole store.
+-- assessment was made or a completed training ended, in the whole store (within the user's
+-- scope, if any).
 -- Columns: year, key column(s), employees, jp_h (Σ JP in hundredths, exact; 0 for those
 -- without training), n_20jp (employees with JP >= 20, exact decimal comparison).
 with population as (
@@ -11,9 +12,10 @@ with population as (
     where {where_s}
 ),
 years as (
-    select year from score
+    -- the whole store's years, as the asking user may see it (only the scope applies)
+    select s.year from score s where {visible_s}
     union
-    select year from jp_year
+    select j.year from jp_year j join employees s on s.emp_key = j.emp_key where {visible_s}
 ),
 chosen_years as (
     select y.year::integer as year from years y where {year_y}
