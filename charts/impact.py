@@ -20,11 +20,11 @@ def forest(
     effect_label: str,
     no_estimate: str,
 ) -> go.Figure:
-    """Effect with its 95 % interval per row; rows without an estimate are listed with the
-    reason instead of a point, so the reader sees what the data cannot tell."""
+    """Effect with its 95 % interval per row that has an estimate, largest on top. Rows without
+    one are listed by the caller (see `not_estimable`), so the reader sees what the data cannot
+    tell without a chart full of empty rows."""
     labels = labels or {}
-    has = df["effect"].notna()
-    d = pd.concat([df[~has], df[has].sort_values("effect")])
+    d = df[df["effect"].notna()].sort_values("effect")
     y = [
         f"{labels.get(v, str(v))}  (n={int(t)}/{int(c)})"
         for v, t, c in zip(d[key], d["n_treated"], d["n_control"], strict=True)
@@ -56,17 +56,6 @@ def forest(
         ),
         showlegend=False,
     )
-    if (~est).any():
-        fig.add_scatter(
-            x=[0] * int((~est).sum()),
-            y=[yy for yy, e in zip(y, est, strict=True) if not e],
-            mode="text",
-            text=[no_estimate] * int((~est).sum()),
-            textposition="middle right",
-            textfont=dict(color=theme.MUTED, size=12),
-            hoverinfo="skip",
-            showlegend=False,
-        )
     fig.add_vline(x=0, line=dict(color=theme.MUTED, width=1, dash="dash"))
     theme.apply(fig, lang, title)
     fig.update_layout(
@@ -75,6 +64,16 @@ def forest(
         yaxis=dict(showgrid=False, categoryorder="array", categoryarray=y),
     )
     return fig
+
+
+def not_estimable(df: pd.DataFrame, key: str, labels: Mapping[str, str] | None = None) -> list[str]:
+    """'name (n = treated/control)' for the rows without an estimate."""
+    labels = labels or {}
+    d = df[df["effect"].isna()]
+    return [
+        f"{labels.get(v, str(v))} (n = {int(t)}/{int(c)})"
+        for v, t, c in zip(d[key], d["n_treated"], d["n_control"], strict=True)
+    ]
 
 
 def dose(

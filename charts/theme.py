@@ -74,8 +74,25 @@ TEMPLATE = go.layout.Template(
 pio.templates["asn"] = TEMPLATE
 
 
-def apply(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
+def wrap(text: str, width: int = 95) -> str:
+    """Break a long title over lines at spaces (Plotly does not wrap titles)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def apply(fig: go.Figure, lang: str, title: str | None = None, width: int = 95) -> go.Figure:
     fig.update_layout(template="asn", separators=separators(lang))
     if title is not None:
-        fig.update_layout(title_text=title)
+        wrapped = wrap(title, width)
+        extra = 24 * wrapped.count("<br>")
+        fig.update_layout(title_text=wrapped, margin=dict(t=70 + extra))
     return fig

@@ -58,10 +58,19 @@ def lines(
             )
         fig.update_layout(legend=dict(orientation="v", y=1, x=1.02, yanchor="top", xanchor="left"))
     theme.apply(fig, lang, title)
+    top = float(df[value].max()) if len(df) else 1.0
+    if value.startswith("pct_"):
+        y_range = [0, 100]
+    elif value == "mean_level":
+        y_range = [1, 5]
+    elif value == "mean_jpm":
+        y_range = [0, max(100.0, top * 1.1)]
+    else:
+        y_range = [0, top * 1.3 if top > 0 else 1]
     fig.update_layout(
         height=440,
         xaxis=dict(tickmode="array", tickvals=years, ticktext=[str(y) for y in years], title=None),
-        yaxis_title=value_label,
+        yaxis=dict(title=value_label, range=y_range),
     )
     return fig
 
@@ -85,18 +94,18 @@ def dumbbell(
     fig = go.Figure()
     for yi, (a, b) in zip(y, zip(d["mean_level0"], d["mean_level1"], strict=True), strict=True):
         fig.add_scatter(
-            x=[a, b], y=[yi, yi], mode="lines", line=dict(color=theme.GRID, width=6),
-            showlegend=False, hoverinfo="skip",
+            x=[a, b], y=[yi, yi], mode="lines", showlegend=False, hoverinfo="skip",
+            line=dict(color=theme.ABOVE if b >= a else theme.BELOW, width=5),
+            opacity=0.45,
         )
     fig.add_scatter(
         x=d["mean_level0"], y=y, mode="markers", name=str(year0),
         marker=dict(size=12, color=theme.NEUTRAL),
         hovertemplate=f"%{{y}}<br>{year0}: %{{x:.2f}}<extra></extra>",
     )
-    colors = [theme.ABOVE if c >= 0 else theme.BELOW for c in d["mean_change"]]
     fig.add_scatter(
         x=d["mean_level1"], y=y, mode="markers", name=str(year1),
-        marker=dict(size=12, color=colors),
+        marker=dict(size=12, color=theme.INK),
         customdata=d[["mean_change", "employees"]].to_numpy(),
         hovertemplate=(
             f"%{{y}}<br>{year1}: %{{x:.2f}}<br>Δ %{{customdata[0]:+.2f}}"

@@ -51,7 +51,7 @@ for col, by in ((left, "job_family"), (right, "job_type")):
                         value_label=t("m_mean_shortfall"), text_format="%{x:.2f}",
                         hover_extra={"employees": t("col_employees")},
                         marked="small_group" if "small_group" in g else None),
-            f"gaps_{by}",
+            f"gaps_{by}", half=True,
         )
 
 st.subheader(t("gaps_jpm_dist"))

@@ -30,6 +30,9 @@ with tab_c:
         "impact_competency",
     )
     st.caption(t("impact_counts_note"))
+    missing = charts.not_estimable(by_comp, "competency_id", nm["competency"])
+    if missing:
+        st.caption(t("impact_not_estimable", n=len(missing)) + " " + "; ".join(missing))
 with tab_p:
     by_prog = data.get(snap, "training_impact", pairs_f, by="program")
     title = findings.impact(by_prog, "title", {}, lang) or ""
@@ -39,6 +42,9 @@ with tab_p:
         "impact_programme",
     )
     st.caption(t("impact_counts_note"))
+    missing = charts.not_estimable(by_prog, "title")
+    if missing:
+        st.caption(t("impact_not_estimable", n=len(missing)) + " " + "; ".join(missing))
 
 st.subheader(t("impact_cost_title"))
 st.caption(t("impact_cost_help"))
@@ -67,7 +73,7 @@ with left:
         widgets.chart(
             charts.dose(dose, lang=lang, title=t("impact_dose_title"), x_label=t("impact_dose_x"),
                         y_label=t("impact_dose_y")),
-            "impact_dose",
+            "impact_dose", half=True,
         )
     st.caption(t("impact_dose_help"))
 with right:
@@ -78,6 +84,6 @@ with right:
     widgets.chart(
         charts.compliance(jp_ag, group="agency_id", lang=lang, title=title, labels=nm["agency"],
                           value_label=t("impact_pct_20jp")),
-        "impact_jp",
+        "impact_jp", half=True,
     )
     widgets.small_group_note(jp_ag)

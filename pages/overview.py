@@ -74,5 +74,5 @@ with right:
     widgets.chart(
         charts.category_donut(cats, lang=lang, title=t("overview_categories"),
                               category_labels={c: t(f"cat_{c}") for c in ("Optimal", "Cukup Optimal", "Kurang Optimal")}),
-        "overview_categories",
+        "overview_categories", half=True,
     )

@@ -65,7 +65,7 @@ with k3:
     widgets.kpi(t("m_pct_meeting") + f" ({y0} → {y1})",
                 f"{fmt.pct(row['pct_meeting0'], lang)} → {fmt.pct(row['pct_meeting1'], lang)}")
 
-same = data.get(snap, "same_people_change", f, by="competency")
+same = findings.core_competencies(data.get(snap, "same_people_change", f, by="competency"), nm)
 title = findings.same_people(same, nm["competency"], int(row["employees"]), lang) or ""
 fig = charts.dumbbell(
     same.dropna(subset=["mean_change"]), group="competency_id", lang=lang, title=title,

@@ -107,7 +107,7 @@ def test_overview_shows_the_kpis_of_the_analytics(demo_db: Path) -> None:
     assert shown["Nilai memenuhi standar"] == pct(k["pct_meeting"], "id")
     assert shown["Rata-rata kekurangan level"] == num(k["mean_shortfall"], "id", 2)
     assert shown["Pegawai ≥ 20 JP"] == pct(k["pct_20jp"], "id")
-    assert shown["Perubahan level, pegawai yang sama"] == signed(k["same_people_change"], "id", 2)
+    assert shown["Δ level, pegawai yang sama"] == signed(k["same_people_change"], "id", 2)
 
 
 def test_a_filter_change_changes_the_figures(demo_db: Path) -> None:

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics.store import Snapshot
+from charts import theme
 from ui import filterbar, session, state
 from ui.state import t
 
@@ -53,9 +54,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "grafik"
 
 
-def chart(fig: go.Figure, key: str, height: int | None = None) -> None:
-    """A Plotly chart with the PNG download in its toolbar (camera icon)."""
-    title = fig.layout.title.text or key
+def chart(fig: go.Figure, key: str, height: int | None = None, half: bool = False) -> None:
+    """A Plotly chart with the PNG download in its toolbar (camera icon). `half`: the chart
+    sits in one of two columns, so its title is wrapped narrower."""
+    title = (fig.layout.title.text or key).replace("<br>", " ")
+    if half and fig.layout.title.text:
+        wrapped = theme.wrap(title, 55)
+        fig.update_layout(title_text=wrapped, margin=dict(t=70 + 24 * wrapped.count("<br>")))
     if height:
         fig.update_layout(height=height)
     st.plotly_chart(

@@ -32,12 +32,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "trends_same_title": ("Pegawai yang sama dari tahun ke tahun", "The same people over time"),
     "trends_same_help": (
         "Hanya pegawai yang diases pada kompetensi yang sama di kedua tahun: perubahan mereka "
-        "tidak tercampur oleh pergantian pegawai yang diases.",
+        "tidak tercampur oleh pergantian pegawai yang diases. Grafik: kompetensi manajerial "
+        "dan sosial kultural.",
         "Only employees assessed in the same competency in both years: their change is not "
-        "mixed up with changes in who was assessed.",
+        "mixed up with changes in who was assessed. Chart: managerial and socio-cultural "
+        "competencies.",
     ),
-    "trends_pop_change": ("Seluruh populasi: perubahan rata-rata level", "Whole population: change in mean level"),
-    "trends_same_change": ("Pegawai yang sama: perubahan rata-rata level", "Same people: change in mean level"),
+    "trends_pop_change": ("Δ level, seluruh populasi", "Δ level, whole population"),
+    "trends_same_change": ("Δ level, pegawai yang sama", "Δ level, same people"),
     "trends_same_n": ("{n} pegawai diases di {y0} dan {y1}", "{n} employees assessed in {y0} and {y1}"),
     "trends_improved": ("Membaik", "Improved"),
     "trends_slipped": ("Menurun", "Slipped"),
@@ -70,6 +72,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "impact_by_programme": ("Per program pelatihan", "By training programme"),
     "impact_effect": ("Dampak (level)", "Effect (levels)"),
     "impact_no_estimate": ("data belum cukup", "not enough data"),
+    "impact_not_estimable": (
+        "Data belum cukup untuk menilai dampak ({n}):",
+        "Not enough data to tell the effect ({n}):",
+    ),
     "impact_counts_note": (
         "n = pasangan asesmen dilatih/tidak dilatih. Dampak hanya dihitung bila ada ≥ 10 "
         "pasangan di setiap kelompok.",
@@ -148,7 +154,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "k_meeting": ("Nilai memenuhi standar", "Scores meeting standard"),
     "k_shortfall": ("Rata-rata kekurangan level", "Mean shortfall"),
     "k_20jp": ("Pegawai ≥ 20 JP", "Employees with ≥ 20 JP"),
-    "k_change": ("Perubahan level, pegawai yang sama", "Level change, same people"),
+    "k_change": ("Δ level, pegawai yang sama", "Δ level, same people"),
     "k_change_help": (
         "Rata-rata perubahan level {n} pegawai yang diases pada kompetensi yang sama di {y0} dan {y}.",
         "Mean change in level of the {n} employees assessed in the same competencies in {y0} and {y}.",

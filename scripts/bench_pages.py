@@ -1,0 +1,61 @@
+"""Benchmark: each page's time to ready in the system Chromium (a command that prints figures).
+
+    python scripts/bench_pages.py [--db PATH] [--repeat 3]
+
+Serves the dashboard on loopback for the store (default: data/asn.duckdb, built with `demo` if
+absent), then per page: the time from opening its URL in a fresh tab (the first load of the
+app shell included), and from a click in the sidebar navigation (what a user does between pages)
+until Streamlit finished and the page stopped changing. Prints median and max per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser_support import PAGES, browser, serve, wait_ready  # noqa: E402
+
+TITLES = {"": "Ringkasan", "kesenjangan": "Kesenjangan", "tren": "Tren", "dampak": "Dampak Pelatihan",
+          "kebutuhan": "Kebutuhan Pelatihan", "profil": "Profil Pegawai", "data": "Data", "metode": "Metode"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, default=ROOT / "data" / "asn.duckdb")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    if not args.db.exists():
+        subprocess.run([sys.executable, "-m", "analytics", "demo", "--db", str(args.db)], check=True, cwd=ROOT)
+    fresh: dict[str, list[float]] = {p: [] for p in PAGES}
+    click: dict[str, list[float]] = {p: [] for p in PAGES}
+    with serve(args.db) as base, browser() as page:
+        page.goto(base)
+        wait_ready(page)  # warm the server's caches once, as a running dashboard has them
+        for path in PAGES:
+            page.goto(f"{base}/{path}")
+            wait_ready(page)
+        for _ in range(args.repeat):
+            for path in PAGES:
+                t0 = time.monotonic()
+                page.goto(f"{base}/{path}")
+                fresh[path].append(time.monotonic() - t0 + wait_ready(page))
+            for path in PAGES:
+                link = page.locator("[data-testid='stSidebarNav'] a", has_text=TITLES[path]).first
+                t0 = time.monotonic()
+                link.click()
+                click[path].append(time.monotonic() - t0 + wait_ready(page))
+    print(f"{'page':<22}{'fresh tab median':>18}{'max':>8}{'nav click median':>19}{'max':>8}")
+    for path in PAGES:
+        f, c = fresh[path], click[path]
+        print(f"/{path:<21}{statistics.median(f):>16.2f} s{max(f):>7.2f}s"
+              f"{statistics.median(c):>17.2f} s{max(c):>7.2f}s")
+
+
+if __name__ == "__main__":
+    main()
