@@ -60,11 +60,10 @@ TEMP_TABLES = (
     "demo_progs",
     "demo_general",
     "demo_pos_comp",
-    "demo_emp",
     "demo_picks",
     "demo_events",
 )
-TEMP_MACROS = ("unit", "tri", "level_of", "selection_odds", "noise")
+TEMP_MACROS = ("draw", "draw_k", "tri", "tri_k", "noise", "level_of", "cutoff")
 
 
 def build_demo(
@@ -128,7 +127,6 @@ def build_raw(cur: duckdb.DuckDBPyConnection, employees: int, seed: int) -> dict
             "family": list(names.FAMILY),
         },
     )
-    _check_serials(cur)
     for step in ("chain", "assessments", "picks", "trainings", "participations", "outcomes"):
         _run(cur, step)
     counts = {t: _count(cur, t) for t in RAW_TABLES}
@@ -185,16 +183,6 @@ def _log(cur: duckdb.DuckDBPyConnection, counts: dict[str, int]) -> None:
             "counts": json.dumps({t: {"added": n, "changed": 0} for t, n in counts.items()}),
         },
     )
-
-
-def _check_serials(cur: duckdb.DuckDBPyConnection) -> None:
-    """A NIP serial has three digits: more than 999 people sharing birth date, appointment
-    month and gender would break the NIP structure (never happens at national scale)."""
-    row = cur.execute(
-        "select max(right(nip, 3)::integer), count(*) - count(distinct nip) from demo_emp"
-    ).fetchone()
-    if row and (row[0] or 0) > 999:
-        raise AssertionError("NIP serial above 999")
 
 
 def _load(cur: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:

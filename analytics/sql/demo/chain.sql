@@ -8,105 +8,116 @@
 -- overstates every programme, a regression on the first level does not.
 -- Assessments run Feb-Jun (re-assessments Jul-Aug); developing trainings end Sep-Dec, so a
 -- training of window y acts on every assessment from the next year on.
--- Expects demo_emp, demo_pos_comp, demo_seed (and the macros).
+-- Expects employees, demo_positions, demo_pos_comp, demo_seed (and the macros).
 create or replace temp view demo_chain as
 with people as (
-    select e.emp_key, e.agency_key, e.position_key, e.below_key, d.seed,
-        0.5 * (unit(hash(d.seed, e.agency_key, 'agency_shift')) - 0.5) as agency_shift,
-        0.03 + 0.04 * unit(hash(d.seed, e.agency_key, 'trend')) as trend,
-        0.5 + unit(hash(d.seed, e.agency_key, 'intensity')) as intensity,
-        0.6 * tri(hash(d.seed, e.emp_key, 'ps1'), hash(d.seed, e.emp_key, 'ps2')) as person_shift,
-        case when e.job_code in ('J', 'K', 'A', 'W') or unit(hash(d.seed, e.emp_key, 'ac')) < 0.15
+    select e.emp_key, e.agency_key, e.position_key, p.below_key, d.seed,
+        0.5 * (draw(d.seed, 'agency_shift', e.agency_key) - 0.5) as agency_shift,
+        0.03 + 0.04 * draw(d.seed, 'trend', e.agency_key) as trend,
+        0.5 + draw(d.seed, 'intensity', e.agency_key) as intensity,
+        0.6 * tri(d.seed, 'ps1', e.emp_key) as person_shift,
+        case when p.job_code in ('J', 'K', 'A', 'W') or draw(d.seed, 'ac', e.emp_key) < 0.15
              then 'Assessment Center' else 'CAT' end as method,
         -- promoted since: assessed before that date in the post one step below
-        case when e.below_key is not null and unit(hash(d.seed, e.emp_key, 'promo')) < 0.12
-             then date '2023-06-01' + floor(unit(hash(d.seed, e.emp_key, 'promo_on')) * 720)::integer
+        case when p.below_key is not null and draw(d.seed, 'promo', e.emp_key) < 0.12
+             then date '2023-06-01' + floor(draw(d.seed, 'promo_on', e.emp_key) * 720)::integer
         end as promo_date,
-        case when unit(hash(d.seed, e.emp_key, 'a23')) < 0.83
-             then date '2023-02-01' + floor(unit(hash(d.seed, e.emp_key, 'd23')) * 150)::integer
+        case when draw(d.seed, 'a23', e.emp_key) < 0.83
+             then date '2023-02-01' + floor(draw(d.seed, 'd23', e.emp_key) * 150)::integer
         end as d23a,
-        case when unit(hash(d.seed, e.emp_key, 'a24')) < 0.86
-             then date '2024-02-01' + floor(unit(hash(d.seed, e.emp_key, 'd24')) * 150)::integer
+        case when draw(d.seed, 'a24', e.emp_key) < 0.86
+             then date '2024-02-01' + floor(draw(d.seed, 'd24', e.emp_key) * 150)::integer
         end as d24a,
-        case when unit(hash(d.seed, e.emp_key, 'a25')) < 0.88
-             then date '2025-02-01' + floor(unit(hash(d.seed, e.emp_key, 'd25')) * 150)::integer
+        case when draw(d.seed, 'a25', e.emp_key) < 0.88
+             then date '2025-02-01' + floor(draw(d.seed, 'd25', e.emp_key) * 150)::integer
         end as d25a,
-        case when d23a is not null and unit(hash(d.seed, e.emp_key, 'r23')) < 0.02
-             then date '2023-07-01' + floor(unit(hash(d.seed, e.emp_key, 'e23')) * 62)::integer
+        case when d23a is not null and draw(d.seed, 'r23', e.emp_key) < 0.02
+             then date '2023-07-01' + floor(draw(d.seed, 'e23', e.emp_key) * 62)::integer
         end as d23b,
-        case when d24a is not null and unit(hash(d.seed, e.emp_key, 'r24')) < 0.02
-             then date '2024-07-01' + floor(unit(hash(d.seed, e.emp_key, 'e24')) * 62)::integer
+        case when d24a is not null and draw(d.seed, 'r24', e.emp_key) < 0.02
+             then date '2024-07-01' + floor(draw(d.seed, 'e24', e.emp_key) * 62)::integer
         end as d24b,
-        case when d25a is not null and unit(hash(d.seed, e.emp_key, 'r25')) < 0.02
-             then date '2025-07-01' + floor(unit(hash(d.seed, e.emp_key, 'e25')) * 62)::integer
+        case when d25a is not null and draw(d.seed, 'r25', e.emp_key) < 0.02
+             then date '2025-07-01' + floor(draw(d.seed, 'e25', e.emp_key) * 62)::integer
         end as d25b
-    from demo_emp e
+    from employees e
+    join demo_positions p using (position_key)
     cross join demo_seed d
 ),
 
 rows as (
-    select p.*, c.competency_key, c.rate, c.p1, c.e1, c.q1, c.w1, c.p2, c.e2, c.q2,
+    select p.*, c.competency_key, c.p1, c.p2,
+        hash(p.seed, p.emp_key, c.competency_key) as k,
         c.target + p.agency_shift + p.person_shift
-            + 0.3 * (unit(hash(p.seed, p.agency_key, c.competency_key, 'agency_comp')) - 0.5)
-            + 0.4 * tri(hash(p.seed, p.emp_key, c.competency_key, 'pc1'),
-                        hash(p.seed, p.emp_key, c.competency_key, 'pc2')) as ability
+            + 0.3 * (draw(p.seed, 'agency_comp', p.agency_key, c.competency_key) - 0.5)
+            + 0.4 * tri_k(k, 'pc') as ability,
+        c.rate * p.intensity as reach,
+        c.w1, c.q1, c.q2, c.e1, c.e2
     from people p
     join demo_pos_comp c using (position_key)
 ),
 
-y2023 as (
+draws as (
+    -- Everything not depending on a level: per window, the level below which this person is
+    -- sent to training, the programme, whether they complete it and its effect if so.
+    -- Arithmetic rather than CASE from here on: DuckDB inlines each stage into the next and
+    -- can share common subexpressions only outside conditional branches.
     select *,
-        case when d23a is not null then level_of(ability + noise(
-            hash(seed, emp_key, competency_key, 'n23a'), hash(seed, emp_key, competency_key, 'm23a')))
-        end as l23a,
-        case when d23b is not null then level_of(ability + noise(
-            hash(seed, emp_key, competency_key, 'n23b'), hash(seed, emp_key, competency_key, 'm23b')))
-        end as l23b,
-        l23a is not null and unit(hash(seed, emp_key, competency_key, 's23'))
-            < rate * intensity * selection_odds(l23a) as sel23,
-        unit(hash(seed, emp_key, competency_key, 'p23')) < w1 as first23,
-        case when first23 then p1 else p2 end as prog23,
-        unit(hash(seed, emp_key, competency_key, 'c23')) < case when first23 then q1 else q2 end
-            as done23,
-        case when sel23 and done23 then case when first23 then e1 else e2 end else 0.0 end
-            as gain23
+        cutoff(draw_k(k, 's23'), reach) as cut23,
+        cutoff(draw_k(k, 's24'), reach) as cut24,
+        cutoff(draw_k(k, 's25'), reach) as cut25,
+        draw_k(k, 'p23') < w1 as first23,
+        draw_k(k, 'p24') < w1 as first24,
+        draw_k(k, 'p25') < w1 as first25,
+        (draw_k(k, 'c23') < q2 + first23::integer * (q1 - q2))::integer
+            * (e2 + first23::integer * (e1 - e2)) as effect23,
+        (draw_k(k, 'c24') < q2 + first24::integer * (q1 - q2))::integer
+            * (e2 + first24::integer * (e1 - e2)) as effect24
     from rows
+),
+
+y2023 as (
+    -- levels for everyone; rows of years without an assessment are dropped on output
+    select *,
+        level_of(ability + noise(k, 'n23a')) as l23a,
+        -- re-assessments (2 %) only where they happened: nothing downstream uses them
+        case when d23b is not null then level_of(ability + noise(k, 'n23b')) end as l23b
+    from draws
+),
+
+w2023 as (
+    select *, (d23a is not null and l23a < cut23) as sel23,
+        (d23a is not null and l23a < cut23)::integer * effect23 as gain23
+    from y2023
 ),
 
 y2024 as (
     select *,
-        case when d24a is not null then level_of(ability + trend + gain23 + noise(
-            hash(seed, emp_key, competency_key, 'n24a'), hash(seed, emp_key, competency_key, 'm24a')))
-        end as l24a,
-        case when d24b is not null then level_of(ability + trend + gain23 + noise(
-            hash(seed, emp_key, competency_key, 'n24b'), hash(seed, emp_key, competency_key, 'm24b')))
-        end as l24b,
-        l24a is not null and unit(hash(seed, emp_key, competency_key, 's24'))
-            < rate * intensity * selection_odds(l24a) as sel24,
-        unit(hash(seed, emp_key, competency_key, 'p24')) < w1 as first24,
-        case when first24 then p1 else p2 end as prog24,
-        unit(hash(seed, emp_key, competency_key, 'c24')) < case when first24 then q1 else q2 end
-            as done24,
-        case when sel24 and done24 then case when first24 then e1 else e2 end else 0.0 end
-            as gain24
-    from y2023
+        level_of(ability + trend + gain23 + noise(k, 'n24a')) as l24a,
+        case when d24b is not null
+             then level_of(ability + trend + gain23 + noise(k, 'n24b')) end as l24b
+    from w2023
+),
+
+w2024 as (
+    select *, (d24a is not null and l24a < cut24) as sel24,
+        (d24a is not null and l24a < cut24)::integer * effect24 as gain24
+    from y2024
 ),
 
 final as (
     select *,
-        case when d25a is not null then level_of(ability + 2 * trend + gain23 + gain24 + noise(
-            hash(seed, emp_key, competency_key, 'n25a'), hash(seed, emp_key, competency_key, 'm25a')))
-        end as l25a,
-        case when d25b is not null then level_of(ability + 2 * trend + gain23 + gain24 + noise(
-            hash(seed, emp_key, competency_key, 'n25b'), hash(seed, emp_key, competency_key, 'm25b')))
-        end as l25b,
-        l25a is not null and unit(hash(seed, emp_key, competency_key, 's25'))
-            < rate * intensity * selection_odds(l25a) as sel25,
-        unit(hash(seed, emp_key, competency_key, 'p25')) < w1 as first25,
+        level_of(ability + 2 * trend + gain23 + gain24 + noise(k, 'n25a')) as l25a,
+        case when d25b is not null
+             then level_of(ability + 2 * trend + gain23 + gain24 + noise(k, 'n25b')) end as l25b,
+        (d25a is not null and l25a < cut25) as sel25,
+        case when first23 then p1 else p2 end as prog23,
+        case when first24 then p1 else p2 end as prog24,
         case when first25 then p1 else p2 end as prog25,
-        unit(hash(seed, emp_key, competency_key, 'c25')) < case when first25 then q1 else q2 end
-            as done25
-    from y2024
+        draw_k(k, 'c23') < case when first23 then q1 else q2 end as done23,
+        draw_k(k, 'c24') < case when first24 then q1 else q2 end as done24,
+        draw_k(k, 'c25') < case when first25 then q1 else q2 end as done25
+    from w2024
 )
 
 select * from final;

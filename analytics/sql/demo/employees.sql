@@ -3,7 +3,7 @@
 -- NIP = birth date + appointment YYYYMM (PPPK: TMT year, '2', period) + gender digit + a
 -- serial counting the people who share the first 15 digits, in emp_key order.
 -- Parameters: $male, $female, $second_m, $second_f, $family (name lists).
-create or replace temp table demo_emp as
+insert into employees
 with seats as (
     select unit_key, agency_key, unit, mix_id, i, emp_start + i + 1 as emp_key
     from (select *, unnest(range(n)) as i from demo_units)
@@ -16,16 +16,16 @@ placed as (
     cross join demo_seed d
     join demo_mixes m
       on m.mix_id = s.mix_id
-     and m.slot = floor(unit(hash(d.seed, s.emp_key, 'job')) * 1000)::integer
+     and m.slot = floor(draw(d.seed, 'job', s.emp_key) * 1000)::integer
     left join demo_slots sl on sl.unit_key = s.unit_key and sl.i = s.i
 ),
 
 person as (
     select pl.*, p.job_code, p.below_key, p.ranks, p.grade, p.prefix, p.suffixes, p.p_master,
         p.masters,
-        unit(hash(seed, emp_key, 'female')) < p.p_female as female,
-        unit(hash(seed, emp_key, 'pppk')) < p.p_pppk as pppk,
-        (unit(hash(seed, emp_key, 'age1')) + unit(hash(seed, emp_key, 'age2'))) / 2 as age_frac,
+        draw(seed, 'female', emp_key) < p.p_female as female,
+        draw(seed, 'pppk', emp_key) < p.p_pppk as pppk,
+        (draw(seed, 'age1', emp_key) + draw(seed, 'age2', emp_key)) / 2 as age_frac,
         p.age_lo + (p.age_hi - p.age_lo) * age_frac as age,
         date '2025-12-31' - (age * 365.25)::integer as birth_date
     from placed pl
@@ -35,38 +35,38 @@ person as (
 appointed as (
     select *,
         greatest(year(birth_date) + 19, least(2025, year(birth_date) + 22
-            + floor(unit(hash(seed, emp_key, 'app_age')) * 12)::integer)) as pns_year,
+            + floor(draw(seed, 'app_age', emp_key) * 12)::integer)) as pns_year,
         -- CPNS are appointed in a few months of the year (TMT 1 January, 1 March, ...)
         [1, 3, 3, 12, 12, 4, 2, 6, 10, 1, 3, 5][
-            1 + floor(unit(hash(seed, emp_key, 'app_month')) * 12)::integer] as pns_month,
+            1 + floor(draw(seed, 'app_month', emp_key) * 12)::integer] as pns_month,
         [2021, 2022, 2022, 2022, 2023, 2023, 2024, 2024, 2024, 2025][
-            1 + floor(unit(hash(seed, emp_key, 'tmt')) * 10)::integer] as pppk_year,
-        case when unit(hash(seed, emp_key, 'period')) < 0.3 then '2' else '1' end as period
+            1 + floor(draw(seed, 'tmt', emp_key) * 10)::integer] as pppk_year,
+        case when draw(seed, 'period', emp_key) < 0.3 then 2 else 1 end as period
     from person
 ),
 
 named as (
     select *,
-        floor(unit(hash(seed, emp_key, 'first')) * len(case when female then $female else $male end))::integer as i1,
-        (i1 + 1 + floor(unit(hash(seed, emp_key, 'other'))
-            * (len(case when female then $female else $male end) - 1))::integer)
-            % len(case when female then $female else $male end) as i2,
+        case when female then len($female) else len($male) end as n_first,
+        floor(draw(seed, 'first', emp_key) * n_first)::integer as i1,
+        -- a second given name, never the first one again
+        (i1 + 1 + floor(draw(seed, 'other', emp_key) * (n_first - 1))::integer) % n_first as i2,
         case when female then $female[i1 + 1] else $male[i1 + 1] end as first_name,
         case when female then $female[i2 + 1] else $male[i2 + 1] end as other_name,
         case when female
-             then $second_f[1 + floor(unit(hash(seed, emp_key, 'second')) * len($second_f))::integer]
-             else $second_m[1 + floor(unit(hash(seed, emp_key, 'second')) * len($second_m))::integer]
+             then $second_f[1 + floor(draw(seed, 'second', emp_key) * len($second_f))::integer]
+             else $second_m[1 + floor(draw(seed, 'second', emp_key) * len($second_m))::integer]
         end as second_name,
-        $family[1 + floor(unit(hash(seed, emp_key, 'family')) * len($family))::integer] as family_name,
-        unit(hash(seed, emp_key, 'form')) as form,
-        suffixes[1 + floor(unit(hash(seed, emp_key, 'degree')) * len(suffixes))::integer] as degree
+        $family[1 + floor(draw(seed, 'family', emp_key) * len($family))::integer] as family_name,
+        draw(seed, 'form', emp_key) as form,
+        suffixes[1 + floor(draw(seed, 'degree', emp_key) * len(suffixes))::integer] as degree
     from appointed
 ),
 
 composed as (
     select *,
         prefix
-        || case when age > 45 and unit(hash(seed, emp_key, 'haji')) < 0.12
+        || case when age > 45 and draw(seed, 'haji', emp_key) < 0.12
                 then case when female then 'Hj. ' else 'H. ' end else '' end
         || case when form < 0.42 then first_name || ' ' || second_name
                 when form < 0.62 then first_name || ' ' || other_name
@@ -74,36 +74,38 @@ composed as (
                 when form < 0.86 then first_name
                 else first_name || ' ' || other_name || ' ' || second_name end
         || case when degree <> '' then ', ' || degree else '' end
-        || case when degree <> '' and unit(hash(seed, emp_key, 'master')) < p_master
-                then ', ' || masters[1 + floor(unit(hash(seed, emp_key, 'mdeg')) * len(masters))::integer]
+        || case when degree <> '' and draw(seed, 'master', emp_key) < p_master
+                then ', ' || masters[1 + floor(draw(seed, 'mdeg', emp_key) * len(masters))::integer]
                 else '' end as full_name,
-        strftime(birth_date, '%Y%m%d')
-        || case when pppk then pppk_year::varchar || '2' || period
-                else pns_year::varchar || lpad(pns_month::varchar, 2, '0') end
-        || case when female then '2' else '1' end as nip15,
+        -- the first 15 digits as a number: birth date, appointment, gender
+        ((year(birth_date) * 10000 + month(birth_date) * 100 + day(birth_date))::bigint
+            * 1000000
+            + case when pppk then pppk_year * 100 + 20 + period
+                   else pns_year * 100 + pns_month end) * 10
+            + case when female then 2 else 1 end as nip15,
         case when pppk then pppk_year else pns_year end as tmt_year,
         least(len(ranks), 1 + floor(greatest(0.0, least(0.999,
-            age_frac + 0.25 * (unit(hash(seed, emp_key, 'rank')) - 0.5))) * len(ranks))::integer)
+            age_frac + 0.25 * (draw(seed, 'rank', emp_key) - 0.5))) * len(ranks))::integer)
             as rank_ix
     from named
 ),
 
+numbered as (
+    -- serial: rank among the people sharing the first 15 digits (never 000, at most 999)
+    select *, row_number() over (partition by nip15 order by emp_key) as serial
+    from composed
+),
+
 final as (
     select emp_key,
-        nip15 || lpad(row_number() over (partition by nip15 order by emp_key)::varchar, 3, '0')
-            as nip,
+        case when serial <= 999 then (nip15 * 1000 + serial)::varchar
+             else error('NIP serial above 999') end as nip,
         full_name as name, agency_key, unit, position_key,
         case when female then 'P' else 'L' end as gender,
         birth_date,
         case when pppk then 'PPPK' else 'PNS' end as employment_type,
-        case when pppk then grade else ranks[rank_ix] end as rank,
-        job_code, below_key, tmt_year
-    from composed
+        case when pppk then grade else ranks[rank_ix] end as rank
+    from numbered
 )
 
 select * from final;
-
-insert into employees
-select emp_key, nip, name, agency_key, unit, position_key, gender, birth_date,
-       employment_type, rank
-from demo_emp;

@@ -4,10 +4,9 @@
 insert into performance
 with scored as (
     select e.emp_key, y.year::smallint as year,
-        0.5 * tri(hash(d.seed, e.emp_key, 'ps1'), hash(d.seed, e.emp_key, 'ps2'))
-        + 0.5 * tri(hash(d.seed, e.emp_key, y.year, 'perf1'),
-                    hash(d.seed, e.emp_key, y.year, 'perf2')) as score
-    from demo_emp e
+        0.5 * tri(d.seed, 'ps1', e.emp_key)
+        + 0.5 * tri(d.seed, 'perf1', e.emp_key, y.year) as score
+    from employees e
     cross join demo_seed d
     cross join (values (2023), (2024), (2025)) y(year)
 )
@@ -23,12 +22,11 @@ from scored;
 insert into service_outcomes
 with scored as (
     select a.agency_key, y.year::smallint as year,
-        81.5 + 14.0 * (unit(hash(d.seed, a.agency_key, 'agency_shift')) - 0.5)
+        81.5 + 14.0 * (draw(d.seed, 'agency_shift', a.agency_key) - 0.5)
         + 0.8 * (y.year - 2023)
-        + 5.0 * tri(hash(d.seed, a.agency_key, y.year, 'ikm1'),
-                    hash(d.seed, a.agency_key, y.year, 'ikm2'))
+        + 5.0 * tri(d.seed, 'ikm1', a.agency_key, y.year)
         -- a bad year now and then (a scandal, a system outage)
-        - case when unit(hash(d.seed, a.agency_key, y.year, 'bad')) < 0.03 then 25.0 else 0.0 end
+        - case when draw(d.seed, 'bad', a.agency_key, y.year) < 0.03 then 25.0 else 0.0 end
             as ikm
     from agencies a
     cross join demo_seed d

@@ -3,7 +3,7 @@ insert into participations
 with ranked as (
     select p.*,
         row_number() over (partition by p.prog, p.year
-                           order by unit(hash(d.seed, p.emp_key, p.prog, p.year, 'class')), p.emp_key)
+                           order by draw(d.seed, 'class', p.emp_key, p.prog, p.year), p.emp_key)
             - 1 as rn
     from demo_picks p
     cross join demo_seed d
@@ -15,11 +15,16 @@ classes as (
     group by prog, year
 ),
 
-final as (
-    select e.training_key, r.emp_key, r.completed
+placed as (
+    select r.emp_key, r.prog, r.year, r.completed, r.rn % c.k as idx
     from ranked r
     join classes c using (prog, year)
-    join demo_events e on e.prog = r.prog and e.year = r.year and e.idx = r.rn % c.k
+),
+
+final as (
+    select e.training_key, p.emp_key, p.completed
+    from placed p
+    join demo_events e using (prog, year, idx)
 )
 
 select * from final;

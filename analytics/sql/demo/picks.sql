@@ -14,15 +14,20 @@ with developing as (
 
 general as (
     select e.emp_key, g.prog, y.year,
-        unit(hash(d.seed, e.emp_key, g.prog, y.year, 'done')) < g.completion as completed
-    from demo_emp e
+        draw(d.seed, 'done', e.emp_key, g.prog, y.year) < g.completion as completed
+    from (
+        -- job code, and the year of appointment (PNS) or of TMT (PPPK) from the NIP
+        select e.emp_key, e.employment_type, p.job_code, substr(e.nip, 9, 4)::integer as tmt_year
+        from employees e
+        join demo_positions p using (position_key)
+    ) e
     cross join demo_seed d
     cross join demo_general g
     cross join (values (2023), (2024), (2025)) y(year)
     where (g.eligible = 'all' or g.eligible = e.job_code
            or (g.eligible = 'new_pns' and e.employment_type = 'PNS' and e.tmt_year = y.year)
            or (g.eligible = 'new_pppk' and e.employment_type = 'PPPK' and e.tmt_year = y.year))
-      and unit(hash(d.seed, e.emp_key, g.prog, y.year, 'join')) < g.reach
+      and draw(d.seed, 'join', e.emp_key, g.prog, y.year) < g.reach
 ),
 
 final as (

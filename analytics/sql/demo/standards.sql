@@ -13,10 +13,10 @@ usual as (
     -- A fractional usual level (Pelaksana 1.6) is 1 or 2 depending on the position.
     select *,
         floor(base_req)::integer
-            + (unit(hash(seed, position_key, 'req')) < base_req - floor(base_req))::integer
+            + (draw(seed, 'req', position_key) < base_req - floor(base_req))::integer
             as req_pos,
-        unit(hash(seed, position_key, competency_key, 'req_var')) as vary,
-        unit(hash(seed, position_key, competency_key, 'no_std')) as missing
+        draw(seed, 'req_var', position_key, competency_key) as vary,
+        draw(seed, 'no_std', position_key, competency_key) as missing
     from cand
 ),
 

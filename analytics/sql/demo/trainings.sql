@@ -18,9 +18,9 @@ dated as (
     select c.*, g.*, d.seed,
         case when g.competency_key is not null
              then make_date(c.year, 9, 1)
-                  + floor(unit(hash(d.seed, c.prog, c.year, c.idx, 'end')) * 105)::integer
+                  + floor(draw(d.seed, 'end', c.prog, c.year, c.idx) * 105)::integer
              else make_date(c.year, 1, 1) + (g.days - 1)::integer
-                  + floor(unit(hash(d.seed, c.prog, c.year, c.idx, 'end')) * (348 - g.days))::integer
+                  + floor(draw(d.seed, 'end', c.prog, c.year, c.idx) * (348 - g.days))::integer
         end as end_date
     from classes c
     join demo_progs g using (prog)
@@ -33,10 +33,10 @@ final as (
         code || '-' || year::varchar || '-' || lpad((idx + 1)::varchar, 4, '0') as training_id,
         title, competency_key, hours_jp::decimal(9, 2) as hours_jp,
         end_date - (days - 1)::integer as start_date, end_date,
-        providers[1 + floor(unit(hash(seed, prog, year, idx, 'provider'))
+        providers[1 + floor(draw(seed, 'provider', prog, year, idx)
                             * len(providers))::integer] as provider,
         round(cost_pp * class_size
-              * (0.85 + 0.3 * unit(hash(seed, prog, year, idx, 'cost'))), -3) as cost_idr,
+              * (0.85 + 0.3 * draw(seed, 'cost', prog, year, idx)), -3) as cost_idr,
         mode
     from dated
 )
