@@ -19,6 +19,9 @@ import duckdb
 from analytics.store import read_sql
 
 DERIVED_TABLES = ("score", "person_year", "jp_year", "pair", "pair_programme")
+# The layout of the derived tables (sql/derived.sql). A store whose derived tables are older is
+# rebuilt by its next refresh: they hold nothing that cannot be derived again.
+DERIVED_VERSION = "2"
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
 # Table aliases the refresh statements select employees by ({sel_<alias>}).
@@ -27,6 +30,20 @@ _ALIASES = ("a", "s", "p", "pr")
 
 def create_tables(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(read_sql("derived.sql"))
+    conn.execute(
+        "insert or replace into meta values ('derived_version', $v)", {"v": DERIVED_VERSION}
+    )
+
+
+def _renew_if_old(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Recreate derived tables of an older layout; True when they were (then empty)."""
+    row = cur.execute("select value from meta where key = 'derived_version'").fetchone()
+    if row is not None and row[0] == DERIVED_VERSION:
+        return False
+    for table in DERIVED_TABLES:  # fixed names
+        cur.execute(f"drop table if exists {table}")
+    create_tables(cur)
+    return True
 
 
 def affected_employees_sql() -> str:
@@ -68,6 +85,8 @@ def refresh(cur: duckdb.DuckDBPyConnection, affected: str | None = None) -> None
     """Rebuild derived rows for all employees, or for those in temp table `affected`."""
     if affected is not None and affected not in AFFECTED_TABLES:
         raise ValueError("affected must name the fixed temp table")  # never user text
+    if _renew_if_old(cur):
+        affected = None  # new, empty tables: everyone needs rows
 
     def sel(alias: str) -> str:
         if affected is None:

@@ -249,3 +249,25 @@ def test_incremental_refresh_equals_full(change: str) -> None:
 def test_refresh_rejects_other_table_names() -> None:
     with pytest.raises(ValueError):
         derived.refresh(None, "employees; drop table score")  # type: ignore[arg-type]
+
+
+def test_older_derived_layout_is_renewed_by_the_next_refresh() -> None:
+    store: Store = store_of(world())
+    try:
+        expected = derived_rows(store.cursor())
+        with store.write() as cur:  # a store built before person_year had its last columns
+            cur.execute("update meta set value = '1' where key = 'derived_version'")
+            cur.execute("drop table person_year")
+            cur.execute(
+                """create table person_year (emp_key integer, year smallint, agency_key integer,
+                   unit varchar, n_scores integer, sum_level decimal(18, 1),
+                   sum_required integer)"""
+            )
+            cur.execute("create temp table affected_emp as select 1 as emp_key")
+            derived.refresh(cur, "affected_emp")  # renews the tables, then refreshes everyone
+            cur.execute("drop table affected_emp")
+        assert derived_rows(store.cursor()) == expected
+        version = rows(store.cursor(), "select value from meta where key = 'derived_version'")
+        assert version == [(derived.DERIVED_VERSION,)]
+    finally:
+        store.close()

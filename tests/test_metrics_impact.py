@@ -64,6 +64,10 @@ def test_pair_counts_by_programme(cur) -> None:
         # titles without a competency (Orientasi ASN, ...) get no row
     }
     assert list(df["title"]) == sorted(df["title"])
+    # distinct employees over both arms (for the small-group rule): e1 is treated (T1) in one
+    # pair and control in the next, so Kepemimpinan Dasar has e1 and e2; Coaching e6 and e1
+    people = dict(zip(df["title"], df["employees"], strict=True))
+    assert people == {"Kepemimpinan Dasar": 2, "Coaching Integritas": 2, "Pelayanan Prima": 3}
 
 
 def arms(pairs: list[tuple[str, str, bool]]) -> tuple[Arm, Arm]:

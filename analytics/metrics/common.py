@@ -154,17 +154,42 @@ def exact_mean(parts: Iterable[tuple[int, int, int]]) -> float:
     return total / (common * count)  # int / int: correctly rounded in Python
 
 
+def ratio_means(
+    codes: list[int], nums: list[int], dens: list[int], counts: list[int]
+) -> dict[int, float]:
+    """Per group code: the correctly rounded mean of ratios, given rows of (group, Σ of
+    numerators over `count` ratios sharing one denominator). Summed exactly over a common
+    denominator that grows only when a new one does not divide it."""
+    acc: dict[int, list[int]] = {}
+    for code, num, den, count in zip(codes, nums, dens, counts, strict=True):
+        a = acc.get(code)
+        if a is None:
+            acc[code] = [num, den, count]
+            continue
+        total, common, n = a
+        if common % den == 0:
+            a[0] = total + num * (common // den)
+        else:
+            wider = math.lcm(common, den)
+            a[0] = total * (wider // common) + num * (wider // den)
+            a[1] = wider
+        a[2] = n + count
+    # int / int is correctly rounded in Python
+    return {code: total / (common * n) for code, (total, common, n) in acc.items()}
+
+
 def mean_of_ratios(
     parts: pd.DataFrame, keys: Sequence[str], num: str = "num", den: str = "den", count: str = "n"
 ) -> pd.DataFrame:
     """Per group of `keys`: exact mean of num/den ratios (column `mean`), `parts` holding one
     row per group and denominator with the sum of numerators and how many ratios it has."""
-    out: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
-    cols = [*keys, num, den, count]
-    for row in parts[cols].itertuples(index=False, name=None):
-        out.setdefault(tuple(row[: len(keys)]), []).append(row[len(keys) :])
-    records = [(*k, exact_mean(v)) for k, v in out.items()]
-    return pd.DataFrame(records, columns=[*keys, "mean"])
+    codes = parts.groupby(list(keys), sort=False, dropna=False).ngroup()
+    means = ratio_means(
+        codes.tolist(), parts[num].tolist(), parts[den].tolist(), parts[count].tolist()
+    )
+    first = parts[list(keys)].assign(_code=codes.to_numpy()).drop_duplicates("_code")
+    first["mean"] = first["_code"].map(means)
+    return first.drop(columns="_code").reset_index(drop=True)
 
 
 def empty(columns: dict[str, str]) -> pd.DataFrame:

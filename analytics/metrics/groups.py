@@ -43,6 +43,21 @@ ALLOWED_BY: dict[str, tuple[str, ...]] = {
 
 NONE_COL = "none_"  # the constant key a "none" grouping groups by (dropped from results)
 
+# For queries that group on integer keys first and look the labels up afterwards (cheaper):
+# output column -> (expression over the base `s` / positions `p`, its inner column name, the
+# label over the grouped relation `g`, the join that provides the label).
+_INNER = {
+    "agency_id": ("s.agency_key", "k_agency", "a.agency_id",
+                  "join agencies a on a.agency_key = g.k_agency"),
+    "unit": ("s.unit", "unit", "g.unit", ""),
+    "job_family": ("p.job_family", "job_family", "g.job_family", ""),
+    "job_type": ("p.job_type", "job_type", "g.job_type", ""),
+    "position_id": ("s.position_key", "k_position", "lp.position_id",
+                    "join positions lp on lp.position_key = g.k_position"),
+    "competency_id": ("s.competency_key", "k_competency", "c.competency_id",
+                      "join competencies c on c.competency_key = g.k_competency"),
+}  # fmt: skip
+
 
 class UnknownGrouping(ValueError):
     """`by` is not one of the metric's groupings."""
@@ -68,6 +83,28 @@ class Grouping:
     @property
     def sql_names(self) -> tuple[str, ...]:
         return self.names or (NONE_COL,)
+
+    @property
+    def inner_select(self) -> str:
+        """Integer keys (and plain text keys) to group on, with their inner names."""
+        if not self.names:
+            return f"0::tinyint as {NONE_COL}"
+        return ", ".join(f"{_INNER[n][0]} as {_INNER[n][1]}" for n in self.names)
+
+    @property
+    def inner_keys(self) -> str:
+        return ", ".join(_INNER[n][1] for n in self.names) if self.names else NONE_COL
+
+    @property
+    def labels(self) -> str:
+        """The output key columns over the grouped relation `g`."""
+        if not self.names:
+            return f"g.{NONE_COL} as {NONE_COL}"
+        return ", ".join(f"{_INNER[n][2]} as {n}" for n in self.names)
+
+    @property
+    def label_joins(self) -> str:
+        return "\n".join(j for n in self.names if (j := _INNER[n][3]))
 
 
 def chosen_by(metric: str, by: str | None) -> str:

@@ -7,7 +7,8 @@ import pandas as pd
 
 from analytics import privacy
 from analytics.filters import Filters
-from analytics.metrics import common
+from analytics.metrics import common, score_groups
+from analytics.metrics.groups import grouping
 
 EMPLOYEE_GAPS_COLUMNS = {
     "nip": "str",
@@ -56,12 +57,18 @@ def jpm(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
         return common.empty(JPM_COLUMNS)
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
+    everyone = grouping("trend", "none")  # the whole year of each employee
+    per_person = common.render(
+        score_groups.source(everyone, filters),
+        inner_select=everyone.inner_select,
+        year_s=year_s,
+        where_s=where_s,
+    )
     df = common.query(
         cur,
         "jpm",
         {**yp, **wp},
-        year_s=year_s,
-        where_s=where_s,
+        per_person=per_person,
         category=common.category_sql("pp.num", "pp.den"),
     )
     return common.conform(df, JPM_COLUMNS)

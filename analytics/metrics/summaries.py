@@ -9,8 +9,8 @@ import pandas as pd
 
 from analytics import privacy
 from analytics.filters import Filters
-from analytics.metrics import common
-from analytics.metrics.groups import NONE_COL, Grouping, grouping
+from analytics.metrics import common, score_groups
+from analytics.metrics.groups import Grouping, grouping
 
 GAP_FIGURES = {
     "employees": "int64",
@@ -38,40 +38,6 @@ def siblings_of(g: Grouping, leading: Sequence[str] = ()) -> list[str]:
     return [*leading, *(["agency_id"] if g.by == "unit" else [])]
 
 
-def category_fragments() -> dict[str, str]:
-    o, k = common.OPTIMAL_MIN, common.CUKUP_MIN
-    return {
-        "is_optimal": f"num >= {o} * den",
-        "is_cukup": f"num >= {k} * den and num < {o} * den",
-        "is_kurang": f"num < {k} * den",
-    }
-
-
-def jpm_figures(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """From per (group, denominator) parts: employees, exact mean_jpm and category shares."""
-    sums = parts.groupby(keys, sort=False, dropna=False)[
-        ["n", "n_optimal", "n_cukup", "n_kurang"]
-    ].sum()
-    means = common.mean_of_ratios(parts, keys).set_index(keys)
-    out = sums.join(means)
-    out["employees"] = out["n"].astype("int64")
-    # percentages as (100 x count) / total: one exact division
-    out["pct_optimal"] = (100 * out["n_optimal"]) / out["n"]
-    out["pct_cukup_optimal"] = (100 * out["n_cukup"]) / out["n"]
-    out["pct_kurang_optimal"] = (100 * out["n_kurang"]) / out["n"]
-    out["mean_jpm"] = out["mean"]
-    return out.reset_index()
-
-
-def _score_fragments(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, metric: str
-) -> tuple[dict[str, str], dict[str, object]]:
-    year = common.resolve_year(cur, filters, metric)
-    year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
-    return {"year_s": year_s, "where_s": where_s}, {**yp, **wp}
-
-
 def gap_summary(
     cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None
 ) -> pd.DataFrame:
@@ -87,12 +53,13 @@ def gap_summary(
     g = grouping("gap_summary", by)
     columns = {**key_dtypes(g), **GAP_FIGURES}
     try:
-        fragments, params = _score_fragments(cur, filters, "gap_summary")
+        year = common.resolve_year(cur, filters, "gap_summary")
     except common.NoYear:
         return common.empty(columns)
-    df = common.query(
-        cur, "gap_summary", params, key_select=g.select, key_columns=g.columns, **fragments
-    )
+    p = score_groups.parts(cur, filters, g, year)
+    if p.empty:
+        return common.empty(columns)
+    df = score_groups.figures(p, list(g.sql_names), with_jpm=False)
     df = common.conform(df.sort_values(list(g.names)), columns)
     return privacy.apply_small_groups(
         df, filters, count="employees", figures=list(GAP_FIGURES), siblings=siblings_of(g)
@@ -116,21 +83,13 @@ def jpm_summary(
     g = grouping("jpm_summary", by)
     columns = {**key_dtypes(g), **JPM_FIGURES}
     try:
-        fragments, params = _score_fragments(cur, filters, "jpm_summary")
+        year = common.resolve_year(cur, filters, "jpm_summary")
     except common.NoYear:
         return common.empty(columns)
-    parts = common.query(
-        cur,
-        "jpm_summary",
-        params,
-        key_select=g.select,
-        key_columns=g.columns,
-        **fragments,
-        **category_fragments(),
-    )
-    if parts.empty:
+    p = score_groups.parts(cur, filters, g, year)
+    if p.empty:
         return common.empty(columns)
-    df = jpm_figures(parts, list(g.sql_names)).drop(columns=[NONE_COL], errors="ignore")
+    df = score_groups.figures(p, list(g.sql_names))
     df = common.conform(df.sort_values(list(g.names)), columns)
     return privacy.apply_small_groups(
         df, filters, count="employees", figures=list(JPM_FIGURES), siblings=siblings_of(g)

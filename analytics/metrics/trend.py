@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics import privacy
 from analytics.filters import Filters
-from analytics.metrics import common
+from analytics.metrics import common, score_groups
 from analytics.metrics.groups import NONE_COL, grouping
 from analytics.metrics.summaries import key_dtypes, siblings_of
 
@@ -35,22 +35,10 @@ def trend(cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = Non
     g = grouping("trend", by)
     columns = {"year": "int64", **key_dtypes(g), **TREND_FIGURES}
     year = common.resolve_year(cur, filters, "trend")
-    year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
-    params = {**yp, **wp}
-    frag = {"year_s": year_s, "where_s": where_s, "key_select": g.select}
-    stats = common.query(cur, "trend", params, **frag)
-    if stats.empty:
+    p = score_groups.parts(cur, filters, g, year)
+    if p.empty:
         return common.empty(columns)
-    parts = common.query(cur, "trend_jpm", params, key_columns=g.columns, **frag)
-    keys = ["year", *g.sql_names]
-    means = common.mean_of_ratios(parts, keys).rename(columns={"mean": "mean_jpm"})
-    df = stats.merge(means, on=keys, how="left")
-    n = df["scores"]
-    df["mean_level"] = df["level_t"] / (10 * n)
-    df["mean_gap"] = df["gap_t"] / (10 * n)
-    df["mean_shortfall"] = df["shortfall_t"] / (10 * n)
-    df["pct_meeting"] = (100 * df["meeting"]) / n
+    df = score_groups.figures(p, ["year", *g.sql_names])
     df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
     df = common.conform(df, columns)
     return privacy.apply_small_groups(

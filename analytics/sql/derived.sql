@@ -20,15 +20,19 @@ create table if not exists score (
 );
 
 -- One row per employee and assessment year with at least one score that has a standard:
--- the whole-year sums behind JPM (JPM = 100 * sum_level / sum_required).
+-- the whole-year sums behind JPM (JPM = 100 * sum_level / sum_required) and behind the score
+-- summaries of groups that never split an employee's year (all, agency, unit), so those read
+-- one row per person instead of aggregating scores per person on every request.
 create table if not exists person_year (
-    emp_key      integer not null,
-    year         smallint not null,
-    agency_key   integer not null,
-    unit         varchar not null,
-    n_scores     integer not null,
-    sum_level    decimal(18, 1) not null,
-    sum_required integer not null
+    emp_key       integer not null,
+    year          smallint not null,
+    agency_key    integer not null,
+    unit          varchar not null,
+    n_scores      integer not null,
+    sum_level     decimal(18, 1) not null,
+    sum_required  integer not null,
+    sum_shortfall decimal(18, 1) not null,  -- Σ max(required - level, 0)
+    n_meeting     integer not null          -- scores with level >= required
 );
 
 -- JP per employee and year: hours of completed trainings whose end_date falls in the year

@@ -32,10 +32,12 @@ final as (
 select * from final;
 
 -- name: person_year
--- Whole-year JPM sums over the scores that have a standard.
+-- Whole-year sums over the scores that have a standard.
 insert into person_year
 select s.emp_key, s.year, any_value(s.agency_key), any_value(s.unit), count(*),
-       sum(s.level), sum(s.required_level)::integer
+       sum(s.level), sum(s.required_level)::integer,
+       sum(greatest(s.required_level - s.level, 0)),
+       count(*) filter (where s.level >= s.required_level)
 from score s
 where s.required_level is not null and {sel_s}
 group by s.emp_key, s.year;

@@ -38,16 +38,38 @@ control_arm as (
     where not treated
     group by competency_key
 ),
-people as (
+treated_people as (
     select title, competency_key, count(distinct emp_key) as employees
-    from (
-        select title, competency_key, emp_key from treated_pairs
-        union all
-        select pr.title, pr.competency_key, s.emp_key
-        from pairs s join programmes pr on pr.competency_key = s.competency_key
-        where not s.treated
-    )
+    from treated_pairs
     group by title, competency_key
+),
+control_people as (
+    select competency_key, count(distinct emp_key) as employees
+    from pairs
+    where not treated
+    group by competency_key
+),
+overlap as (
+    -- employees in both arms of a programme (treated by it in one pair, control in another):
+    -- |treated ∪ control| = |treated| + |control| - |both|, without listing the control arm
+    -- once per title
+    select tp.title, tp.competency_key, count(*) as employees
+    from (select distinct title, competency_key, emp_key from treated_pairs) tp
+    where exists (
+        select 1 from pairs s
+        where not s.treated and s.emp_key = tp.emp_key and s.competency_key = tp.competency_key
+    )
+    group by tp.title, tp.competency_key
+),
+people as (
+    select pr.title, pr.competency_key,
+           coalesce(t.employees, 0) + coalesce(c.employees, 0) - coalesce(o.employees, 0)
+               as employees
+    from programmes pr
+    left join treated_people t on t.title = pr.title and t.competency_key = pr.competency_key
+    left join control_people c on c.competency_key = pr.competency_key
+    left join overlap o on o.title = pr.title and o.competency_key = pr.competency_key
+    where t.employees is not null or c.employees is not null
 ),
 final as (
     select pr.title, c.competency_id,
