@@ -64,10 +64,17 @@ def test_pair_counts_by_programme(cur) -> None:
         # titles without a competency (Orientasi ASN, ...) get no row
     }
     assert list(df["title"]) == sorted(df["title"])
+    assert df["employees"].isna().all()  # counted only when the small-group rule applies
     # distinct employees over both arms (for the small-group rule): e1 is treated (T1) in one
     # pair and control in the next, so Kepemimpinan Dasar has e1 and e2; Coaching e6 and e1
-    people = dict(zip(df["title"], df["employees"], strict=True))
+    marked = metrics.training_impact(cur, Filters(small_groups="mark"), by="program")
+    people = dict(zip(marked["title"], marked["employees"], strict=True))
     assert people == {"Kepemimpinan Dasar": 2, "Coaching Integritas": 2, "Pelayanan Prima": 3}
+    marked = metrics.training_impact(cur, Filters(small_groups="mark"))
+    # M.1: e1, e2, e6; M.2: e1, e2, e5
+    assert dict(zip(marked["competency_id"], marked["employees"], strict=True)) == {
+        "M.1": 3, "M.2": 3,
+    }  # fmt: skip
 
 
 def arms(pairs: list[tuple[str, str, bool]]) -> tuple[Arm, Arm]:

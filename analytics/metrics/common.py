@@ -203,6 +203,6 @@ def conform(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
         return empty(columns)
     out = df[list(columns)].copy()
     for c, t in columns.items():
-        if t in ("float64", "int64", "bool") and out[c].dtype != t:
+        if t in ("float64", "int64", "Int64", "bool") and out[c].dtype != t:
             out[c] = out[c].astype(t)
     return out.reset_index(drop=True)

@@ -18,7 +18,7 @@ from analytics import privacy
 from analytics.filters import Filters
 from analytics.metrics import common
 from analytics.metrics.groups import NONE_COL, grouping
-from analytics.metrics.impact import programme_estimates
+from analytics.metrics.impact import people_needed, programme_estimates
 from analytics.metrics.needs import training_needs
 from analytics.metrics.ols import MIN_ARM
 from analytics.metrics.summaries import key_dtypes
@@ -80,7 +80,10 @@ def same_people_change(
         "same_people",
         {**wp, "year0": year0, "year1": year1},
         where_s=where_s,
-        key_select=g.select,
+        inner_select=g.inner_select,
+        labels=g.labels,
+        label_joins=g.label_joins,
+        distinct="" if g.by == "competency" else "distinct",  # one score per competency
     )
     if df.empty:
         return common.empty(columns)
@@ -164,17 +167,15 @@ COST_COLUMNS = {
     "adjusted_gain": "float64",
     "cost_per_level": "float64",
     "note": "str",
-    "employees": "int64",
+    "employees": "Int64",  # counted when the small-group rule applies
 }
 
 
-def _costs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+def _spent(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
-    return common.query(
-        cur, "programme_cost", {**yp, **wp}, year_s=year_s, where_s=where_s, where_e=where_s
-    )
+    return common.query(cur, "programme_spent", {**yp, **wp}, year_s=year_s, where_s=where_s)
 
 
 def cost_per_level(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -188,13 +189,23 @@ def cost_per_level(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
     cost_per_level (spent_idr / adjusted_gain; NaN unless the effect is estimable and > 0 and
     every cost is known), note (why it is empty or uncertain), employees.
     """
-    costs = _costs(cur, filters).set_index(["title", "competency_id"])
+    spent_df = _spent(cur, filters)
+    costs = {
+        (t, c): (float(v), int(u))
+        for t, c, v, u in zip(
+            spent_df["title"],
+            spent_df["competency_id"],
+            spent_df["spent"],
+            spent_df["shares_without_cost"],
+            strict=True,
+        )
+    }
     records = []
-    for title, cid, est, employees in programme_estimates(cur, filters):
-        spent, unknown = 0.0, 0
-        if (title, cid) in costs.index:
-            spent = float(costs.at[(title, cid), "spent"])
-            unknown = int(costs.at[(title, cid), "shares_without_cost"])
+    people = people_needed(filters)
+    for title, cid, est, employees in programme_estimates(cur, filters, people):
+        spent, unknown = costs.get((title, cid), (0.0, 0))
+        if math.isnan(spent):  # every share of unknown cost: Σ is null
+            spent = 0.0
         gain: Fraction | None = None if est.effect is None else est.n_treated * est.effect
         per_level, note = math.nan, ""
         if gain is None or est.n_treated < MIN_ARM:
@@ -218,7 +229,7 @@ def cost_per_level(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
                 "adjusted_gain": math.nan if gain is None else float(gain),
                 "cost_per_level": per_level,
                 "note": note,
-                "employees": employees,
+                "employees": pd.NA if employees is None else employees,
             }
         )
     df = common.conform(pd.DataFrame(records, columns=list(COST_COLUMNS)), COST_COLUMNS)
@@ -232,7 +243,8 @@ def needs_cost(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame
     estimated_cost_idr (= employees_below x cost_per_participant; NaN without a recommendation
     or a known cost)."""
     needs = training_needs(cur, filters)
-    programme = _costs(cur, filters.without_year())[["title", "cost_per_participant"]]
+    where_s, wp = common.where(filters, "s")
+    programme = common.query(cur, "programme_seat_cost", wp, where_s=where_s)
     per_title = dict(zip(programme["title"], programme["cost_per_participant"], strict=True))
     needs = needs.copy()
     needs["cost_per_participant"] = [

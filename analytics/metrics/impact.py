@@ -23,7 +23,7 @@ FIGURES = {
     "effect": "float64",
     "ci_low": "float64",
     "ci_high": "float64",
-    "employees": "int64",
+    "employees": "Int64",  # empty unless the small-group rule applies (see people_needed)
 }
 _STATS = ("n", "sx", "sy", "sxx", "sxy", "syy")
 
@@ -32,7 +32,7 @@ def _arm(row: Any, prefix: str = "") -> Arm:
     return Arm(*(int(getattr(row, prefix + s)) for s in _STATS))
 
 
-def _estimate_row(key: dict[str, Any], est: Estimate, employees: int) -> dict[str, Any]:
+def _estimate_row(key: dict[str, Any], est: Estimate, employees: int | None) -> dict[str, Any]:
     return {
         **key,
         "n_treated": est.n_treated,
@@ -40,7 +40,7 @@ def _estimate_row(key: dict[str, Any], est: Estimate, employees: int) -> dict[st
         "effect": est.effect_float,
         "ci_low": float("nan") if est.ci_low is None else est.ci_low,
         "ci_high": float("nan") if est.ci_high is None else est.ci_high,
-        "employees": employees,
+        "employees": pd.NA if employees is None else employees,
     }
 
 
@@ -53,19 +53,27 @@ def _fragments(
     return {"year_s": year_s, "where_s": where_s}, {**yp, **wp}
 
 
+def people_needed(filters: Filters) -> bool:
+    """Distinct employees per row serve only the small-group rule; counting them costs more
+    than the estimate, so they are counted when the rule applies (mark or hide)."""
+    return filters.small_groups != "show"
+
+
 def competency_estimates(
-    cur: duckdb.DuckDBPyConnection, filters: Filters
-) -> list[tuple[str, Estimate, int]]:
-    """(competency_id, estimate, employees) for each competency with at least one pair."""
+    cur: duckdb.DuckDBPyConnection, filters: Filters, people: bool = False
+) -> list[tuple[str, Estimate, int | None]]:
+    """(competency_id, estimate, employees or None) per competency with at least one pair."""
     frag, params = _fragments(cur, filters)
     arms = common.query(cur, "impact_competency", params, **frag)
     found: dict[str, dict[bool, Arm]] = {}
-    people: dict[str, int] = {}
     for row in arms.itertuples(index=False):
         found.setdefault(row.competency_id, {})[bool(row.treated)] = _arm(row)
-        people[row.competency_id] = int(row.employees)
+    counts: dict[str, int] = {}
+    if people:
+        p = common.query(cur, "impact_competency_people", params, **frag)
+        counts = dict(zip(p["competency_id"], p["employees"].astype(int), strict=True))
     return [
-        (cid, estimate(a.get(True, Arm()), a.get(False, Arm())), people[cid])
+        (cid, estimate(a.get(True, Arm()), a.get(False, Arm())), counts.get(cid))
         for cid, a in sorted(found.items())
     ]
 
@@ -85,16 +93,27 @@ def catalogue(filters: Filters, alias: str = "t") -> tuple[str, dict[str, Any]]:
 
 
 def programme_estimates(
-    cur: duckdb.DuckDBPyConnection, filters: Filters
-) -> list[tuple[str, str, Estimate, int]]:
-    """(title, competency_id, estimate, employees) for each programme with at least one pair."""
+    cur: duckdb.DuckDBPyConnection, filters: Filters, people: bool = False
+) -> list[tuple[str, str, Estimate, int | None]]:
+    """(title, competency_id, estimate, employees or None) per programme with at least one
+    pair in its arms."""
     frag, params = _fragments(cur, filters)
     catalogue_t, cp = catalogue(filters)
-    rows = common.query(cur, "impact_programme", {**params, **cp}, catalogue_t=catalogue_t, **frag)
+    frag = {**frag, "catalogue_t": catalogue_t}
+    params = {**params, **cp}
+    rows = common.query(cur, "impact_programme", params, **frag)
+    counts: dict[tuple[str, str], int] = {}
+    if people:
+        p = common.query(cur, "impact_programme_people", params, **frag)
+        counts = {
+            (t, c): int(n)
+            for t, c, n in zip(p["title"], p["competency_id"], p["employees"], strict=True)
+        }
     out = []
     for row in rows.itertuples(index=False):
         est = estimate(_arm(row, "t_"), _arm(row, "c_"))
-        out.append((row.title, row.competency_id, est, int(row.employees)))
+        key = (row.title, row.competency_id)
+        out.append((row.title, row.competency_id, est, counts.get(key)))
     return sorted(out, key=lambda r: (r[0], r[1]))
 
 
@@ -108,22 +127,24 @@ def training_impact(
 
     Columns: competency_id (by=competency) or title, competency_id (by=program); n_treated,
     n_control (pairs); effect (OLS coefficient of treated in Δ ~ 1 + treated + level(d0));
-    ci_low, ci_high (95%: effect ± t(0.975, n-3) x classical SE); employees (distinct, for the
-    small-group rule). effect and interval are NaN with < 10 treated or < 10 control pairs or
-    a rank-deficient design. Sorted by the key.
+    ci_low, ci_high (95%: effect ± t(0.975, n-3) x classical SE); employees (distinct
+    employees among the row's pairs, counted for the small-group rule when it applies, i.e.
+    filters.small_groups is mark or hide; else empty). effect and interval are NaN with < 10
+    treated or < 10 control pairs or a rank-deficient design. Sorted by the key.
     """
     by = chosen_by("training_impact", by)
+    people = people_needed(filters)
     if by == "competency":
         keys = {"competency_id": "str"}
         records = [
             _estimate_row({"competency_id": cid}, est, n)
-            for cid, est, n in competency_estimates(cur, filters)
+            for cid, est, n in competency_estimates(cur, filters, people)
         ]
     else:
         keys = {"title": "str", "competency_id": "str"}
         records = [
             _estimate_row({"title": title, "competency_id": cid}, est, n)
-            for title, cid, est, n in programme_estimates(cur, filters)
+            for title, cid, est, n in programme_estimates(cur, filters, people)
         ]
     columns = {**keys, **FIGURES}
     df = common.conform(pd.DataFrame(records, columns=list(columns)), columns)

@@ -5,7 +5,7 @@ the coefficient of `treated` adjusted for the starting level, not a difference o
 The fit needs only, per arm (treated, control), n, Σx, Σy, Σx², Σxy, Σy² with x = level(d0)
 and y = Δ in tenths: exact integers that add up across any split of the pairs (agencies,
 units, years), so a filtered estimate never has to scan people. The normal equations are solved
-in exact fractions, so rank deficiency is detected exactly (determinant zero), not by a
+in exact integers, so rank deficiency is detected exactly (determinant zero), not by a
 floating-point tolerance.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 
 from scipy import stats
 
@@ -56,51 +57,47 @@ class Estimate:
         return math.nan if self.effect is None else float(self.effect)
 
 
-def _det3(m: list[list[Fraction]]) -> Fraction:
-    return (
-        m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-        - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-        + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
-    )
-
-
-def _inverse3(m: list[list[Fraction]], det: Fraction) -> list[list[Fraction]]:
-    """Inverse of a 3 x 3 matrix by its adjugate (exact)."""
-
-    def minor(i: int, j: int) -> Fraction:
-        rows = [r for k, r in enumerate(m) if k != i]
-        a, b = [[v for k, v in enumerate(r) if k != j] for r in rows]
-        return a[0] * b[1] - a[1] * b[0]
-
-    cof = [[(-1) ** (i + j) * minor(i, j) for j in range(3)] for i in range(3)]
-    return [[cof[j][i] / det for j in range(3)] for i in range(3)]
+@cache
+def _t975(dof: int) -> float:
+    """t(0.975, dof): the same few degrees of freedom come back on every request."""
+    return float(stats.t.ppf(0.975, dof))
 
 
 def estimate(treated: Arm, control: Arm, scale: int = 10, min_arm: int = MIN_ARM) -> Estimate:
     """Effect of treatment and its 95% interval, or empty ones when the arms are too small
-    (< min_arm pairs) or [1, treated, x] is rank-deficient. `scale`: x and y units per level."""
+    (< min_arm pairs) or [1, treated, x] is rank-deficient. `scale`: x and y units per level.
+
+    The normal equations A b = v (A = X'X, v = X'y, integers) are solved by the adjugate C:
+    b = C v / det(A), all in integers, so the effect is an exact fraction and det(A) = 0 is
+    rank deficiency, exactly. RSS = Σy² - v'b, so RSS x det = Σy² det - v'C v (an integer).
+    """
     none = Estimate(treated.n, control.n, None, None, None, None)
     if treated.n < min_arm or control.n < min_arm:
         return none
-    t, c = treated, control
-    total = t + c
-    F = Fraction
-    xtx = [
-        [F(total.n), F(t.n), F(total.sx)],
-        [F(t.n), F(t.n), F(t.sx)],
-        [F(total.sx), F(t.sx), F(total.sxx)],
-    ]
-    xty = [F(total.sy), F(t.sy), F(total.sxy)]
-    det = _det3(xtx)
+    t, total = treated, treated + control
+    n, n1, sx, sx1, sxx = total.n, t.n, total.sx, t.sx, total.sxx
+    # A = [[n, n1, sx], [n1, n1, sx1], [sx, sx1, sxx]] is symmetric, so is its adjugate C
+    c00 = n1 * sxx - sx1 * sx1
+    c01 = -(n1 * sxx - sx1 * sx)
+    c02 = n1 * sx1 - n1 * sx
+    c11 = n * sxx - sx * sx
+    c12 = -(n * sx1 - n1 * sx)
+    c22 = n * n1 - n1 * n1
+    det = n * c00 + n1 * c01 + sx * c02
     if det == 0:
         return none
-    inv = _inverse3(xtx, det)
-    beta = [sum((inv[i][j] * xty[j] for j in range(3)), F(0)) for i in range(3)]
-    rss = total.syy - sum((beta[i] * xty[i] for i in range(3)), F(0))
-    dof = total.n - 3
-    var_effect = rss / dof * inv[1][1]
-    se = math.sqrt(max(float(var_effect), 0.0)) / scale
-    effect = beta[1] / scale
-    half = float(stats.t.ppf(0.975, dof)) * se
+    v0, v1, v2 = total.sy, t.sy, total.sxy
+    b_num = c01 * v0 + c11 * v1 + c12 * v2  # effect = b_num / det (in y units)
+    vcv = (
+        v0 * (c00 * v0 + c01 * v1 + c02 * v2)
+        + v1 * (c01 * v0 + c11 * v1 + c12 * v2)
+        + v2 * (c02 * v0 + c12 * v1 + c22 * v2)
+    )
+    rss_det = total.syy * det - vcv  # RSS x det, >= 0
+    dof = n - 3
+    var_effect = (rss_det * c11) / (det * det * dof)  # int / int: correctly rounded
+    se = math.sqrt(max(var_effect, 0.0)) / scale
+    effect = Fraction(b_num, det * scale)
+    half = _t975(dof) * se
     e = float(effect)
-    return Estimate(t.n, c.n, effect, se, e - half, e + half)
+    return Estimate(t.n, control.n, effect, se, e - half, e + half)

@@ -31,10 +31,28 @@ def source(g: Grouping, filters: Filters) -> str:
     return "per_person_group"
 
 
+def _categories(wanted: bool) -> str:
+    if not wanted:
+        return "0 as n_optimal, 0 as n_cukup, 0 as n_kurang"
+    o, k = common.OPTIMAL_MIN, common.CUKUP_MIN
+    num = "100 * level_t"  # an employee's JPM is num / den, decided in exact integers
+    return (
+        f"coalesce(sum(w) filter (where {num} >= {o} * den), 0) as n_optimal, "
+        f"coalesce(sum(w) filter (where {num} >= {k} * den and {num} < {o} * den), 0)"
+        " as n_cukup, "
+        f"coalesce(sum(w) filter (where {num} < {k} * den), 0) as n_kurang"
+    )
+
+
 def parts(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, g: Grouping, year: int | None
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    g: Grouping,
+    year: int | None,
+    categories: bool = False,
 ) -> pd.DataFrame:
-    """Rows per year, group and denominator (columns: see sql/score_groups.sql)."""
+    """Rows per year, group and denominator (columns: see sql/score_groups.sql); the JPM
+    category counts only when `categories` (else 0)."""
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
     per_person = common.render(
@@ -48,40 +66,52 @@ def parts(
         inner_keys=g.inner_keys,
         labels=g.labels,
         label_joins=g.label_joins,
-        optimal_min=str(common.OPTIMAL_MIN),
-        cukup_min=str(common.CUKUP_MIN),
+        categories=_categories(categories),
     )
+
+
+_SUMS = ("n", "scores", "level_t", "shortfall_t", "meeting", "n_optimal", "n_cukup", "n_kurang")
 
 
 def figures(p: pd.DataFrame, keys: list[str], with_jpm: bool = True) -> pd.DataFrame:
     """Per group of `keys`: employees, score means, pct_meeting and, `with_jpm`, mean_jpm and
-    the category shares; each one division of exact integers (mean_jpm: an exact mean of
-    fractions)."""
-    codes = p.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
-    p = p.assign(required_t=p["den"] * p["n"], _code=codes)  # Σ required over the scores
-    cols = ["n", "scores", "level_t", "required_t", "shortfall_t", "meeting"]
-    if with_jpm:
-        cols += ["n_optimal", "n_cukup", "n_kurang"]
-    out = p.groupby("_code", sort=False)[cols].sum()
-    out = p[[*keys, "_code"]].drop_duplicates("_code").set_index("_code").join(out)
-    n, scores = out["n"], out["scores"]
-    result: dict[str, Any] = {k: out[k] for k in keys}
-    result |= {
-        "employees": n.astype("int64"),
-        "mean_level": out["level_t"] / (10 * scores),
-        "mean_required": out["required_t"] / (10 * scores),
-        "mean_gap": (out["level_t"] - out["required_t"]) / (10 * scores),
-        "mean_shortfall": out["shortfall_t"] / (10 * scores),
-        "pct_meeting": (100 * out["meeting"]) / scores,
-    }
-    if with_jpm:
-        means = common.ratio_means(
-            codes.tolist(), p["num"].tolist(), p["den"].tolist(), p["n"].tolist()
-        )
-        result |= {
-            "mean_jpm": out.index.map(means).to_numpy(dtype="float64"),
-            "pct_optimal": (100 * out["n_optimal"]) / n,
-            "pct_cukup_optimal": (100 * out["n_cukup"]) / n,
-            "pct_kurang_optimal": (100 * out["n_kurang"]) / n,
+    the category shares; each one division of exact integers in Python (int / int is
+    correctly rounded), mean_jpm an exact mean of fractions. Plain lists: a few thousand
+    rows at most, where pandas' per-call overhead would cost more than the arithmetic."""
+    key_rows = list(zip(*(p[k].tolist() for k in keys), strict=True))
+    sums = list(zip(*(p[c].tolist() for c in _SUMS), strict=True))
+    dens = p["den"].tolist()
+    nums = [100 * v for v in p["level_t"].tolist()]  # Σ of the employees' JPM numerators
+    acc: dict[tuple[Any, ...], list[int]] = {}
+    codes: list[int] = []
+    order: dict[tuple[Any, ...], int] = {}
+    for key, row, den in zip(key_rows, sums, dens, strict=True):
+        a = acc.get(key)
+        if a is None:
+            a = acc[key] = [0] * (len(_SUMS) + 1)
+            order[key] = len(order)
+        for i, v in enumerate(row):
+            a[i] += v
+        a[-1] += den * row[0]  # Σ required over the scores: the den of each of n employees
+        codes.append(order[key])
+    means = common.ratio_means(codes, nums, dens, p["n"].tolist()) if with_jpm else {}
+    records = []
+    for key, (n, scores, level_t, shortfall_t, meeting, opt, cuk, kur, required_t) in acc.items():
+        r: dict[str, Any] = dict(zip(keys, key, strict=True))
+        r |= {
+            "employees": n,
+            "mean_level": level_t / (10 * scores),
+            "mean_required": required_t / (10 * scores),
+            "mean_gap": (level_t - required_t) / (10 * scores),
+            "mean_shortfall": shortfall_t / (10 * scores),
+            "pct_meeting": (100 * meeting) / scores,
         }
-    return pd.DataFrame(result).reset_index(drop=True)
+        if with_jpm:
+            r |= {
+                "mean_jpm": means[order[key]],
+                "pct_optimal": (100 * opt) / n,
+                "pct_cukup_optimal": (100 * cuk) / n,
+                "pct_kurang_optimal": (100 * kur) / n,
+            }
+        records.append(r)
+    return pd.DataFrame.from_records(records)

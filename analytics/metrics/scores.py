@@ -27,7 +27,7 @@ def employee_gaps(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     in the year filters.year or else the latest assessment year of the whole store.
 
     Columns: nip, year, competency_id, level, required_level, gap (= level - required_level),
-    meets (level >= required_level, exact). Sorted by nip, year, competency_id.
+    meets (level >= required_level, exact). In no particular order (the export sorts).
     Needs filters.may_see_individuals.
     """
     privacy.check_individuals(filters)
@@ -47,7 +47,7 @@ def jpm(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
 
     Columns: nip, year, jpm (100 x Σ level / Σ required_level over the employee's selected
     scores that year; not capped), category (`Optimal` >= 90, `Cukup Optimal` >= 78, else
-    `Kurang Optimal`, decided on the exact ratio). Sorted by nip, year.
+    `Kurang Optimal`, decided on the exact ratio). In no particular order.
     Needs filters.may_see_individuals.
     """
     privacy.check_individuals(filters)
@@ -69,6 +69,6 @@ def jpm(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
         "jpm",
         {**yp, **wp},
         per_person=per_person,
-        category=common.category_sql("pp.num", "pp.den"),
+        category=common.category_sql("100 * pp.level_t", "pp.den"),
     )
     return common.conform(df, JPM_COLUMNS)

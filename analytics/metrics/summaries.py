@@ -86,7 +86,7 @@ def jpm_summary(
         year = common.resolve_year(cur, filters, "jpm_summary")
     except common.NoYear:
         return common.empty(columns)
-    p = score_groups.parts(cur, filters, g, year)
+    p = score_groups.parts(cur, filters, g, year, categories=True)
     if p.empty:
         return common.empty(columns)
     df = score_groups.figures(p, list(g.sql_names))

@@ -1,6 +1,8 @@
 -- employee-gaps: one row per selected score with a standard (employee x competency x year).
 -- Columns: nip, year, competency_id, level, required_level, gap (level - required_level,
 -- negative = below standard), meets (level >= required_level, exact decimal comparison).
+-- In no particular order: sorting 100,000 rows by text costs more than the query (the export
+-- sorts; pages sort what they show).
 with scores as (
     select s.emp_key, s.competency_key, s.year, s.level, s.required_level
     from score s
@@ -16,4 +18,3 @@ final as (
     join competencies c on c.competency_key = s.competency_key
 )
 select * from final
-order by nip, year, competency_id

@@ -1,10 +1,9 @@
 -- training-impact by competency: the sufficient statistics of each arm over the selected pairs
 -- (a pair's position, for job family/type, is its d1 assessment's; year = year of d1).
 -- One row per competency and arm; x = level(d0) and y = Δ in tenths, sums exact.
--- Columns: competency_id, treated, n, sx, sy, sxx, sxy, syy, employees (distinct employees
--- among the competency's pairs, both arms).
+-- Columns: competency_id, treated, n, sx, sy, sxx, sxy, syy.
 with pairs as (
-    select s.emp_key, s.competency_key, s.treated,
+    select s.competency_key, s.treated,
            (s.level0 * 10)::bigint as x, ((s.level1 - s.level0) * 10)::bigint as y
     from pair s
     where {year_s} and {where_s}
@@ -16,15 +15,9 @@ arms as (
     from pairs
     group by competency_key, treated
 ),
-people as (
-    select competency_key, count(distinct emp_key) as employees
-    from pairs
-    group by competency_key
-),
 final as (
-    select c.competency_id, a.treated, a.n, a.sx, a.sy, a.sxx, a.sxy, a.syy, pe.employees
+    select c.competency_id, a.treated, a.n, a.sx, a.sy, a.sxx, a.sxy, a.syy
     from arms a
-    join people pe on pe.competency_key = a.competency_key
     join competencies c on c.competency_key = a.competency_key
 )
 select * from final
