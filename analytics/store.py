@@ -108,6 +108,18 @@ class Store:
         self._write_lock = threading.Lock()
         if not read_only:
             migrate(self.conn)
+            self._renew_derived()
+
+    def _renew_derived(self) -> None:
+        """Derived tables of an older layout are rebuilt from the raw rows when the store is
+        opened, so readers never query a layout the code no longer knows."""
+        from analytics import derived
+
+        row = self.conn.execute("select value from meta where key = 'derived_version'").fetchone()
+        if row is not None and row[0] == derived.DERIVED_VERSION:
+            return
+        with self.write() as cur:
+            derived.refresh(cur)
 
     def close(self) -> None:
         self.conn.close()

@@ -107,3 +107,33 @@ def test_a_holder_that_does_not_serve_gives_a_clear_message(tmp_path: Path) -> N
         assert time.monotonic() - started < 60
     finally:
         proc.communicate("", timeout=30)
+
+
+def test_derived_tables_of_an_older_layout_are_rebuilt_on_open(tmp_path: Path) -> None:
+    from analytics import derived
+
+    db = tmp_path / "asn.duckdb"
+    store = Store(db)
+    with store.write() as cur:
+        cur.execute("insert into agencies values (1, 'A', 'Agency A', null)")
+        cur.execute("insert into positions values (1, 'P', 'Pos', 'Pelaksana', 'Administrasi')")
+        cur.execute("insert into competencies values (1, 'M.1', 'Integritas', 'manajerial')")
+        cur.execute("insert into standards values (1, 1, 3)")
+        cur.execute(
+            "insert into employees values (1, '198501012010011001', 'X', 1, 'U', 1, "
+            "null, null, null, null)"
+        )
+        cur.execute("insert into assessments values (1, 1, date '2024-03-01', 2.5, null, null)")
+        derived.refresh(cur)
+        # an older program wrote these derived rows and layout
+        cur.execute("update meta set value = 'old' where key = 'derived_version'")
+        cur.execute("delete from score")
+    store.close()
+    store = Store(db)
+    with store.snapshot() as snap:
+        assert snap.cur.execute("select count(*) from score").fetchone() == (1,)
+        version = snap.cur.execute(
+            "select value from meta where key = 'derived_version'"
+        ).fetchone()
+    assert version == (derived.DERIVED_VERSION,)
+    store.close()
