@@ -212,3 +212,23 @@ def test_english_switch_translates_the_frame(demo_db: Path) -> None:
     labels = [m.label for m in at.metric]
     assert "Employees assessed" in labels
     assert at.title[0].value == "Overview"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_combination_without_data_gives_a_friendly_empty_state(demo_db: Path, page: str) -> None:
+    with snapshot_cur() as snap:
+        row = snap.cur.execute(
+            """
+            select a.agency_name, p.job_family
+            from agencies a cross join (select distinct job_family from positions) p
+            where not exists (
+                select 1 from employees e join positions q using (position_key)
+                where e.agency_key = a.agency_key and q.job_family = p.job_family)
+            order by 1, 2 limit 1
+            """
+        ).fetchone()
+    assert row is not None
+    at = app(page, opd=row[0], rumpun=row[1])
+    assert not at.exception, [e.value for e in at.exception]
+    if page in ("pages/overview.py", "pages/gaps.py", "pages/trends.py", "pages/impact.py", "pages/needs.py"):
+        assert any("Tidak ada data" in i.value for i in at.info), f"{page} explains the empty view"
