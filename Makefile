@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 DB      ?= $(or $(ASN_DB),data/asn.duckdb)
 PORT    ?= 8501
 
-.PHONY: install run test check lint types fmt bench demo clean
+.PHONY: install run test check lint types fmt bench bench-pages demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -45,3 +45,6 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+bench-pages: install $(DB)
+	$(BIN)/python scripts/bench_pages.py --db $(DB)
