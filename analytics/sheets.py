@@ -34,7 +34,7 @@ def _cell(value: object) -> object:
     if value is pd.NA or value is pd.NaT:
         return None
     if hasattr(value, "item"):  # numpy scalars
-        value = value.item()  # type: ignore[union-attr]
+        value = value.item()
     return value
 
 

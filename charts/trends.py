@@ -59,14 +59,15 @@ def lines(
         fig.update_layout(legend=dict(orientation="v", y=1, x=1.02, yanchor="top", xanchor="left"))
     theme.apply(fig, lang, title)
     top = float(df[value].max()) if len(df) else 1.0
+    y_range: list[float]
     if value.startswith("pct_"):
-        y_range = [0, 100]
+        y_range = [0.0, 100.0]
     elif value == "mean_level":
-        y_range = [1, 5]
+        y_range = [1.0, 5.0]
     elif value == "mean_jpm":
-        y_range = [0, max(100.0, top * 1.1)]
+        y_range = [0.0, max(100.0, top * 1.1)]
     else:
-        y_range = [0, top * 1.3 if top > 0 else 1]
+        y_range = [0.0, top * 1.3 if top > 0 else 1.0]
     fig.update_layout(
         height=440,
         xaxis=dict(tickmode="array", tickvals=years, ticktext=[str(y) for y in years], title=None),

@@ -34,6 +34,8 @@ def kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
         year = common.resolve_year(cur, filters, "gap_summary")
     except common.NoYear:
         return out
+    if year is None:
+        return out
     out["year"] = year
     yf = filters.with_(year=year)
     tr = trend(cur, yf)
