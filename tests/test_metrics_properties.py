@@ -14,14 +14,20 @@ from fractions import Fraction as F
 
 import pandas as pd
 from fixtures import Builder, random_world, store_of
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.metrics.common import category_of
 
-SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# no shrinking: every example builds a store, and shrinking a failure would take minutes
+SETTINGS = settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 
 
 def model_scores(b: Builder) -> dict[tuple[str, str, int], tuple[F, int | None, str]]:
