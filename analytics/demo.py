@@ -16,6 +16,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 import duckdb
@@ -92,13 +93,21 @@ def build_demo(
                 )
                 return 1
             _clear(cur)
+        print(
+            f"Building the demo store in {store.path} (seed {seed}, {employees:,} employees):",
+            file=out,
+            flush=True,
+        )
         started = time.perf_counter()
-        counts = build_raw(cur, employees, seed)
+        counts = build_raw(
+            cur, employees, seed, progress=lambda line: print(line, file=out, flush=True)
+        )
         raw_done = time.perf_counter()
         derived.refresh(cur)
         derived_done = time.perf_counter()
+        print(f"  {'derived refresh':<18}{derived_done - raw_done:>8.1f} s", file=out)
         _log(cur, counts)
-    print(f"Demo store built in {store.path} (seed {seed}, {employees:,} employees):", file=out)
+    print("Rows:", file=out)
     for table, n in counts.items():
         print(f"  {table:<18}{n:>14,}", file=out)
     print(
@@ -109,13 +118,28 @@ def build_demo(
     return 0
 
 
-def build_raw(cur: duckdb.DuckDBPyConnection, employees: int, seed: int) -> dict[str, int]:
+def build_raw(
+    cur: duckdb.DuckDBPyConnection,
+    employees: int,
+    seed: int,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, int]:
     """Fill the (empty) raw tables; returns rows per table. Runs inside the caller's
-    transaction; leaves no temp objects behind."""
-    plan = build_plan(employees)
-    _load_dimensions(cur, plan, seed)
+    transaction; leaves no temp objects behind. `progress` gets one line per step done
+    (a national build runs for minutes)."""
+    clock = time.perf_counter()
+
+    def done(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        if progress:
+            progress(f"  {step:<18}{now - clock:>8.1f} s")
+        clock = now
+
+    _load_dimensions(cur, build_plan(employees), seed)
     for step in ("macros", "standards"):
         _run(cur, step)
+    done("dimensions")
     _run(
         cur,
         "employees",
@@ -127,8 +151,11 @@ def build_raw(cur: duckdb.DuckDBPyConnection, employees: int, seed: int) -> dict
             "family": list(names.FAMILY),
         },
     )
-    for step in ("chain", "assessments", "picks", "trainings", "participations", "outcomes"):
+    done("employees")
+    _run(cur, "chain")
+    for step in ("assessments", "picks", "trainings", "participations", "outcomes"):
         _run(cur, step)
+        done("performance, IKM" if step == "outcomes" else step)
     counts = {t: _count(cur, t) for t in RAW_TABLES}
     # On failure the caller's rollback removes these too (temp objects are transactional).
     cur.execute("drop view demo_chain")

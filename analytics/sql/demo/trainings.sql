@@ -9,7 +9,8 @@ with counts as (
 ),
 
 classes as (
-    select c.prog, c.year, unnest(range(greatest(1, ceil(c.n / g.class_size))::bigint)) as idx
+    select c.prog, c.year, greatest(1, ceil(c.n / g.class_size))::bigint as n_classes,
+        unnest(range(n_classes)) as idx
     from counts c
     join demo_progs g using (prog)
 ),
@@ -30,7 +31,10 @@ dated as (
 final as (
     select row_number() over (order by prog, year, idx)::integer as training_key,
         prog, year, idx,
-        code || '-' || year::varchar || '-' || lpad((idx + 1)::varchar, 4, '0') as training_id,
+        -- PKA-2024-007; national programmes run thousands of classes a year: more digits
+        code || '-' || year::varchar || '-'
+            || lpad((idx + 1)::varchar, greatest(3, length(n_classes::varchar))::integer, '0')
+            as training_id,
         title, competency_key, hours_jp::decimal(9, 2) as hours_jp,
         end_date - (days - 1)::integer as start_date, end_date,
         providers[1 + floor(draw(seed, 'provider', prog, year, idx)
