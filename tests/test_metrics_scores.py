@@ -11,7 +11,7 @@ from fractions import Fraction as F
 
 import duckdb
 import pytest
-from fixtures import E, store_of, world
+from fixtures import Builder, E, nip, store_of, world
 
 from analytics import metrics
 from analytics.filters import Filters
@@ -127,3 +127,23 @@ def test_empty_store(store: Store) -> None:
 def test_years(cur) -> None:
     assert metrics.years(cur) == [2023, 2024]
     assert metrics.latest_year(cur) == 2024
+
+
+def test_exactly_90_where_floats_say_less() -> None:
+    """1.2 + 2.4 against 2 + 2 is exactly 90 %: Optimal. Summing floats gives
+    89.99999999999999, which would wrongly read Cukup Optimal."""
+    assert 100 * (1.2 + 2.4) / (2 + 2) < 90  # the trap
+    b = Builder().agency("A").position("P").competency("M.1").competency("M.2")
+    b.standard("P", "M.1", 2).standard("P", "M.2", 2).employee(nip(1), "A", "U", "P")
+    b.assess(nip(1), "M.1", "2024-03-01", "1.2").assess(nip(1), "M.2", "2024-03-01", "2.4")
+    store = store_of(b)
+    try:
+        cur = store.cursor()
+        row = metrics.jpm(cur, Filters()).iloc[0]
+        assert 100 * (F("1.2") + F("2.4")) / (2 + 2) == 90
+        assert (row["jpm"], row["category"]) == (90.0, "Optimal")
+        summary = metrics.jpm_summary(cur, Filters()).iloc[0]
+        assert (summary["mean_jpm"], summary["pct_optimal"]) == (90.0, 100.0)
+        assert metrics.trend(cur, Filters()).iloc[0]["mean_jpm"] == 90.0
+    finally:
+        store.close()

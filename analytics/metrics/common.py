@@ -4,14 +4,13 @@ Exactness: levels are kept in tenths and JP in hundredths as integers, so sums a
 threshold is an integer comparison, and a mean or percentage is one division of two exact
 integers (IEEE division of exactly representable operands is the correctly rounded quotient).
 A mean of per-employee JPMs, a mean of fractions with different denominators, is summed exactly
-over a common denominator in Python (`mean_of_ratios`).
+over a common denominator in Python (`ratio_means`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -142,18 +141,6 @@ def category_sql(num: str, den: str) -> str:
     )
 
 
-def exact_mean(parts: Iterable[tuple[int, int, int]]) -> float:
-    """Correctly rounded mean of ratios given as (sum of numerators, denominator, count):
-    Σ_i num_i/den_i / Σ count, summed over a common denominator in exact integers."""
-    items = [(int(n), int(d), int(c)) for n, d, c in parts]
-    count = sum(c for _, _, c in items)
-    if count == 0:
-        return math.nan
-    common = math.lcm(*(d for _, d, _ in items))
-    total = sum(n * (common // d) for n, d, _ in items)
-    return total / (common * count)  # int / int: correctly rounded in Python
-
-
 def ratio_means(
     codes: list[int], nums: list[int], dens: list[int], counts: list[int]
 ) -> dict[int, float]:
@@ -176,20 +163,6 @@ def ratio_means(
         a[2] = n + count
     # int / int is correctly rounded in Python
     return {code: total / (common * n) for code, (total, common, n) in acc.items()}
-
-
-def mean_of_ratios(
-    parts: pd.DataFrame, keys: Sequence[str], num: str = "num", den: str = "den", count: str = "n"
-) -> pd.DataFrame:
-    """Per group of `keys`: exact mean of num/den ratios (column `mean`), `parts` holding one
-    row per group and denominator with the sum of numerators and how many ratios it has."""
-    codes = parts.groupby(list(keys), sort=False, dropna=False).ngroup()
-    means = ratio_means(
-        codes.tolist(), parts[num].tolist(), parts[den].tolist(), parts[count].tolist()
-    )
-    first = parts[list(keys)].assign(_code=codes.to_numpy()).drop_duplicates("_code")
-    first["mean"] = first["_code"].map(means)
-    return first.drop(columns="_code").reset_index(drop=True)
 
 
 def empty(columns: dict[str, str]) -> pd.DataFrame:

@@ -2,14 +2,10 @@
 -- competency in which the employee completed an event of the title in (d0, d1]; control =
 -- pairs of the competency without any completed training for it in (d0, d1]; pairs treated
 -- only by other titles are in neither arm. One row per programme with at least one pair.
--- Columns: title, competency_id, t_n, t_sx, ... (treated arm), c_n, c_sx, ... (control arm).
-with pairs as (
-    select s.emp_key, s.competency_key, s.d1, s.treated,
-           (s.level0 * 10)::bigint as x, ((s.level1 - s.level0) * 10)::bigint as y
-    from pair s
-    where {year_s} and {where_s}
-),
-programmes as (
+-- Columns: title, competency_id, t_n, t_sx, ... (treated arm), c_n, c_sx, ... (control arm);
+-- x = level(d0), y = Δ in tenths. Each arm reads pair itself: a pairs CTE read twice would be
+-- materialised, which costs more than scanning twice.
+with programmes as (
     -- the titles the asking user may know of: all, or for a scoped user those with an event
     -- someone in their scope took part in
     select distinct t.title, t.competency_key
@@ -17,10 +13,12 @@ programmes as (
     where t.competency_key is not null and {catalogue_t}
 ),
 treated_pairs as (
-    select pp.title, s.*
-    from pairs s
-    join pair_programme pp
-      on pp.emp_key = s.emp_key and pp.competency_key = s.competency_key and pp.d1 = s.d1
+    select pp.title, s.competency_key,
+           (s.level0 * 10)::bigint as x, ((s.level1 - s.level0) * 10)::bigint as y
+    from pair_programme pp
+    join pair s
+      on s.emp_key = pp.emp_key and s.competency_key = pp.competency_key and s.d1 = pp.d1
+    where {year_s} and {where_s}
 ),
 treated_arm as (
     select title, competency_key, count(*) as n,
@@ -29,12 +27,17 @@ treated_arm as (
     from treated_pairs
     group by title, competency_key
 ),
+control_pairs as (
+    select s.competency_key,
+           (s.level0 * 10)::bigint as x, ((s.level1 - s.level0) * 10)::bigint as y
+    from pair s
+    where not s.treated and {year_s} and {where_s}
+),
 control_arm as (
     select competency_key, count(*) as n,
            sum(x)::bigint as sx, sum(y)::bigint as sy, sum(x * x)::bigint as sxx,
            sum(x * y)::bigint as sxy, sum(y * y)::bigint as syy
-    from pairs
-    where not treated
+    from control_pairs
     group by competency_key
 ),
 final as (
