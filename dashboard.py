@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, filterbar, state
+from ui import data, filterbar, meeting, presentation, state
 from ui.i18n import LANGS
 
 st.set_page_config(
@@ -30,6 +30,7 @@ with st.sidebar:
         bind="query-params",
         label_visibility="collapsed",
     )
+    meeting.presentation_toggle()
 
 t = state.t
 
@@ -51,7 +52,12 @@ with state.rerun_snapshot() as snap:
         ],
     }
     page = st.navigation(pages, position="sidebar")
-    filterbar.render(snap)
-    if data.is_demo(snap):
-        st.html(f"<div class='asn-demo'>{t('demo_banner')}</div>")
-    page.run()
+    filters = filterbar.render(snap)
+    with st.sidebar:
+        meeting.downloads(filters)
+    if presentation.on():
+        presentation.render()
+    else:
+        if data.is_demo(snap):
+            st.html(f"<div class='asn-demo'>{t('demo_banner')}</div>")
+        page.run()

@@ -72,7 +72,8 @@ def heatmap(
     fig.update_layout(
         height=max(360, 34 * len(y) + 160),
         xaxis=dict(side="top", tickangle=0, showgrid=False),
-        yaxis=dict(showgrid=False),
+        # every row labelled: Plotly would otherwise skip labels of a dense axis
+        yaxis=dict(showgrid=False, tickmode="array", tickvals=y, ticktext=y),
         margin=dict(t=110),
     )
     return fig

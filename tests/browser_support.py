@@ -33,7 +33,7 @@ READY_JS = """() => {
   const running = document.querySelector('[data-testid="stStatusWidget"]');
   const stale = document.querySelectorAll('[data-stale="true"]').length;
   const skeleton = document.querySelectorAll('[data-testid="stSkeleton"]').length;
-  const heading = document.querySelector('[data-testid="stMain"] h1');
+  const heading = document.querySelector('[data-testid="stMain"] h1, [data-testid="stMain"] .asn-present h2');
   return [!running && !stale && !skeleton && !!heading,
           document.querySelectorAll('[data-testid="stElementContainer"]').length,
           document.querySelectorAll('.js-plotly-plot .main-svg').length];

@@ -4,6 +4,7 @@ the same filters, follows a filter change, and restores filters from the URL."""
 from __future__ import annotations
 
 import base64
+import re
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -232,3 +233,30 @@ def test_a_combination_without_data_gives_a_friendly_empty_state(demo_db: Path, 
     assert not at.exception, [e.value for e in at.exception]
     if page in ("pages/overview.py", "pages/gaps.py", "pages/trends.py", "pages/impact.py", "pages/needs.py"):
         assert any("Tidak ada data" in i.value for i in at.info), f"{page} explains the empty view"
+
+
+def test_presentation_mode_steps_through_every_screen_without_people(demo_db: Path) -> None:
+    at = app(presentasi="true")
+    assert not at.exception, [e.value for e in at.exception]
+    seen = []
+    for _ in range(5):
+        html = " ".join(h.proto.body for h in at.get("html"))
+        seen.append(html)
+        assert not re.search(r"\b\d{18}\b", html), "no NIP on a presentation screen"
+        at.button[1].click().run()  # next
+        assert not at.exception, [e.value for e in at.exception]
+    assert len({s for s in seen}) == 5, "five different screens"
+    # the profile page refuses individuals in presentation mode
+    at.switch_page("pages/profile.py").run()
+    at.button[2].click().run()  # exit presentation
+    assert not at.exception
+
+
+def test_presentation_mode_hides_individuals_on_pages(demo_db: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.session_state["presentasi"] = True
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    # the page did not run (presentation screens replace pages), and no people table exists
+    assert not at.dataframe

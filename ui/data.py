@@ -107,3 +107,15 @@ def _profile(filters: Filters, nip: str, version: int, _cur: Any) -> Any:
 def profile(snap: Snapshot, filters: Filters, nip: str) -> Any:
     """One person's profile (None when unknown or outside the viewer's scope)."""
     return _profile(filters, nip, snap.version, snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
+def _report_content(filters: Filters, lang: str, version: int, _cur: Any) -> Any:
+    from analytics.report import gather
+
+    return gather(_cur, filters, lang)
+
+
+def report_content(snap: Snapshot, filters: Filters, lang: str) -> Any:
+    """The meeting deck's content for this view (presentation mode draws it)."""
+    return _report_content(filters, lang, snap.version, snap.cur)

@@ -13,7 +13,7 @@ from analytics.filters import Filters
 
 
 def presentation_mode() -> bool:
-    return bool(st.session_state.get("presentation", False))
+    return bool(st.session_state.get("presentasi", False))
 
 
 def viewer_filters() -> Filters:

@@ -260,4 +260,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "Definisi setiap angka, cara menghitung dampak pelatihan, dan mana aturan resmi dan mana konvensi.",
         "What every figure means, how training impact is estimated, and which rules are official and which are conventions.",
     ),
+    "present_mode": ("Mode presentasi", "Presentation mode"),
+    "present_help": (
+        "Satu temuan per layar, huruf besar, tanpa kontrol; nama dan NIP tidak tampil, kelompok "
+        "di bawah 5 orang disembunyikan.",
+        "One finding per screen, large type, no controls; no names or NIPs, groups under 5 "
+        "people hidden.",
+    ),
+    "present_prev": ("Sebelumnya", "Previous"),
+    "present_next": ("Berikutnya", "Next"),
+    "present_exit": ("Keluar", "Exit"),
+    "meeting_materials": ("Bahan rapat", "Meeting materials"),
+    "meeting_format": ("Format", "Format"),
+    "meeting_download": ("Buat & unduh", "Build & download"),
+    "meeting_help": (
+        "Untuk tampilan dan filter saat ini; kelompok di bawah 5 orang disembunyikan. Dek "
+        "dibuat saat tombol ditekan (±10 detik).",
+        "For the current view and filters; groups under 5 people are hidden. The deck is built "
+        "when you press the button (about 10 seconds).",
+    ),
 }
