@@ -242,7 +242,11 @@ def _load_dimensions(cur: duckdb.DuckDBPyConnection, plan: Plan, seed: int) -> N
         "job_type, job_family from demo_positions"
     )
 
-    comps = competencies()
+    # The dictionary as far as this store's jobs use it (a provincial store has no
+    # court or prison jobs, so no competency of theirs); ids stay the catalogue's.
+    families = set(positions.job_family)
+    used = set(COMPETENCY_SHIFT) | {c for f in families for c in FAMILIES[f][0]}
+    comps = [c for c in competencies() if c[0] in used]
     comp_key = {cid: k for k, (cid, _, _) in enumerate(comps, start=1)}
     cur.executemany(
         "insert into competencies values (?, ?, ?, ?)",
@@ -270,46 +274,15 @@ def _position_competencies(positions: pd.DataFrame, comp_key: dict[str, int]) ->
 
 
 def _programme_frames(comp_key: dict[str, int]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """All programmes; per competency its (at most two) developing programmes with their
-    effects; the general programmes with who may join them."""
-    progs = pd.DataFrame(
-        [
-            (
-                i,
-                p.code,
-                p.title,
-                comp_key.get(p.competency or ""),
-                p.hours_jp,
-                p.days,
-                p.mode,
-                list(p.providers),
-                p.cost_pp,
-                p.class_size,
-                COMPLETION[p.mode],
-                p.reach,
-                p.effect,
-                p.eligible,
-            )
-            for i, p in enumerate(PROGRAMMES, start=1)
-        ],
-        columns=[
-            "prog",
-            "code",
-            "title",
-            "competency_key",
-            "hours_jp",
-            "days",
-            "mode",
-            "providers",
-            "cost_pp",
-            "class_size",
-            "completion",
-            "reach",
-            "effect",
-            "eligible",
-        ],
-    )
-    progs["competency_key"] = progs.competency_key.astype("Int64")
+    """The programmes (those developing a competency of this store, and the general ones); per
+    competency its (at most two) developing programmes with their effects; the general
+    programmes with who may join them."""
+    kept = [p for p in PROGRAMMES if p.competency is None or p.competency in comp_key]
+    progs = pd.DataFrame([vars(p) for p in kept])
+    progs.insert(0, "prog", range(1, len(kept) + 1))
+    progs["competency_key"] = progs.competency.map(comp_key).astype("Int64")
+    progs["completion"] = progs["mode"].map(COMPLETION)
+    progs["providers"] = progs.providers.map(list)
     rows = []
     for key, grp in progs[progs.competency_key.notna()].groupby("competency_key", sort=True):
         if len(grp) > 2:
