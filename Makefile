@@ -8,9 +8,11 @@ PORT    ?= 8501
 
 .PHONY: install run test check lint types fmt bench bench-pages demo clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	# the project itself, editable: `python -m analytics` works from any directory
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
 install: $(STAMP)
