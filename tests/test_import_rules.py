@@ -465,3 +465,18 @@ def test_references_to_rows_of_the_same_import_are_accepted(base_store: Store) -
     }
     result = commit(store, sources(**files))
     assert result.ok, [p.message() for p in result.problems]
+
+
+def test_numeric_id_cell_in_a_workbook_is_a_warning(base_store: Store) -> None:
+    book = workbook({"agencies": [["agency_id", "agency_name"], [7, "Dinas Tujuh"]]})
+    result = commit(base_store, sources(**{"opd.xlsx": book}))
+    assert result.ok
+    assert [(w.code, w.row, w.column, w.value) for w in result.warnings] == [
+        ("id_excel_number", 2, "agency_id", "7")
+    ]
+
+
+def test_an_import_without_any_table_is_rejected(base_store: Store) -> None:
+    result = commit(base_store, [])
+    assert not result.ok and [p.code for p in result.problems] == ["nothing_to_import"]
+    assert "employees" in result.problems[0].message("id")

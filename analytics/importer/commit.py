@@ -72,7 +72,7 @@ def commit(
 ) -> ImportResult:
     """Validate and store an import in one transaction; on any problem store nothing."""
     try:
-        with store.write() as cur, prepared(cur, sources, lang) as (plan, tables):
+        with store.write() as cur, prepared(cur, sources, lang, for_commit=True) as (plan, tables):
             if not plan.ok:
                 raise _Rejected(plan)
             import_id = _write(cur, plan, tables, username)
@@ -118,7 +118,7 @@ def _match(keys: list[str], a: str, b: str) -> str:
 
 
 def _journal(cur: duckdb.DuckDBPyConnection, import_id: int, name: str) -> None:
-    """Before writing: keys of the rows to add, and the stored rows about to be replaced."""
+    """Keys of the rows to add, and the stored rows about to be replaced (read by the plan)."""
     spec = TABLES[name]
     keys = key_columns(spec)
     ident = list(keys)
@@ -136,11 +136,7 @@ def _journal(cur: duckdb.DuckDBPyConnection, import_id: int, name: str) -> None:
     cur.execute(
         f"""
         insert into undo_journal
-        select $id, $table, 'replaced', to_json(s)
-        from {name} s
-        where exists (
-            select 1 from plan_{name} p where p._status = 'changed' and {_match(keys, "p", "s")}
-        )
+        select $id, $table, 'replaced', _old from plan_{name} where _status = 'changed'
         """,
         {"id": import_id, "table": name},
     )

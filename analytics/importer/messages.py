@@ -132,7 +132,19 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Kolom ke-{n} tidak punya judul tetapi berisi data; isinya diabaikan.",
         "Column {n} has no header but holds data; it was ignored.",
     ),
+    "nothing_to_import": (
+        "Tidak ada tabel untuk diimpor: tidak ada file atau lembar yang namanya cocok dengan "
+        "tabel. Nama yang dikenal: {tables}.",
+        "Nothing to import: no file or sheet is named after a table. Known names: {tables}.",
+    ),
     # Cells.
+    "id_excel_number": (
+        "Kode ini tersimpan sebagai angka di Excel, sehingga angka nol di depan atau di "
+        "belakang koma bisa hilang (007 → 7, 1.10 → 1.1). Periksa kodenya; sebaiknya format "
+        "kolom ini sebagai Teks.",
+        "Excel stored this code as a number, so leading or trailing zeros may be lost "
+        "(007 → 7, 1.10 → 1.1). Check the code; better format this column as Text.",
+    ),
     "required_blank": (
         "Kolom wajib tidak boleh kosong.",
         "This required column must not be blank.",

@@ -73,8 +73,16 @@ def parse_number(s: pd.Series, mode: str) -> tuple[np.ndarray, np.ndarray, np.nd
         text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     elif mode == "either":
         text = text.str.replace(",", ".", regex=False)
-    values = pd.to_numeric(text.where(ok), errors="coerce").to_numpy(dtype="float64")
-    return values, blank, ~blank & ~ok
+    return _to_float(text.where(ok)), blank, ~blank & ~ok
+
+
+def _to_float(text: pd.Series) -> np.ndarray:
+    """Checked number texts (missing elsewhere) → float64 with NaN; Arrow's cast is ~25x
+    faster than pd.to_numeric on 300k cells."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.cast(pa.array(text.array), pa.float64()).to_numpy(zero_copy_only=False)
 
 
 def _numeric(s: pd.Series, mode: str) -> tuple[np.ndarray, np.ndarray, Parsed]:
@@ -230,8 +238,11 @@ def _digits(value: str) -> Mapping[str, Any]:
     return {"n": len(value)}
 
 
-def parse_nip(s: pd.Series, numeric: np.ndarray | None) -> Parsed:
-    """18 digits as text; the ways Excel damages a NIP are errors that say so."""
+def parse_nip(s: pd.Series, numeric: np.ndarray | None, structure: bool = True) -> Parsed:
+    """18 digits as text; the ways Excel damages a NIP are errors that say so.
+
+    structure: also warn about an implausible birth date or gender digit. Only where the NIP
+    defines an employee (employees.csv): elsewhere it names one, and one warning is enough."""
     filled = (s != "").to_numpy(dtype=bool)
     number_cell = filled & (numeric if numeric is not None else False)
     # "196711101992031001.0": a number cell written out by a tool as a float.
@@ -249,20 +260,36 @@ def parse_nip(s: pd.Series, numeric: np.ndarray | None) -> Parsed:
     out.error(serial_000, "nip_serial_000")
     out.error(not_digits, "nip_not_digits")
     good = digits & ~wrong_length & ~serial_000
-    if good.any():
+    if structure and good.any():
         # Structure (warnings only): birth date YYYYMMDD, then gender digit 1/2 at place 15.
-        born = pd.to_datetime(s.where(good).str.slice(0, 8), format="%Y%m%d", errors="coerce")
+        digits8 = s.where(good, "19000101").str.slice(0, 8).astype("int64").to_numpy()
+        parts = pd.DataFrame(
+            {"year": digits8 // 10000, "month": digits8 // 100 % 100, "day": digits8 % 100}
+        )
+        born = pd.to_datetime(parts, errors="coerce")
         out.warn(good & born.isna().to_numpy(), "nip_birth_date")
         out.warn(good & ~_mask(s.str.slice(14, 15).isin(["1", "2"])), "nip_gender_digit")
     return out
 
 
-def parse_cells(kind: str, s: pd.Series, decimal: str, numeric: np.ndarray | None) -> Parsed:
+def parse_cells(
+    kind: str,
+    s: pd.Series,
+    decimal: str,
+    numeric: np.ndarray | None,
+    *,
+    nip_structure: bool = False,
+) -> Parsed:
     """Dispatch on the column kind (analytics.importer.rules.KINDS)."""
-    if kind in ("text", "id"):
+    if kind == "text":
         return parse_text(s)
+    if kind == "id":
+        out = parse_text(s)
+        if numeric is not None:  # a workbook number cell: 007 has become 7
+            out.warn(numeric & (s != "").to_numpy(dtype=bool), "id_excel_number")
+        return out
     if kind == "nip":
-        return parse_nip(s, numeric)
+        return parse_nip(s, numeric, nip_structure)
     if kind == "date":
         return parse_date(s)
     if kind == "bool":

@@ -8,7 +8,8 @@ never looped over. Temp tables made here:
 - `km_<dimension>(id, key)`: every text id the import names (its own rows and references) with
   its surrogate key; ids new to the store get max(key)+1.. in text-id order (deterministic).
 - `plan_<table>`: the import's rows in the store's shape (surrogate keys, store types), a column
-  absent from the file filled from the stored row, plus `_status` 'added' | 'changed' | 'same'.
+  absent from the file filled from the stored row, plus `_status` 'added' | 'changed' | 'same'
+  (and, for commit, `_old`: the replaced stored row as JSON).
 
 Identifiers come from the fixed table specs (rules.py) and the store's catalog; no user text
 is ever formatted into SQL (values arrive through the registered frames).
@@ -96,7 +97,7 @@ def _build_keymap(
     return True
 
 
-def _plan_table(cur: duckdb.DuckDBPyConnection, parsed: ParsedTable) -> TableCount:
+def _plan_table(cur: duckdb.DuckDBPyConnection, parsed: ParsedTable, keep_old: bool) -> TableCount:
     spec, name = parsed.table, parsed.name
     dim = spec.dimension
     keys = key_columns(spec)
@@ -125,6 +126,13 @@ def _plan_table(cur: duckdb.DuckDBPyConnection, parsed: ParsedTable) -> TableCou
             compared.append(f"n.{db_col} is distinct from s.{db_col}")
     on = " and ".join(f"s.{k} = n.{k}" for k in keys)
     differs = " or ".join(compared) or "false"
+    # For the undo journal, the stored row a change replaces, read in this same join: a second
+    # pass over 150 M assessment rows would cost seconds.
+    old = (
+        f", case when s.{keys[0]} is not null and ({differs}) then to_json(s) end as _old"
+        if keep_old
+        else ""
+    )
     cur.execute(
         f"""
         create or replace temp table plan_{name} as
@@ -137,6 +145,7 @@ def _plan_table(cur: duckdb.DuckDBPyConnection, parsed: ParsedTable) -> TableCou
                case when s.{keys[0]} is null then 'added'
                     when {differs} then 'changed'
                     else 'same' end as _status
+               {old}
         from n
         left join {name} s on {on}
         """
@@ -145,8 +154,13 @@ def _plan_table(cur: duckdb.DuckDBPyConnection, parsed: ParsedTable) -> TableCou
     return TableCount(int(counts.get("added", 0)), int(counts.get("changed", 0)))
 
 
-def build(cur: duckdb.DuckDBPyConnection, tables: dict[str, ParsedTable]) -> dict[str, TableCount]:
-    """Create the key maps and the per-table plans; returns added/changed per imported table."""
+def build(
+    cur: duckdb.DuckDBPyConnection, tables: dict[str, ParsedTable], keep_old: bool = False
+) -> dict[str, TableCount]:
+    """Create the key maps and the per-table plans; returns added/changed per imported table.
+
+    keep_old: also keep, as JSON in column _old, the stored row each 'changed' row replaces
+    (what commit journals)."""
     for dim_table in DIMENSIONS:
         _build_keymap(cur, dim_table, tables)
-    return {name: _plan_table(cur, tables[name]) for name in TABLES if name in tables}
+    return {name: _plan_table(cur, tables[name], keep_old) for name in TABLES if name in tables}

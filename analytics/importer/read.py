@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -67,6 +68,7 @@ def read_sources(sources: list[Source], problems: Issues, warnings: Issues) -> l
 
 def _decode(data: bytes, where: Where, problems: Issues, warnings: Issues) -> str | None:
     """The file's text, or None (with a problem) when it is not a text table."""
+    # (The csv readers below get the text; Arrow's gets bytes, re-encoded unless plain UTF-8.)
     if data.startswith(b"%PDF"):
         problems.add("not_a_table", where, what="pdf")
         return None
@@ -105,18 +107,83 @@ def _read_csv(
     if not text.strip():
         problems.add("empty_file", where)
         return None
-    first_line = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first_line = text if end < 0 else text[:end]
     semis, commas = first_line.count(";"), first_line.count(",")
     if semis == 0 and commas == 0:
         problems.add("bad_delimiter", where)
         return None
     delim = ";" if semis > commas else ","
+    # Fast path: Arrow's C++ reader (0.15 s for 300k rows, against 1.5 s for the csv module
+    # plus building columns). It cannot pad short rows or say which records were ragged, so
+    # any such file goes through the exact csv-module path instead.
+    plain_utf8 = len(text) == len(src.data)  # only ASCII, no BOM: the bytes are the text
+    utf8 = src.data if plain_utf8 else text.encode("utf-8")
+    fast = _read_records_fast(utf8, text, delim)
+    if fast is not None:
+        header, cells = fast
+    else:
+        slow = _read_records(text, delim, where, problems)
+        if slow is None:
+            return None
+        header, cells = slow
+    if not any(header):
+        problems.add("empty_file", where)
+        return None
+    rows = np.arange(2, (len(cells[0]) if cells else 0) + 2)
+    raw = RawTable(table, where, src, header, cells, rows, "comma" if delim == ";" else "dot")
+    return _drop_empty_rows(raw)
+
+
+def _read_records_fast(
+    data: bytes, text: str, delim: str
+) -> tuple[list[str], list[pd.Series]] | None:
+    """Header and trimmed columns via pyarrow, or None when the file needs the exact path."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delim), [])
+    width = len(first)
+    ragged: list[object] = []
+
+    def on_invalid(row: object) -> str:
+        ragged.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delim,
+                newlines_in_values=True,
+                ignore_empty_lines=False,  # a blank line is a spreadsheet row: keep numbering
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if ragged or table.num_columns != width or table.num_rows == 0:
+        return None
+    header = [str(table.column(i)[0].as_py()).strip() for i in range(width)]
+    cells = [table.column(i).slice(1).to_pandas().astype("str").str.strip() for i in range(width)]
+    return header, [c.reset_index(drop=True) for c in cells]
+
+
+def _read_records(
+    text: str, delim: str, where: Where, problems: Issues
+) -> tuple[list[str], list[pd.Series]] | None:
+    """The exact path: pads short rows, reports rows with more cells than the header."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
     try:
         header = [h.strip() for h in next(reader)]
         width = len(header)
         records: list[list[str]] = []
-        # A plain loop over records: the csv module is C, and this stays ~0.1 s at 400k rows.
         for number, rec in enumerate(reader, start=2):
             if len(rec) != width:
                 if len(rec) > width:
@@ -131,14 +198,8 @@ def _read_csv(
     except csv.Error as e:
         problems.add("csv_broken", where, row=reader.line_num, detail=str(e))
         return None
-    if not any(header):
-        problems.add("empty_file", where)
-        return None
     columns = list(zip(*records, strict=True)) if records else [()] * width
-    cells = [pd.Series(col, dtype="str").str.strip() for col in columns]
-    rows = np.arange(2, len(records) + 2)
-    raw = RawTable(table, where, src, header, cells, rows, "comma" if delim == ";" else "dot")
-    return _drop_empty_rows(raw)
+    return header, [pd.Series(col, dtype="str").str.strip() for col in columns]
 
 
 def _drop_empty_rows(raw: RawTable) -> RawTable:
@@ -200,7 +261,9 @@ def _read_workbook(src: Source, index: int, problems: Issues, warnings: Issues) 
         book.close()
 
 
-def _read_sheet(ws, table: Table, src: Source, where: Where, problems: Issues) -> RawTable | None:  # type: ignore[no-untyped-def]
+def _read_sheet(
+    ws: Any, table: Table, src: Source, where: Where, problems: Issues
+) -> RawTable | None:
     values = ws.iter_rows(values_only=True)
     first = next(values, None)
     header = [_cell_text(v)[0].strip() for v in (first or ())]

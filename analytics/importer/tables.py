@@ -63,20 +63,22 @@ def parse_table(raw: RawTable, problems: Issues, warnings: Issues) -> ParsedTabl
 
     columns: dict[str, object] = {"_row": raw.rows}
     for c in spec.columns:
-        j = found.get(c.name)
-        if j is None:
+        if c.name not in found:
             continue
+        j = found[c.name]
         text = raw.cells[j]
         numeric = raw.numeric[j] if j < len(raw.numeric) else None
-        parsed = parse_cells(c.kind, text, raw.decimal, numeric)
-        values = text.to_numpy()
+        # A NIP's structure is checked where it defines an employee, not where it names one.
+        parsed = parse_cells(
+            c.kind, text, raw.decimal, numeric, nip_structure=c.kind == "nip" and c.ref is None
+        )
         for mask, code, params in parsed.errors:
             problems.add_cells(
                 code,
                 where,
                 c.name,
                 raw.rows[mask],
-                values[mask],
+                text[mask].to_numpy(),
                 col_order=order[c.name],
                 params=params,
             )
@@ -86,7 +88,7 @@ def parse_table(raw: RawTable, problems: Issues, warnings: Issues) -> ParsedTabl
                 where,
                 c.name,
                 raw.rows[mask],
-                values[mask],
+                text[mask].to_numpy(),
                 col_order=order[c.name],
                 params=params,
             )
@@ -97,7 +99,7 @@ def parse_table(raw: RawTable, problems: Issues, warnings: Issues) -> ParsedTabl
                 where,
                 c.name,
                 raw.rows[blank],
-                values[blank],
+                text[blank].to_numpy(),
                 col_order=order[c.name],
             )
         columns[c.name] = parsed.values.reset_index(drop=True)

@@ -71,7 +71,10 @@ def validate(cur: duckdb.DuckDBPyConnection, sources: list[Source], lang: str = 
 
 @contextmanager
 def prepared(
-    cur: duckdb.DuckDBPyConnection, sources: list[Source], lang: str = "id"
+    cur: duckdb.DuckDBPyConnection,
+    sources: list[Source],
+    lang: str = "id",
+    for_commit: bool = False,
 ) -> Iterator[tuple[ImportPlan, dict[str, ParsedTable]]]:
     """Validate and plan; while inside, the views imp_<table> and temp tables of the plan exist
     on `cur` (when the plan is ok). They are removed on leaving."""
@@ -91,6 +94,8 @@ def prepared(
             continue
         tables[parsed.name] = parsed
         rows_per_source[id(raw.source)] = rows_per_source.get(id(raw.source), 0) + parsed.n_rows
+    if not tables and problems.total == 0:
+        problems.add("nothing_to_import", tables=", ".join(TABLES))
     result = ImportPlan(lang)
     result.files = [FileInfo(s.name, s.sha256, rows_per_source.get(id(s), 0)) for s in sources]
     result.tables = {n: t.frame for n, t in tables.items()}
@@ -106,7 +111,7 @@ def prepared(
         _check_references(cur, tables, problems)
         _check_programmes(cur, tables, problems)
         if problems.total == 0:
-            result.counts = plan.build(cur, tables)
+            result.counts = plan.build(cur, tables, keep_old=for_commit)
         result.problems, result.problem_count = problems.sorted(), problems.total
         result.warnings, result.warning_count = warnings.sorted(), warnings.total
         yield result, tables
