@@ -73,11 +73,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="print what the store holds")
     db_arg(p)
+
+    p = sub.add_parser("report", help="meeting materials of a filtered view: deck, PDF or workbook")
+    db_arg(p)
+    p.add_argument(
+        "--format",
+        choices=("pptx", "pdf", "xlsx"),
+        default=None,
+        help="default: from the --out suffix, else pptx",
+    )
+    p.add_argument("--year", type=int)
+    p.add_argument("--agency", action="append", default=[])
+    p.add_argument("--unit", action="append", default=[])
+    p.add_argument("--job-family", action="append", default=[])
+    p.add_argument("--job-type", action="append", default=[])
+    p.add_argument("--lang", choices=("id", "en"), default="id")
+    p.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("bench-report", help="print how long each report format takes")
+    db_arg(p)
+    p.add_argument("--employees", type=int, default=None)
     return parser
 
 
 # Commands that need the store, and whether they may be forwarded to a serving owner.
-FORWARDABLE = {"import", "export", "info"}
+FORWARDABLE = {"import", "export", "info", "report"}
 
 
 def _absolutise(args: argparse.Namespace, cwd: Path) -> None:
@@ -162,6 +182,14 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
         from analytics.overview import print_info
 
         return print_info(store, out=out)
+    if args.command == "report":
+        from analytics.report.cli import cli_report
+
+        return cli_report(store, args, out=out, err=err)
+    if args.command == "bench-report":
+        from analytics.report.cli import cli_bench_report
+
+        return cli_bench_report(store, args, out=out, err=err)
     raise AssertionError(args.command)
 
 

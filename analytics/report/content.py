@@ -1,0 +1,333 @@
+"""What a report says, gathered once from one snapshot and rendered to every format.
+
+`gather` calls the same analytics functions the pages call, with the same filters, and keeps
+only aggregated tables (never a NIP or a name of a person). It forces the small-group rule to
+'hide' whatever the caller passed: a deck or a PDF leaves the room, so groups of fewer than
+five employees are emptied (with complementary suppression, analytics.privacy) and rows that
+were hidden are dropped from the lists. The deck, the PDF and the workbook all render this one
+value, so they cannot disagree with each other or with the dashboard.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics import findings, metrics, overview, views
+from analytics.filters import MIN_GROUP, Filters
+from analytics.metrics import common, extras
+from analytics.numfmt import integer, num, pct, signed
+from analytics.report.texts import date_words, t
+from analytics.store import data_version
+
+CATEGORIES = ("Optimal", "Cukup Optimal", "Kurang Optimal")
+CATEGORY_COLUMNS = ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal")
+MAX_LISTED = 3  # filter values named in a footer before "+n more"
+
+
+def report_filters(filters: Filters) -> Filters:
+    """The caller's filters with the report's privacy rule: small groups always hidden, and
+    never a smaller threshold than the project's (a report is shown to a room)."""
+    return filters.with_(small_groups="hide", min_group=max(filters.min_group, MIN_GROUP))
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One headline figure: its label, its text as the language writes it, an optional note."""
+
+    key: str
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class ReportContent:
+    """Everything a report shows, already decided: texts in the report's language, figures
+    as the analytics functions return them (hidden rows removed), one headline per section."""
+
+    lang: str
+    filters: Filters  # as applied: small_groups='hide'
+    year: int | None  # the year of the year-bound figures (filters.year or the latest)
+    data_version: int
+    data_as_of: str
+    scope: str
+    filter_lines: tuple[str, ...]  # "OPD: Dinas Kesehatan", one per active filter
+    filter_summary: str  # one line for footers and headers
+    names: Mapping[str, Mapping[str, str]]
+    kpis: Mapping[str, Any]
+    kpi_tiles: tuple[Kpi, ...]
+    categories: Mapping[str, float | None]  # pct_optimal, pct_cukup_optimal, pct_kurang_optimal
+    gaps_by_competency: pd.DataFrame  # gap_summary(by=competency), every group
+    matrix: pd.DataFrame  # gap_matrix(rows=agency), core competencies, visible rows
+    matrix_rows: tuple[str, ...]  # agency ids, widest gaps first
+    matrix_columns: tuple[str, ...]  # competency ids in code order
+    trend: pd.DataFrame  # trend(by=None) over every year, visible rows
+    same_people: pd.DataFrame  # same_people_change(by=none) for the year
+    impact: pd.DataFrame  # training_impact(by=competency), pairs of every year
+    impact_core: pd.DataFrame  # its managerial and socio-cultural rows (the chart)
+    programmes: pd.DataFrame  # training_impact(by=program)
+    jp: pd.DataFrame  # jp_compliance(by=None) for the year
+    jp_by_agency: pd.DataFrame
+    needs: pd.DataFrame  # needs_cost, visible rows, priority order
+    needs_hidden: int  # rows dropped by the small-group rule
+    headlines: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def hidden_population(self) -> bool:
+        """The whole selection is a small group: its figures are hidden."""
+        return bool(self.kpis.get("small_group"))
+
+
+def _visible(df: pd.DataFrame) -> pd.DataFrame:
+    if "hidden" in df.columns:
+        df = df[~df["hidden"].astype(bool)]
+    return df.reset_index(drop=True)
+
+
+def _listed(values: list[str], lang: str, limit: int | None) -> str:
+    if limit is None or len(values) <= limit:
+        return ", ".join(values)
+    return ", ".join(values[:limit]) + " " + t("more", lang, n=len(values) - limit)
+
+
+def describe_filters(
+    filters: Filters,
+    names: Mapping[str, Mapping[str, str]],
+    year: int | None,
+    lang: str,
+    limit: int | None = None,
+) -> list[str]:
+    """The active filters in words, agencies by name: ["Tahun: 2025", "OPD: Dinas Kesehatan"].
+    `limit` shortens long lists ("+3 more") for footers."""
+    agency = names.get("agency", {})
+    lines: list[str] = []
+    if year is not None:
+        lines.append(f"{t('f_year', lang)}: {year}")
+
+    def add(key: str, values: list[str]) -> None:
+        if values:
+            lines.append(f"{t(key, lang)}: {_listed(values, lang, limit)}")
+
+    add("f_instansi", list(filters.instansi))
+    add("f_agency", [agency.get(a, a) for a in filters.agencies])
+    # a unit name without an agency matches it in every agency, unless agencies are chosen
+    anywhere = "" if filters.agencies else f" ({t('all_agencies', lang)})"
+    add(
+        "f_unit",
+        [f"{agency.get(a, a)} › {u}" if a else f"{u}{anywhere}" for a, u in filters.units],
+    )
+    add("f_job_family", list(filters.job_families))
+    add("f_job_type", list(filters.job_types))
+    add("f_employment_type", list(filters.employment_types))
+    add(
+        "f_gender",
+        [t(f"gender_{g}", lang) if g in ("L", "P") else g for g in filters.genders],
+    )
+    add("f_rank", list(filters.ranks))
+    return lines
+
+
+def describe_scope(filters: Filters, names: Mapping[str, Mapping[str, str]], lang: str) -> str:
+    """Whose data the viewer may see (the role's scope), in words."""
+    parts: list[str] = []
+    if filters.scope_instansi is not None:
+        parts += list(filters.scope_instansi)
+    if filters.scope_agencies is not None:
+        parts += [names.get("agency", {}).get(a, a) for a in filters.scope_agencies]
+    if not filters.is_scoped:
+        return t("scope_all", lang)
+    return t("scope_agencies", lang, names=", ".join(parts) or "–")
+
+
+def data_as_of(cur: duckdb.DuckDBPyConnection, version: int, lang: str) -> str:
+    """'Data per impor #3, 28 November 2026 06.12': which committed write the figures read."""
+    row = cur.execute(
+        "select import_id, imported_at from import_log where import_id = $v", {"v": version}
+    ).fetchone()
+    if row is None:
+        return t("no_data_yet", lang)
+    when = row[1] if isinstance(row[1], datetime) else datetime.fromisoformat(str(row[1]))
+    return t("data_as_of", lang, n=int(row[0]), when=date_words(when, lang))
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def kpi_tiles(k: Mapping[str, Any], lang: str) -> tuple[Kpi, ...]:
+    """The six headline figures of the overview page, formatted as the page formats them."""
+    note = ""
+    if not _missing(k.get("same_people")):
+        note = t(
+            "k_change_note",
+            lang,
+            n=integer(k["same_people"], lang),
+            y0=k["previous_year"],
+            y1=k["year"],
+        )
+    return (
+        Kpi("employees", t("k_assessed", lang), integer(k.get("employees"), lang)),
+        Kpi("mean_jpm", t("k_mean_jpm", lang), num(k.get("mean_jpm"), lang, 1)),
+        Kpi("pct_meeting", t("k_meeting", lang), pct(k.get("pct_meeting"), lang)),
+        Kpi("mean_shortfall", t("k_shortfall", lang), num(k.get("mean_shortfall"), lang, 2)),
+        Kpi("pct_20jp", t("k_20jp", lang), pct(k.get("pct_20jp"), lang)),
+        Kpi(
+            "same_people_change",
+            t("k_change", lang),
+            signed(k.get("same_people_change"), lang, 2),
+            note,
+        ),
+    )
+
+
+def core_rows(df: pd.DataFrame, names: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
+    """findings.core_competencies, safe on an empty table (indexing an empty frame with an
+    empty object-typed mask would select no columns instead of no rows)."""
+    if df.empty:
+        return df.reset_index(drop=True)
+    return findings.core_competencies(df, names).reset_index(drop=True)
+
+
+def _matrix_order(matrix: pd.DataFrame) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Rows: agencies with at least one visible cell, widest mean gap first (ties: id);
+    columns: competency codes in code order (M.1 … M.8, SK.1)."""
+    if matrix.empty:
+        return (), ()
+    visible = matrix.dropna(subset=["pct_below"])
+    means = visible.groupby("agency_id")["pct_below"].mean()
+    rows = sorted(means.index, key=lambda a: (-means[a], a))
+    cols = sorted(matrix["competency_id"].unique(), key=competency_order)
+    return tuple(rows), tuple(cols)
+
+
+def competency_order(cid: str) -> tuple[int, int, str]:
+    """M.1 … M.8, then SK.n, then T.n, each by number (not by text: T.10 after T.9)."""
+    group, _, number = cid.partition(".")
+    rank = {"M": 0, "SK": 1, "T": 2}.get(group, 3)
+    return rank, int(number) if number.isdigit() else 0, cid
+
+
+def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> ReportContent:
+    """Read every figure of the report from one read snapshot `cur` (the caller's
+    Store.snapshot(): no lock is held beyond that read transaction)."""
+    f = report_filters(filters)
+    names = overview.names(cur)
+    version = data_version(cur)
+    try:
+        year: int | None = common.resolve_year(cur, f, "gap_summary")
+    except common.NoYear:
+        year = None
+    yf = f.with_(year=year)
+    every_year = f.without_year()
+
+    k = headline_kpis(cur, yf)
+    by_comp = metrics.gap_summary(cur, yf, by="competency")
+    matrix = _visible(views.gap_matrix(cur, yf, rows="agency"))
+    trend = _visible(metrics.trend(cur, every_year))
+    same = _visible(extras.same_people_change(cur, yf, by="none"))
+    impact = _visible(metrics.training_impact(cur, every_year, by="competency"))
+    programmes = _visible(metrics.training_impact(cur, every_year, by="program"))
+    jp = _visible(metrics.jp_compliance(cur, yf))
+    jp_by_agency = _visible(metrics.jp_compliance(cur, yf, by="agency"))
+    needs_all = extras.needs_cost(cur, yf)
+    needs = _visible(needs_all)
+    rows, cols = _matrix_order(matrix)
+    impact_core = core_rows(impact, names)
+
+    hidden = bool(k.get("small_group"))
+    headlines = _headlines(
+        lang,
+        f,
+        k,
+        hidden,
+        core_rows(by_comp, names),
+        matrix,
+        trend,
+        impact_core,
+        needs,
+        names,
+    )
+    return ReportContent(
+        lang=lang,
+        filters=f,
+        year=year,
+        data_version=version,
+        data_as_of=data_as_of(cur, version, lang),
+        scope=describe_scope(f, names, lang),
+        filter_lines=tuple(describe_filters(f, names, year, lang)),
+        filter_summary=" · ".join(describe_filters(f, names, year, lang, MAX_LISTED)),
+        names=names,
+        kpis=k,
+        kpi_tiles=kpi_tiles(k, lang),
+        categories={c: k.get(c) for c in CATEGORY_COLUMNS},
+        gaps_by_competency=_visible(by_comp),
+        matrix=matrix,
+        matrix_rows=rows,
+        matrix_columns=cols,
+        trend=trend,
+        same_people=same,
+        impact=impact,
+        impact_core=impact_core,
+        programmes=programmes,
+        jp=jp,
+        jp_by_agency=jp_by_agency,
+        needs=needs,
+        needs_hidden=len(needs_all) - len(needs),
+        headlines=headlines,
+    )
+
+
+SAME_PEOPLE_KEYS = ("same_people", "same_people_change", "previous_year")
+
+
+def headline_kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """views.kpis with the small-group rule applied here.
+
+    views.kpis is asked with 'mark', not 'hide': under 'hide' its trend row comes back emptied,
+    so the population's size is lost before the small-group test (and the JPM category shares,
+    computed apart, would stay). With 'mark' it counts the population; this function then
+    empties what 'hide' must empty: every figure of a small population, and the same-people
+    change when fewer than min_group people were assessed in both years.
+    """
+    k = dict(views.kpis(cur, filters.with_(small_groups="mark")))
+    if k.get("small_group"):
+        return {key: (v if key in ("year", "small_group") else None) for key, v in k.items()}
+    same = k.get("same_people")
+    if same is not None and int(same) < filters.min_group:
+        k.update(dict.fromkeys(SAME_PEOPLE_KEYS))
+    return k
+
+
+def _headlines(
+    lang: str,
+    f: Filters,
+    k: Mapping[str, Any],
+    hidden: bool,
+    core_by_comp: pd.DataFrame,
+    matrix: pd.DataFrame,
+    trend: pd.DataFrame,
+    impact_core: pd.DataFrame,
+    needs: pd.DataFrame,
+    names: Mapping[str, Mapping[str, str]],
+) -> dict[str, str]:
+    """One sentence per section, written by analytics.findings from the numbers; a plain
+    statement when the numbers say nothing (no data, or hidden)."""
+    empty = t("hidden_population", lang, n=f.min_group) if hidden else t("no_data", lang)
+    kpi = None
+    if not _missing(k.get("mean_jpm")) and not _missing(k.get("pct_kurang_optimal")):
+        kpi = findings.jpm_level(float(k["mean_jpm"]), float(k["pct_kurang_optimal"]), lang)
+    return {
+        "kpis": kpi or empty,
+        "gaps": findings.widest_gap(core_by_comp, matrix, names, lang) or empty,
+        "trend": findings.trend(trend, "pct_meeting", t("trend_measure", lang), lang, 1, "%")
+        or empty,
+        "impact": findings.impact(impact_core, "competency_id", names["competency"], lang) or empty,
+        "needs": findings.needs(needs, names, lang) or empty,
+    }

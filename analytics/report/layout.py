@@ -1,0 +1,92 @@
+"""Shared measures of the meeting materials: what fits, in how many lines, in what colour.
+
+python-pptx and reportlab place text in fixed boxes; a table whose text wraps more than planned
+runs into the footer. These estimates (generous, in average character widths) decide how many
+rows a slide or page shows, so that nothing is cut or cramped.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from analytics.numfmt import num, rupiah
+from analytics.report.content import ReportContent
+
+# Average glyph width as a share of the font size (Calibri / DejaVu Sans are ~0.5-0.55 em).
+AVG_CHAR_EM = 0.55
+LINE_SPACING = 1.2
+
+
+def lines_needed(text: str, width_pt: float, size_pt: float) -> int:
+    """How many lines `text` wraps to in a box `width_pt` wide (word wrap, estimated)."""
+    per_line = max(1, int(width_pt / (size_pt * AVG_CHAR_EM)))
+    total = 0
+    for paragraph in str(text).split("\n"):
+        line, count = 0, 1
+        for word in paragraph.split():
+            w = len(word)
+            if line and line + 1 + w > per_line:
+                count += 1 + (w - 1) // per_line
+                line = w % per_line or per_line
+            elif not line and w > per_line:
+                count += (w - 1) // per_line
+                line = w % per_line or per_line
+            else:
+                line = line + (1 if line else 0) + w
+        total += count
+    return max(1, total)
+
+
+def row_height_pt(
+    texts: list[tuple[str, float]], size_pt: float, pad_w_pt: float, pad_h_pt: float
+) -> float:
+    """Height of a table row: the tallest of its cells (text, cell width in pt), with the
+    cells' horizontal and vertical padding."""
+    most = max((lines_needed(s, w - pad_w_pt, size_pt) for s, w in texts), default=1)
+    return most * size_pt * LINE_SPACING + pad_h_pt
+
+
+def matrix_pivot(c: ReportContent) -> pd.DataFrame:
+    """% below standard, agencies (widest gaps first) × competencies (code order)."""
+    if c.matrix.empty:
+        return pd.DataFrame()
+    pivot = c.matrix.pivot_table(
+        index="agency_id", columns="competency_id", values="pct_below", aggfunc="first"
+    )
+    return pivot.reindex(index=list(c.matrix_rows), columns=list(c.matrix_columns))
+
+
+def needs_rows(c: ReportContent, limit: int) -> pd.DataFrame:
+    """The first `limit` visible training needs, with display texts."""
+    d = c.needs.head(limit).copy()
+    agency = c.names["agency"]
+    comp = c.names["competency"]
+    d["competency_text"] = [f"{cid} {comp.get(cid, '')}".strip() for cid in d["competency_id"]]
+    d["where_text"] = [
+        f"{agency.get(a, a)} › {u}" for a, u in zip(d["agency_id"], d["unit"], strict=True)
+    ]
+    return d
+
+
+def is_missing(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def rupiah_short(x: object, lang: str) -> str:
+    """Rupiah in words of millions or billions for a slide ('Rp 320,5 juta'); full figures
+    are in the PDF and the workbook."""
+    if is_missing(x):
+        return "–"
+    v = float(x)  # type: ignore[arg-type]
+    if abs(v) >= 1e9:
+        return f"Rp {num(v / 1e9, lang, 1)} {'billion' if lang == 'en' else 'miliar'}"
+    if abs(v) >= 1e6:
+        return f"Rp {num(v / 1e6, lang, 1)} {'million' if lang == 'en' else 'juta'}"
+    return rupiah(v, lang)
+
+
+def competency_legend(c: ReportContent, ids: list[str]) -> str:
+    """'M.1 Integritas · M.2 Kerja Sama · …' for a table headed by codes."""
+    return " · ".join(f"{cid} {c.names['competency'].get(cid, '')}".strip() for cid in ids)

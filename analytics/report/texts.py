@@ -1,0 +1,215 @@
+"""Words of the meeting materials, in Indonesian (default) and English.
+
+The UI's texts live in ui/texts (Streamlit-side); reports are built outside the UI layer, so
+they keep their own short list here, worded as the pages word them so that a slide and the
+screen it came from read alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEXT: dict[str, tuple[str, str]] = {
+    "title": ("Kompetensi ASN", "Civil-service competencies"),
+    "subtitle": ("Bahan rapat", "Meeting materials"),
+    "scope_all": ("Cakupan: seluruh data", "Scope: all data"),
+    "scope_agencies": ("Cakupan: {names}", "Scope: {names}"),
+    "no_filters": ("Tanpa filter: seluruh pegawai", "No filters: all employees"),
+    "f_year": ("Tahun", "Year"),
+    "f_instansi": ("Instansi", "Government"),
+    "f_agency": ("OPD", "Agency"),
+    "f_unit": ("Unit", "Unit"),
+    "f_job_family": ("Rumpun jabatan", "Job family"),
+    "f_job_type": ("Jenis jabatan", "Job type"),
+    "f_employment_type": ("Status", "Employment type"),
+    "f_gender": ("Jenis kelamin", "Gender"),
+    "f_rank": ("Golongan", "Rank"),
+    "gender_L": ("Laki-laki", "Male"),
+    "gender_P": ("Perempuan", "Female"),
+    "all_agencies": ("semua OPD", "every agency"),
+    "more": ("+{n} lainnya", "+{n} more"),
+    "data_as_of": ("Data per impor #{n}, {when}", "Data as of import #{n}, {when}"),
+    "no_data_yet": ("Belum ada data", "No data yet"),
+    "small_rule": (
+        "Kelompok di bawah {n} pegawai disembunyikan (–), termasuk penyembunyian pelengkap.",
+        "Groups under {n} employees are hidden (–), with complementary suppression.",
+    ),
+    "page": ("Hal. {i} dari {n}", "Page {i} of {n}"),
+    # sections
+    "sec_kpis": ("Angka utama", "Headline figures"),
+    "sec_gaps": ("Kesenjangan", "Gaps"),
+    "sec_trend": ("Tren", "Trend"),
+    "sec_impact": ("Dampak pelatihan", "Training impact"),
+    "sec_needs": ("Kebutuhan pelatihan", "Training needs"),
+    "sec_notes": ("Catatan metode", "Method notes"),
+    # KPIs
+    "k_assessed": ("Pegawai diases", "Employees assessed"),
+    "k_mean_jpm": ("Rata-rata JPM", "Mean JPM"),
+    "k_meeting": ("Nilai memenuhi standar", "Scores meeting standard"),
+    "k_shortfall": ("Rata-rata kekurangan level", "Mean shortfall (levels)"),
+    "k_20jp": ("Pegawai ≥ 20 JP", "Employees with ≥ 20 JP"),
+    "k_change": ("Δ level, pegawai yang sama", "Δ level, same people"),
+    "k_change_note": ("{n} pegawai, {y0}→{y1}", "{n} employees, {y0}→{y1}"),
+    "k_categories": ("Kategori JPM pegawai", "Employees by JPM category"),
+    "cat_Optimal": ("Optimal (≥ 90)", "Optimal (≥ 90)"),
+    "cat_Cukup Optimal": ("Cukup Optimal (78–<90)", "Cukup Optimal (78–<90)"),
+    "cat_Kurang Optimal": ("Kurang Optimal (< 78)", "Kurang Optimal (< 78)"),
+    "hidden_population": (
+        "Populasi ini kurang dari {n} pegawai; angkanya disembunyikan.",
+        "This population has fewer than {n} employees; its figures are hidden.",
+    ),
+    "no_data": ("Tidak ada data untuk pilihan ini.", "No data for this selection."),
+    # gaps
+    "gaps_headline": (
+        "% nilai di bawah standar per OPD dan kompetensi",
+        "% of scores below standard by agency and competency",
+    ),
+    "gaps_note": (
+        "% nilai di bawah standar, kompetensi manajerial dan sosial kultural; OPD terburuk di atas.",
+        "% of scores below standard, managerial and socio-cultural competencies; worst agency first.",
+    ),
+    "gaps_top": (
+        "{k} dari {n} OPD dengan kesenjangan terbesar.",
+        "The {k} of {n} agencies with the widest gaps.",
+    ),
+    "col_agency": ("OPD", "Agency"),
+    # trend
+    "trend_measure": ("% nilai memenuhi standar", "% of scores meeting standard"),
+    "trend_year": ("Tahun", "Year"),
+    "trend_jpm": ("JPM {v}", "JPM {v}"),
+    "trend_people": ("{n} pegawai", "{n} employees"),
+    "trend_same": (
+        "Pegawai yang sama ({n} orang, {y0}→{y1}): {d} level; memenuhi standar {a} → {b}.",
+        "The same {n} people ({y0}→{y1}): {d} levels; meeting standard {a} → {b}.",
+    ),
+    # impact
+    "impact_effect": ("Dampak (level)", "Effect (levels)"),
+    "impact_no_estimate": ("data belum cukup", "not enough data"),
+    "impact_note": (
+        "Kenaikan level dibanding pegawai yang tidak dilatih, disesuaikan dengan level awal; garis = "
+        "interval 95%; n = pasangan asesmen dilatih/pembanding. Biru: terbukti positif; abu-abu: "
+        "belum terbukti.",
+        "Rise in level against untrained employees, adjusted for the starting level; line = 95% "
+        "interval; n = trained/comparison assessment pairs. Blue: proven positive; grey: not proven.",
+    ),
+    "impact_not_estimable": ("Data belum cukup ({n}): {list}", "Not enough data ({n}): {list}"),
+    "impact_more": (
+        "Kompetensi teknis dan per program: lihat lembar kerja Excel.",
+        "Technical competencies and programmes: see the Excel workbook.",
+    ),
+    "impact_programmes": ("Program dengan dampak terbukti", "Programmes with a proven effect"),
+    "col_programme": ("Program", "Programme"),
+    "col_competency": ("Kompetensi", "Competency"),
+    "col_effect": ("Dampak", "Effect"),
+    "col_ci": ("Interval 95%", "95% interval"),
+    "col_pairs": ("Pasangan dilatih/pembanding", "Trained/comparison pairs"),
+    # needs
+    "col_where": ("OPD › Unit", "Agency › Unit"),
+    "col_below": ("Pegawai di bawah standar", "Employees below"),
+    "col_priority": ("Prioritas", "Priority"),
+    "col_recommended": ("Program rekomendasi", "Recommended programme"),
+    "col_cost": ("Perkiraan biaya", "Estimated cost"),
+    "no_recommendation": ("belum ada program terbukti", "no proven programme"),
+    "needs_total": (
+        "Seluruh kebutuhan: {n} pegawai-kompetensi di bawah standar di {k} unit × kompetensi; "
+        "perkiraan biaya (dengan rekomendasi) {cost}.",
+        "All needs: {n} employee-competencies below standard in {k} unit × competency rows; "
+        "estimated cost (with a recommendation) {cost}.",
+    ),
+    "needs_note": (
+        "Prioritas = Σ kekurangan level pegawai di bawah standar.",
+        "Priority = Σ shortfall in levels of the employees below standard.",
+    ),
+    "needs_hidden": (
+        "{n} baris dengan kurang dari {m} pegawai tidak ditampilkan.",
+        "{n} rows with fewer than {m} employees are not shown.",
+    ),
+    # notes
+    "notes": (
+        "JPM = 100 × Σ level ÷ Σ level standar; kategori pemetaan (konvensi): Optimal ≥ 90, Cukup "
+        "Optimal 78–<90, Kurang Optimal < 78. Kekurangan = seberapa jauh level di bawah standar "
+        "(0 bila memenuhi). Dampak pelatihan = koefisien regresi Δ level ~ dilatih + level awal, "
+        "dihitung hanya bila ada ≥ 10 pasangan dilatih dan ≥ 10 pembanding. Hak pengembangan "
+        "kompetensi: minimal 20 JP per tahun (1 JP = 45 menit).",
+        "JPM = 100 × Σ level ÷ Σ required level; mapping categories (a convention): Optimal ≥ 90, "
+        "Cukup Optimal 78–<90, Kurang Optimal < 78. Shortfall = how far a level is below the "
+        "standard (0 when met). Training effect = the regression coefficient of Δ level ~ trained "
+        "+ starting level, estimated only with ≥ 10 trained and ≥ 10 comparison pairs. "
+        "Development right: at least 20 JP a year (1 JP = 45 minutes).",
+    ),
+    # workbook
+    "sh_about": ("Tentang", "About"),
+    "sh_kpis": ("Angka utama", "KPIs"),
+    "sh_gaps": ("Kesenjangan per kompetensi", "Gaps by competency"),
+    "sh_matrix": ("Matriks kesenjangan", "Gap matrix"),
+    "sh_trend": ("Tren", "Trend"),
+    "sh_impact_c": ("Dampak per kompetensi", "Impact by competency"),
+    "sh_impact_p": ("Dampak per program", "Impact by programme"),
+    "sh_jp": ("20 JP per OPD", "20 JP by agency"),
+    "sh_needs": ("Kebutuhan pelatihan", "Training needs"),
+    "w_item": ("Keterangan", "Item"),
+    "w_value": ("Nilai", "Value"),
+    "w_figure": ("Angka", "Figure"),
+    "w_filters": ("Filter", "Filters"),
+    "w_scope": ("Cakupan", "Scope"),
+    "w_data": ("Data", "Data"),
+    "w_year": ("Tahun angka utama", "Year of the headline figures"),
+    "w_small": ("Kelompok kecil", "Small groups"),
+    "c_agency_id": ("Kode OPD", "Agency code"),
+    "c_agency": ("OPD", "Agency"),
+    "c_unit": ("Unit", "Unit"),
+    "c_competency_id": ("Kode kompetensi", "Competency code"),
+    "c_competency": ("Kompetensi", "Competency"),
+    "c_group": ("Kelompok", "Group"),
+    "c_title": ("Program", "Programme"),
+    "c_year": ("Tahun", "Year"),
+    "c_employees": ("Pegawai", "Employees"),
+    "c_mean_level": ("Rata-rata level", "Mean level"),
+    "c_mean_required": ("Rata-rata standar", "Mean required level"),
+    "c_mean_gap": ("Rata-rata selisih", "Mean gap"),
+    "c_mean_shortfall": ("Rata-rata kekurangan", "Mean shortfall"),
+    "c_pct_meeting": ("% memenuhi standar", "% meeting standard"),
+    "c_pct_below": ("% di bawah standar", "% below standard"),
+    "c_mean_jpm": ("Rata-rata JPM", "Mean JPM"),
+    "c_n_treated": ("Pasangan dilatih", "Trained pairs"),
+    "c_n_control": ("Pasangan pembanding", "Comparison pairs"),
+    "c_effect": ("Dampak (level)", "Effect (levels)"),
+    "c_ci_low": ("Batas bawah 95%", "95% lower bound"),
+    "c_ci_high": ("Batas atas 95%", "95% upper bound"),
+    "c_mean_jp": ("Rata-rata JP", "Mean JP"),
+    "c_pct_20jp": ("% pegawai ≥ 20 JP", "% of employees with ≥ 20 JP"),
+    "c_employees_below": ("Pegawai di bawah standar", "Employees below standard"),
+    "c_priority": ("Prioritas (Σ kekurangan)", "Priority (Σ shortfall)"),
+    "c_recommended": ("Program rekomendasi", "Recommended programme"),
+    "c_cost_pp": ("Biaya per peserta (Rp)", "Cost per participant (Rp)"),
+    "c_est_cost": ("Perkiraan biaya (Rp)", "Estimated cost (Rp)"),
+}
+
+MONTHS = (
+    ("Januari", "January"),
+    ("Februari", "February"),
+    ("Maret", "March"),
+    ("April", "April"),
+    ("Mei", "May"),
+    ("Juni", "June"),
+    ("Juli", "July"),
+    ("Agustus", "August"),
+    ("September", "September"),
+    ("Oktober", "October"),
+    ("November", "November"),
+    ("Desember", "December"),
+)
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    """The text of `key` in `lang` ('id' or 'en'), with its placeholders filled."""
+    template = TEXT[key][1 if lang == "en" else 0]
+    return template.format(**values) if values else template
+
+
+def date_words(when: Any, lang: str) -> str:
+    """'28 November 2026 06.12' (id) / '28 November 2026 06:12' (en): unambiguous in both
+    languages, unlike 11/12/2026."""
+    month = MONTHS[when.month - 1][1 if lang == "en" else 0]
+    sep = ":" if lang == "en" else "."
+    return f"{when.day} {month} {when.year} {when.hour:02d}{sep}{when.minute:02d}"
