@@ -127,6 +127,26 @@ def test_every_grouped_metric_marks(cur, call) -> None:
     assert df["small_group"].any()  # the world is small
 
 
+@pytest.mark.parametrize("rule, column", [("mark", "small_group"), ("hide", "hidden")])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c, f: metrics.gap_summary(c, f),
+        lambda c, f: metrics.jpm_summary(c, f),
+        lambda c, f: metrics.trend(c, f),
+        lambda c, f: metrics.training_impact(c, f),
+        lambda c, f: metrics.jp_compliance(c, f),
+        lambda c, f: metrics.training_needs(c, f),
+        lambda c, f: extras.same_people_change(c, f),
+        lambda c, f: extras.dose_response(c, f),
+        lambda c, f: extras.cost_per_level(c, f),
+    ],
+)
+def test_empty_results_keep_the_rule_column(cur, call, rule, column) -> None:
+    df = call(cur, Filters(agencies=("NOPE",), small_groups=rule))
+    assert df.empty and column in df.columns
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 SCOPED_CALLS = [

@@ -17,7 +17,7 @@ import pandas as pd
 from analytics import privacy
 from analytics.filters import Filters
 from analytics.metrics import common
-from analytics.metrics.groups import NONE_COL, grouping
+from analytics.metrics.groups import NONE_COL, Grouping, grouping
 from analytics.metrics.impact import people_needed, programme_estimates
 from analytics.metrics.needs import training_needs
 from analytics.metrics.ols import MIN_ARM
@@ -64,6 +64,18 @@ def same_people_change(
     mean_change (= mean_level1 - mean_level0, exact), pct_meeting0, pct_meeting1.
     """
     g = grouping("same_people", by)
+    figures = [c for c in SAME_PEOPLE_FIGURES if c != "employees"]
+    df = _same_people(cur, filters, g, year0, year1)
+    return privacy.apply_small_groups(df, filters, count="employees", figures=figures)
+
+
+def _same_people(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    g: Grouping,
+    year0: int | None,
+    year1: int | None,
+) -> pd.DataFrame:
     columns = {"year0": "int64", "year1": "int64", **key_dtypes(g), **SAME_PEOPLE_FIGURES}
     if year1 is None:
         try:
@@ -95,9 +107,7 @@ def same_people_change(
     df["pct_meeting0"] = (100 * df["meeting0"]) / n
     df["pct_meeting1"] = (100 * df["meeting1"]) / n
     df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(list(g.names))
-    df = common.conform(df, columns)
-    figures = [c for c in SAME_PEOPLE_FIGURES if c != "employees"]
-    return privacy.apply_small_groups(df, filters, count="employees", figures=figures)
+    return common.conform(df, columns)
 
 
 DOSE_COLUMNS = {
@@ -122,6 +132,14 @@ def dose_response(
     mean_level0, mean_change (raw means: not adjusted for the starting level, so read them
     next to mean_level0).
     """
+    df = _dose(cur, filters, competency_id)
+    figures = ["pairs", "mean_level0", "mean_change"]
+    return privacy.apply_small_groups(df, filters, count="employees", figures=figures)
+
+
+def _dose(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, competency_id: str | None
+) -> pd.DataFrame:
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
@@ -144,7 +162,7 @@ def dose_response(
         for i, lo in enumerate(DOSE_BINS)
     ]
     labels = ["0 JP"] + [
-        f"> {lo} JP" if math.isnan(hi) else f"{lo:g}-{hi:g} JP" for lo, hi in bounds[1:]
+        f"> {lo:g} JP" if math.isnan(hi) else f"{lo:g}-{hi:g} JP" for lo, hi in bounds[1:]
     ]
     b = df["bin"].astype(int)
     df["jp_above"] = [bounds[i][0] for i in b]
@@ -152,9 +170,7 @@ def dose_response(
     df["bin"] = [labels[i] for i in b]
     df["mean_level0"] = df["x_t"] / (10 * df["pairs"])
     df["mean_change"] = df["y_t"] / (10 * df["pairs"])
-    df = common.conform(df, DOSE_COLUMNS)
-    figures = ["pairs", "mean_level0", "mean_change"]
-    return privacy.apply_small_groups(df, filters, count="employees", figures=figures)
+    return common.conform(df, DOSE_COLUMNS)
 
 
 COST_COLUMNS = {

@@ -48,12 +48,13 @@ def jp_compliance(
         visible_s=visible_s,
     )
     if df.empty:
-        return common.empty(columns)
-    n = df["employees"]
-    df["mean_jp"] = df["jp_h"] / (100 * n)
-    df["pct_20jp"] = (100 * df["n_20jp"]) / n
-    df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
-    df = common.conform(df, columns)
+        df = common.empty(columns)
+    else:
+        n = df["employees"]
+        df["mean_jp"] = df["jp_h"] / (100 * n)
+        df["pct_20jp"] = (100 * df["n_20jp"]) / n
+        df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
+        df = common.conform(df, columns)
     return privacy.apply_small_groups(
         df, filters, count="employees", figures=list(JP_FIGURES), siblings=siblings_of(g, ["year"])
     )

@@ -43,6 +43,17 @@ def training_needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
     exact = employees_below x mean_shortfall), recommended_training (see `recommendations`;
     empty when none). Sorted by priority (highest first), then agency_id, unit, competency_id.
     """
+    return privacy.apply_small_groups(
+        _needs(cur, filters),
+        filters,
+        count="employees_below",
+        figures=["mean_shortfall", "priority", "recommended_training"],
+        siblings=["agency_id", "unit"],
+    )
+
+
+def _needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """training_needs' rows before the small-group rule (empty with columns)."""
     try:
         year = common.resolve_year(cur, filters, "training_needs")
     except common.NoYear:
@@ -61,11 +72,4 @@ def training_needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
         ["shortfall_t", "agency_id", "unit", "competency_id"],
         ascending=[False, True, True, True],
     )
-    df = common.conform(df, NEEDS_COLUMNS)
-    return privacy.apply_small_groups(
-        df,
-        filters,
-        count="employees_below",
-        figures=["mean_shortfall", "priority", "recommended_training"],
-        siblings=["agency_id", "unit"],
-    )
+    return common.conform(df, NEEDS_COLUMNS)

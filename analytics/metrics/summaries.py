@@ -38,6 +38,27 @@ def siblings_of(g: Grouping, leading: Sequence[str] = ()) -> list[str]:
     return [*leading, *(["agency_id"] if g.by == "unit" else [])]
 
 
+def _summary(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    g: Grouping,
+    metric: str,
+    figures: dict[str, str],
+    jpm: bool,
+) -> pd.DataFrame:
+    """The figures of one year's groups, before the small-group rule (empty with columns)."""
+    columns = {**key_dtypes(g), **figures}
+    try:
+        year = common.resolve_year(cur, filters, metric)
+    except common.NoYear:
+        return common.empty(columns)
+    p = score_groups.parts(cur, filters, g, year, categories=jpm)
+    if p.empty:
+        return common.empty(columns)
+    df = score_groups.figures(p, list(g.sql_names), with_jpm=jpm)
+    return common.conform(df.sort_values(list(g.names)), columns)
+
+
 def gap_summary(
     cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None
 ) -> pd.DataFrame:
@@ -51,16 +72,7 @@ def gap_summary(
     Year: filters.year or else the latest assessment year of the whole store.
     """
     g = grouping("gap_summary", by)
-    columns = {**key_dtypes(g), **GAP_FIGURES}
-    try:
-        year = common.resolve_year(cur, filters, "gap_summary")
-    except common.NoYear:
-        return common.empty(columns)
-    p = score_groups.parts(cur, filters, g, year)
-    if p.empty:
-        return common.empty(columns)
-    df = score_groups.figures(p, list(g.sql_names), with_jpm=False)
-    df = common.conform(df.sort_values(list(g.names)), columns)
+    df = _summary(cur, filters, g, "gap_summary", GAP_FIGURES, jpm=False)
     return privacy.apply_small_groups(
         df, filters, count="employees", figures=list(GAP_FIGURES), siblings=siblings_of(g)
     )
@@ -81,16 +93,7 @@ def jpm_summary(
     Year: filters.year or else the latest assessment year of the whole store.
     """
     g = grouping("jpm_summary", by)
-    columns = {**key_dtypes(g), **JPM_FIGURES}
-    try:
-        year = common.resolve_year(cur, filters, "jpm_summary")
-    except common.NoYear:
-        return common.empty(columns)
-    p = score_groups.parts(cur, filters, g, year, categories=True)
-    if p.empty:
-        return common.empty(columns)
-    df = score_groups.figures(p, list(g.sql_names))
-    df = common.conform(df.sort_values(list(g.names)), columns)
+    df = _summary(cur, filters, g, "jpm_summary", JPM_FIGURES, jpm=True)
     return privacy.apply_small_groups(
         df, filters, count="employees", figures=list(JPM_FIGURES), siblings=siblings_of(g)
     )

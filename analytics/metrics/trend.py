@@ -37,10 +37,11 @@ def trend(cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = Non
     year = common.resolve_year(cur, filters, "trend")
     p = score_groups.parts(cur, filters, g, year)
     if p.empty:
-        return common.empty(columns)
-    df = score_groups.figures(p, ["year", *g.sql_names])
-    df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
-    df = common.conform(df, columns)
+        df = common.empty(columns)
+    else:
+        df = score_groups.figures(p, ["year", *g.sql_names])
+        df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
+        df = common.conform(df, columns)
     return privacy.apply_small_groups(
         df,
         filters,
