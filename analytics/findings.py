@@ -79,7 +79,9 @@ def core_competencies(df: pd.DataFrame, names: Mapping[str, Mapping[str, str]]) 
     """Rows of the managerial and socio-cultural competencies (the ones every position has);
     technical competencies concern a few positions each and are read on the Gaps page."""
     groups = names.get("competency_group", {})
-    return df[df["competency_id"].map(lambda c: groups.get(c) in CORE_GROUPS)]
+    if df.empty:
+        return df
+    return df[df["competency_id"].map(lambda c: groups.get(c) in CORE_GROUPS).astype(bool)]
 
 
 def _t(key: str, lang: str, **values: str) -> str:

@@ -37,7 +37,9 @@ def kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
     if year is None:
         return out
     out["year"] = year
-    yf = filters.with_(year=year)
+    # Figures are computed unsuppressed and the whole set is hidden below when the population
+    # is small (a total of a hidden population would reveal it).
+    yf = filters.with_(year=year, small_groups="mark")
     tr = trend(cur, yf)
     if not tr.empty:
         row = tr.iloc[0]
