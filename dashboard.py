@@ -19,9 +19,7 @@ st.set_page_config(
 
 st.html(state.stylesheet())
 with st.sidebar:
-    st.html(
-        f"<div class='asn-brand'>{state.t('app_title')}<small>{state.t('app_subtitle')}</small></div>"
-    )
+    brand = st.empty()  # filled below, once the language widget has read the URL
     st.segmented_control(
         "🌐",
         options=[code.upper() for code in LANGS],
@@ -31,6 +29,9 @@ with st.sidebar:
         label_visibility="collapsed",
     )
     meeting.presentation_toggle()
+    brand.html(
+        f"<div class='asn-brand'>{state.t('app_title')}<small>{state.t('app_subtitle')}</small></div>"
+    )
 
 t = state.t
 
