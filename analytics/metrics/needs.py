@@ -67,9 +67,4 @@ def _needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     df["priority"] = df["shortfall_t"] / 10
     rec = recommendations(cur, filters)
     df["recommended_training"] = df["competency_id"].map(rec)
-    # the exact tenths decide the order, then code-point order of the ids
-    df = df.sort_values(
-        ["shortfall_t", "agency_id", "unit", "competency_id"],
-        ascending=[False, True, True, True],
-    )
-    return common.conform(df, NEEDS_COLUMNS)
+    return common.conform(df, NEEDS_COLUMNS)  # sorted in SQL

@@ -24,4 +24,6 @@ final as (
     join agencies a on a.agency_key = g.agency_key
     join competencies c on c.competency_key = g.competency_key
 )
+-- exact tenths decide the order, then code-point (byte) order of the ids
 select * from final
+order by shortfall_t desc, agency_id, unit, competency_id
