@@ -124,3 +124,60 @@ def test_uploaded_bytes_import_like_files(store: Store) -> None:
     assert commit(store, uploaded, username="bkd.admin").ok
     with store.snapshot() as snap:
         assert snap.cur.execute("select username from import_log").fetchall() == [("bkd.admin",)]
+
+
+def test_short_rows_are_padded_with_blank_cells(store: Store) -> None:
+    """Some tools drop trailing empty cells; the row is read as if they were there."""
+    text = (
+        "agency_id,agency_name,instansi\n9.01,Dinas Baru\n9.02,Dinas Lain,Pemerintah Kota Jambi\n"
+    )
+    result = commit(store, sources(agencies=text))
+    assert result.ok, [p.message() for p in result.problems]
+    with store.snapshot() as snap:
+        got = snap.cur.execute("select agency_id, instansi from agencies order by 1").fetchall()
+    assert got == [("9.01", None), ("9.02", "Pemerintah Kota Jambi")]
+
+
+def test_unclosed_quote_is_a_clear_problem(store: Store) -> None:
+    text = 'agency_id,agency_name\n9.01,"Dinas Baru\n9.02,Dinas Lain\n'
+    result = commit(store, sources(agencies=text))
+    assert [p.code for p in result.problems] == ["csv_broken"]
+    assert "tanda kutip" in result.problems[0].message("id")
+
+
+@pytest.mark.parametrize(
+    ("text", "delim"),
+    [
+        ('a,b,c\r\n1,"x, y",3\r\n"multi\nline","say ""hi""", z \r\n,,\r\n', ","),
+        ("a;b\n1,5;1.500.000\n\n ;\n", ";"),
+        ('a,b\n"",""\n"q",r\n', ","),
+    ],
+)
+def test_fast_csv_reader_reads_what_the_exact_one_reads(text: str, delim: str) -> None:
+    from analytics.importer.issues import Issues, Where
+    from analytics.importer.read import _read_records, _read_records_fast
+
+    fast = _read_records_fast(text.encode(), text, delim)
+    exact = _read_records(text, delim, Where("t.csv"), Issues())
+    assert fast is not None and exact is not None
+    assert fast[0] == exact[0]
+    assert [list(c) for c in fast[1]] == [list(c) for c in exact[1]]
+
+
+def test_a_workbook_validated_then_committed_is_read_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upload page validates, then commits (which validates again): one slow read."""
+    import analytics.importer.workbook as wb
+    from analytics.importer import validate
+
+    calls = []
+    real = wb._read
+    monkeypatch.setattr(wb, "_read", lambda *a: calls.append(1) or real(*a))
+    uploaded = [Source("data.xlsx", workbook_from_csv(BASE))]
+    with store.snapshot() as snap:
+        assert validate(snap.cur, uploaded).ok
+    again = [Source("data.xlsx", uploaded[0].data)]  # a new object with the same bytes
+    result = commit(store, again)
+    assert result.ok and result.files[0].rows == 29
+    assert len(calls) == 1
