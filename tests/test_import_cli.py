@@ -110,3 +110,42 @@ def test_warnings_are_printed_and_do_not_stop_the_import(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     assert "Peringatan (2)" in done.stderr
     assert "kolom kode_pos" in done.stderr and "catatan.docx" in done.stderr
+
+
+OWNER_SCRIPT = """
+import sys
+from analytics.store import Store
+from analytics import owner
+store = Store(sys.argv[1])
+with store.snapshot() as snap:   # a reader (a page being drawn) keeps its snapshot open
+    owner.serve(store)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    before = snap.cur.execute("select count(*) from employees").fetchall()[0][0]
+with store.snapshot() as snap:
+    after = snap.cur.execute("select count(*) from employees").fetchall()[0][0]
+print(before, after, flush=True)
+"""
+
+
+def test_import_works_while_another_process_owns_the_store(tmp_path: Path) -> None:
+    """The dashboard holds the store: the command line's import runs in it, readers keep
+    their snapshot, and the next snapshot sees the new data."""
+    db = tmp_path / "asn.duckdb"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", OWNER_SCRIPT, str(db)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        done = run("--db", db, BASE)
+        assert done.returncode == 0, done.stderr
+        assert "Impor #1 tersimpan" in done.stdout
+        out, _ = proc.communicate("go\n", timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert out.split() == ["0", "3"]
