@@ -13,7 +13,7 @@ from typing import TextIO
 import duckdb
 import pandas as pd
 
-from analytics.store import Store
+from analytics.store import Store, first_row
 
 RAW_TABLES = (
     "agencies",
@@ -102,7 +102,10 @@ def print_info(store: Store, out: TextIO) -> int:
         if len(years):
             print("assessment years:", file=out)
             for y in years.itertuples(index=False):
-                print(f"  {y.year}  {y.employees:>10,} employees  {y.assessments:>12,} assessments", file=out)
+                print(
+                    f"  {y.year}  {y.employees:>10,} employees  {y.assessments:>12,} assessments",
+                    file=out,
+                )
         hist = import_history(snap.cur, limit=10)
         if len(hist):
             print("latest imports:", file=out)
@@ -125,11 +128,13 @@ def names(cur: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
     ).fetchall()
     out["competency"] = {r[0]: r[1] for r in rows}
     out["competency_group"] = {r[0]: r[2] for r in rows}
-    out["position"] = dict(cur.execute("select position_id, position_name from positions").fetchall())
+    out["position"] = dict(
+        cur.execute("select position_id, position_name from positions").fetchall()
+    )
     return out
 
 
 def is_demo(cur: duckdb.DuckDBPyConnection) -> bool:
     """True when the store was built by `demo` (synthetic data: the UI shows a DEMO banner)."""
-    row = cur.execute("select count(*) from import_log where kind = 'demo'").fetchone()
+    row = first_row(cur.execute("select count(*) from import_log where kind = 'demo'"))
     return bool(row and row[0])

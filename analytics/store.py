@@ -54,12 +54,12 @@ def _tune(conn: duckdb.DuckDBPyConnection, path: Path) -> None:
 
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     """Bring the schema to SCHEMA_VERSION; returns the version found before."""
-    has_meta = conn.execute(
-        "select count(*) from information_schema.tables where table_name = 'meta'"
-    ).fetchone()
+    has_meta = first_row(
+        conn.execute("select count(*) from information_schema.tables where table_name = 'meta'")
+    )
     found = 0
     if has_meta and has_meta[0]:
-        row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+        row = first_row(conn.execute("select value from meta where key = 'schema_version'"))
         found = int(row[0]) if row else 0
     if found > SCHEMA_VERSION:
         raise RuntimeError(
@@ -115,7 +115,7 @@ class Store:
         opened, so readers never query a layout the code no longer knows."""
         from analytics import derived
 
-        row = self.conn.execute("select value from meta where key = 'derived_version'").fetchone()
+        row = first_row(self.conn.execute("select value from meta where key = 'derived_version'"))
         if row is not None and row[0] == derived.DERIVED_VERSION:
             return
         with self.write() as cur:
@@ -159,7 +159,14 @@ class Store:
                 cur.close()
 
 
+def first_row(result: duckdb.DuckDBPyConnection) -> tuple | None:
+    """The first row of an executed statement, reading the result to its end: in DuckDB 2 a
+    cursor with an unfinished result refuses some later calls (e.g. register)."""
+    rows = result.fetchall()
+    return rows[0] if rows else None
+
+
 def data_version(cur: duckdb.DuckDBPyConnection) -> int:
     """The id of the newest committed write this cursor sees (0 for an empty store)."""
-    row = cur.execute("select coalesce(max(import_id), 0) from import_log").fetchone()
+    row = first_row(cur.execute("select coalesce(max(import_id), 0) from import_log"))
     return int(row[0]) if row else 0

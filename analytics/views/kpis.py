@@ -10,6 +10,7 @@ import duckdb
 from analytics.filters import Filters
 from analytics.metrics import common, jp_compliance, trend
 from analytics.metrics.extras import same_people_change
+from analytics.store import first_row
 
 
 def kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
@@ -25,9 +26,22 @@ def kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
     Values are None when there is nothing to compute.
     """
     out: dict[str, Any] = dict.fromkeys(
-        ("year", "employees", "mean_jpm", "pct_optimal", "pct_cukup_optimal",
-         "pct_kurang_optimal", "pct_meeting", "mean_shortfall", "mean_level", "pct_20jp",
-         "mean_jp", "same_people", "same_people_change", "previous_year")
+        (
+            "year",
+            "employees",
+            "mean_jpm",
+            "pct_optimal",
+            "pct_cukup_optimal",
+            "pct_kurang_optimal",
+            "pct_meeting",
+            "mean_shortfall",
+            "mean_level",
+            "pct_20jp",
+            "mean_jp",
+            "same_people",
+            "same_people_change",
+            "previous_year",
+        )
     )
     out["small_group"] = False
     try:
@@ -74,8 +88,9 @@ def _categories(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -> 
     """Shares of employees per JPM category, decided exactly on tenths sums."""
     where_s, params = common.where(filters, "s")
     o, k = common.OPTIMAL_MIN, common.CUKUP_MIN
-    row = cur.execute(
-        f"""
+    row = first_row(
+        cur.execute(
+            f"""
         with per_person as (
             select s.emp_key, sum((s.level * 10)::bigint) as lt,
                    sum(s.required_level::bigint * 10) as rt
@@ -89,8 +104,9 @@ def _categories(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -> 
                count(*) filter (where 100 * lt < {k} * rt)
         from per_person
         """,
-        {**params, "year": year},
-    ).fetchone()
+            {**params, "year": year},
+        )
+    )
     if not row or not row[0]:
         return {}
     n = row[0]

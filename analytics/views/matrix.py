@@ -11,8 +11,12 @@ from analytics.metrics import common
 from analytics.metrics.groups import Grouping
 from analytics.metrics.summaries import GAP_FIGURES
 
-ROWS = {"agency": ("agency_id",), "unit": ("agency_id", "unit"), "job_family": ("job_family",),
-        "job_type": ("job_type",)}
+ROWS = {
+    "agency": ("agency_id",),
+    "unit": ("agency_id", "unit"),
+    "job_family": ("job_family",),
+    "job_type": ("job_type",),
+}
 
 
 CORE = ("manajerial", "sosial kultural")
@@ -46,8 +50,13 @@ def gap_matrix(
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
     df = common.query(
-        cur, "gap_summary", {**yp, **wp}, key_select=g.select, key_columns=g.columns,
-        year_s=year_s, where_s=where_s,
+        cur,
+        "gap_summary",
+        {**yp, **wp},
+        key_select=g.select,
+        key_columns=g.columns,
+        year_s=year_s,
+        where_s=where_s,
     )
     wanted = {
         r[0]
@@ -63,7 +72,10 @@ def gap_matrix(
         df["pct_below"] = (100 * (df["scores"] - meeting)) / df["scores"]
     df = common.conform(df.sort_values(list(g.names)), columns)
     return privacy.apply_small_groups(
-        df, filters, count="employees", figures=[*GAP_FIGURES, "pct_below"],
+        df,
+        filters,
+        count="employees",
+        figures=[*GAP_FIGURES, "pct_below"],
         siblings=["competency_id"],
     )
 
@@ -78,5 +90,7 @@ def unit_summary(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFra
     from analytics.metrics import gap_summary, jpm_summary
 
     jpm = jpm_summary(cur, filters, by="unit")
-    gaps = gap_summary(cur, filters, by="unit")[["agency_id", "unit", "mean_gap", "mean_shortfall", "pct_meeting"]]
+    gaps = gap_summary(cur, filters, by="unit")[
+        ["agency_id", "unit", "mean_gap", "mean_shortfall", "pct_meeting"]
+    ]
     return jpm.merge(gaps, on=["agency_id", "unit"], how="left")

@@ -15,6 +15,7 @@ from analytics.filters import Filters
 from analytics.metrics import common
 from analytics.metrics.needs import recommendations
 from analytics.privacy import check_individuals
+from analytics.store import first_row
 
 MAX_PAGE = 200
 
@@ -58,7 +59,7 @@ def people(
         where {where_e}
           and (not $has_q or lower(e.name) like $q or e.nip like $nip)
     """
-    total_row = cur.execute(f"select count(*) {base}", params).fetchone()
+    total_row = first_row(cur.execute(f"select count(*) {base}", params))
     total = int(total_row[0]) if total_row else 0
     df = cur.execute(
         f"""
@@ -84,7 +85,9 @@ class Profile:
     scores: pd.DataFrame  # year, competency_id, competency_name, competency_group, level,
     #                       required_level (NaN: no standard), gap, meets, assessed_on, position_name
     jpm: pd.DataFrame  # year, jpm, category
-    trainings: pd.DataFrame  # title, competency_id, hours_jp, start_date, end_date, provider, completed
+    trainings: (
+        pd.DataFrame
+    )  # title, competency_id, hours_jp, start_date, end_date, provider, completed
     development: pd.DataFrame  # competency_id, competency_name, level, required_level, shortfall,
     #                            recommended_training (latest year's scores below standard)
 
@@ -95,8 +98,9 @@ def profile(cur: duckdb.DuckDBPyConnection, filters: Filters, nip: str) -> Profi
     check_individuals(filters)
     scope = Filters(scope_agencies=filters.scope_agencies, scope_instansi=filters.scope_instansi)
     where_e, params = scope.where("e")
-    row = cur.execute(
-        f"""
+    row = first_row(
+        cur.execute(
+            f"""
         select e.emp_key, e.nip, e.name, a.agency_name, a.instansi, e.unit, p.position_name,
                p.job_type, p.job_family, e.gender, e.birth_date, e.employment_type, e.rank
         from employees e
@@ -104,12 +108,26 @@ def profile(cur: duckdb.DuckDBPyConnection, filters: Filters, nip: str) -> Profi
         join positions p on p.position_key = e.position_key
         where e.nip = $nip and {where_e}
         """,
-        {**params, "nip": nip},
-    ).fetchone()
+            {**params, "nip": nip},
+        )
+    )
     if row is None:
         return None
-    keys = ("emp_key", "nip", "name", "agency_name", "instansi", "unit", "position_name",
-            "job_type", "job_family", "gender", "birth_date", "employment_type", "rank")
+    keys = (
+        "emp_key",
+        "nip",
+        "name",
+        "agency_name",
+        "instansi",
+        "unit",
+        "position_name",
+        "job_type",
+        "job_family",
+        "gender",
+        "birth_date",
+        "employment_type",
+        "rank",
+    )
     person = dict(zip(keys, row, strict=True))
     emp = {"emp": person.pop("emp_key")}
     scores = cur.execute(
@@ -153,9 +171,17 @@ def profile(cur: duckdb.DuckDBPyConnection, filters: Filters, nip: str) -> Profi
     return Profile(person, scores, jpm, trainings, development)
 
 
-def _development(cur: duckdb.DuckDBPyConnection, filters: Filters, scores: pd.DataFrame) -> pd.DataFrame:
-    cols = ["competency_id", "competency_name", "level", "required_level", "shortfall",
-            "recommended_training"]
+def _development(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, scores: pd.DataFrame
+) -> pd.DataFrame:
+    cols = [
+        "competency_id",
+        "competency_name",
+        "level",
+        "required_level",
+        "shortfall",
+        "recommended_training",
+    ]
     if scores.empty:
         return pd.DataFrame(columns=cols)
     latest = scores[scores["year"] == scores["year"].max()]
