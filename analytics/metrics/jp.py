@@ -8,7 +8,7 @@ import pandas as pd
 from analytics import privacy
 from analytics.filters import Filters
 from analytics.metrics import common
-from analytics.metrics.groups import NONE_COL, grouping
+from analytics.metrics.groups import grouping
 from analytics.metrics.summaries import key_dtypes, siblings_of
 
 JP_RIGHT = 20  # JP a year every civil servant has the right to (PP 11/2017)
@@ -34,15 +34,18 @@ def jp_compliance(
     year_y, yp = common.year_clause("y", year)
     where_s, wp = common.where(filters, "s")
     visible_s, vp = filters.scope_only().where("s", "vis")
-    join_keys = " and ".join(f"jp.{n} is not distinct from g.{n}" for n in g.sql_names)
+    inner = g.inner_keys.split(", ")
     df = common.query(
         cur,
         "jp_compliance",
         {**yp, **wp, **vp, "jp_right": JP_RIGHT},
-        key_select=g.select,
-        key_columns=g.columns,
-        key_columns_pop=", ".join(f"pop.{n}" for n in g.sql_names),
-        join_keys=join_keys,
+        inner_select=g.inner_select,
+        inner_keys=g.inner_keys,
+        pop_keys=", ".join(f"pop.{k}" for k in inner),
+        join_keys=" and ".join(f"jp.{k} = g.{k}" for k in inner),
+        labels=g.labels,
+        label_joins=g.label_joins,
+        order=", ".join(["year", *g.sql_names]),
         year_y=year_y,
         where_s=where_s,
         visible_s=visible_s,
@@ -53,8 +56,7 @@ def jp_compliance(
         n = df["employees"]
         df["mean_jp"] = df["jp_h"] / (100 * n)
         df["pct_20jp"] = (100 * df["n_20jp"]) / n
-        df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
-        df = common.conform(df, columns)
+        df = common.conform(df, columns)  # sorted in SQL
     return privacy.apply_small_groups(
         df, filters, count="employees", figures=list(JP_FIGURES), siblings=siblings_of(g, ["year"])
     )

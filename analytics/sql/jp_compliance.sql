@@ -1,13 +1,12 @@
 -- jp-compliance: one row per year and group of the population (every employee matching the
 -- filters, by their current agency, unit and position). Years: every year in which an
 -- assessment was made or a completed training ended, in the whole store (within the user's
--- scope, if any).
+-- scope, if any). Groups on integer keys first, labels after.
 -- Columns: year, key column(s), employees, jp_h (Σ JP in hundredths, exact; 0 for those
--- without training), n_20jp (employees with JP >= 20, exact decimal comparison).
+-- without training), n_20jp (employees with JP >= $jp_right, exact decimal comparison).
 with population as (
-    select s.emp_key, {key_select}
+    select s.emp_key, {inner_select}
     from employees s
-    join agencies a on a.agency_key = s.agency_key
     join positions p on p.position_key = s.position_key
     where {where_s}
 ),
@@ -21,23 +20,29 @@ chosen_years as (
     select y.year::integer as year from years y where {year_y}
 ),
 groups as (
-    select {key_columns}, count(*) as employees
+    select {inner_keys}, count(*) as employees
     from population
     group by all
     having count(*) > 0
 ),
 jp as (
-    select j.year::integer as year, {key_columns_pop},
+    select j.year::integer as year, {pop_keys},
            sum((j.jp * 100)::bigint)::bigint as jp_h,
            count(*) filter (where j.jp >= $jp_right) as n_20jp
     from jp_year j
     join population pop on pop.emp_key = j.emp_key
     group by all
 ),
-final as (
+grid as (
     select y.year, g.*, coalesce(jp.jp_h, 0) as jp_h, coalesce(jp.n_20jp, 0) as n_20jp
     from chosen_years y
     cross join groups g
     left join jp on jp.year = y.year and {join_keys}
+),
+final as (
+    select g.year, {labels}, g.employees, g.jp_h, g.n_20jp
+    from grid g
+    {label_joins}
 )
 select * from final
+order by {order}  -- byte order of UTF-8 = code-point order
