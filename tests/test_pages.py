@@ -4,8 +4,8 @@ the same filters, follows a filter change, and restores filters from the URL."""
 from __future__ import annotations
 
 import base64
-import re
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from analytics.report import ReportContent
 from analytics.report import figures as report_figures
-from charts import gaps, impact
+from charts import gaps
 from charts.report import for_report
 from ui import data, state
 from ui.state import t
