@@ -93,11 +93,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench-report", help="print how long each report format takes")
     db_arg(p)
     p.add_argument("--employees", type=int, default=None)
+
+    p = sub.add_parser("history", help="the import log, newest first")
+    db_arg(p)
+    p.add_argument("--lang", choices=("id", "en"), default="id")
+
+    p = sub.add_parser("rollback", help="undo an accepted import")
+    db_arg(p)
+    p.add_argument("import_id", type=int)
+    p.add_argument("--yes", action="store_true", help="also roll back later imports built on it")
+    p.add_argument("--lang", choices=("id", "en"), default="id")
+
+    p = sub.add_parser("backup", help="back up the whole store to one file")
+    db_arg(p)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--lang", choices=("id", "en"), default="id")
+
+    p = sub.add_parser("restore", help="replace the store's contents with a backup")
+    db_arg(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="replace a store that holds data")
+    p.add_argument("--lang", choices=("id", "en"), default="id")
     return parser
 
 
 # Commands that need the store, and whether they may be forwarded to a serving owner.
-FORWARDABLE = {"import", "export", "info", "report"}
+FORWARDABLE = {"import", "export", "info", "report", "history", "rollback", "backup"}
 
 
 def _absolutise(args: argparse.Namespace, cwd: Path) -> None:
@@ -107,6 +128,8 @@ def _absolutise(args: argparse.Namespace, cwd: Path) -> None:
         args.paths = [(cwd / p).resolve() for p in args.paths]
     if getattr(args, "out", None):
         args.out = (cwd / args.out).resolve()
+    if getattr(args, "file", None):
+        args.file = (cwd / args.file).resolve()
     if getattr(args, "db", None):
         args.db = (cwd / args.db).resolve()
 
@@ -144,6 +167,11 @@ def run(
         try:
             store = Store(db)
         except StoreBusy:
+            if args.command == "restore":
+                from analytics.backup import text as backup_text
+
+                print(backup_text("busy", args.lang, db=db), file=err)
+                return 3
             print(
                 f"The store {db} is in use by another process that does not accept commands. "
                 "Try again when it has finished.",
@@ -190,6 +218,22 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
         from analytics.report.cli import cli_bench_report
 
         return cli_bench_report(store, args, out=out, err=err)
+    if args.command == "history":
+        from analytics.undo import cli_history
+
+        return cli_history(store, args.lang, out=out)
+    if args.command == "rollback":
+        from analytics.undo import cli_rollback
+
+        return cli_rollback(store, args.import_id, yes=args.yes, lang=args.lang, out=out, err=err)
+    if args.command == "backup":
+        from analytics.backup import cli_backup
+
+        return cli_backup(store, args.out, lang=args.lang, out=out, err=err)
+    if args.command == "restore":
+        from analytics.backup import cli_restore
+
+        return cli_restore(store, args.file, yes=args.yes, lang=args.lang, out=out, err=err)
     raise AssertionError(args.command)
 
 
