@@ -82,6 +82,8 @@ def _same_people(
             year1 = common.resolve_year(cur, filters, "gap_summary")
         except common.NoYear:
             return common.empty(columns)
+    if year1 is None:  # a latest-default metric's year is never None; for the type checker
+        return common.empty(columns)
     if year0 is None:
         year0 = previous_year(cur, filters, year1)
     if year0 is None:
