@@ -97,7 +97,7 @@ def _attach(cur: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> str:
     alias = "asn_backup_" + uuid.uuid4().hex[:12]
     mode = " (read_only)" if read_only else ""
     literal = "'" + str(path).replace("'", "''") + "'"
-    cur.execute(f"attach {literal}{mode} as {alias}")
+    cur.execute(f"attach {literal} as {alias}{mode}")
     return alias
 
 
