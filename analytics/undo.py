@@ -230,10 +230,21 @@ def _builds_on(cur: duckdb.DuckDBPyConnection, candidate: int, chosen: list[int]
     )
     if same_key and same_key[0]:
         return True
-    # Rows the candidate wrote that now refer to a dimension row the chosen imports added.
+    # Rows the candidate wrote that now refer to a dimension row the chosen imports added
+    # (asked only of the tables the candidate wrote and the dimensions the chosen ones added:
+    # the join reads the store table).
+    present = cur.execute(
+        """
+        select distinct table_name, op, import_id = $c as mine from undo_keys
+        where import_id = $c or import_id in (select unnest($s::integer[]))
+        """,
+        params,
+    ).fetchall()
+    written = {t for t, _, mine in present if mine}
+    added_dims = {t for t, op, mine in present if not mine and op == "added"}
     for table, spec in TABLES.items():
-        refs = [c for c in spec.columns if c.ref]
-        if not refs:
+        refs = [c for c in spec.columns if c.ref in added_dims]
+        if not refs or table not in written:
             continue
         keys = key_columns(spec)
         on = " and ".join(f"y.k[{i + 1}] = cast(s.{k} as varchar)" for i, k in enumerate(keys))

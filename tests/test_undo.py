@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,7 @@ from tests.import_support import (
     sources,
     state,
 )
+from tests.test_owner import OWNER_SCRIPT, _start
 
 __all__ = ["base_store", "base_store_file"]  # fixtures
 
@@ -236,3 +239,38 @@ def test_history_lists_newest_first_with_status(base_store: Store) -> None:
     assert lines[3].startswith("#1") and "committed" in lines[3]
     code, out, _ = cli(base_store, "history")
     assert f"dibatalkan oleh #{a + 1}" in out and "tersimpan" in out
+
+
+def test_history_and_rollback_are_forwarded_to_the_serving_owner(
+    base_store_file: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "asn.duckdb"
+    db.write_bytes(base_store_file.read_bytes())
+    store = Store(db)
+    before = data(store)
+    c = _import(store, C)
+    store.close()
+    proc = _start(OWNER_SCRIPT, db)
+
+    def cli_proc(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "analytics", *argv, "--db", str(db)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    try:
+        result = cli_proc("rollback", str(c), "--lang", "en")
+        assert result.returncode == 0, result.stderr
+        assert f"Rolled back: #{c}" in result.stdout
+        result = cli_proc("history")
+        assert result.returncode == 0, result.stderr
+        assert f"dibatalkan oleh #{c + 1}" in result.stdout
+    finally:
+        proc.communicate("", timeout=30)
+    store = Store(db)
+    try:
+        assert data(store) == before
+    finally:
+        store.close()
