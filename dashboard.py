@@ -38,18 +38,56 @@ t = state.t
 with state.rerun_snapshot() as snap:
     pages = {
         t("section_dashboards"): [
-            st.Page("pages/overview.py", title=t("nav_overview"), icon=":material/home:", url_path="ringkasan", default=True),
-            st.Page("pages/gaps.py", title=t("nav_gaps"), icon=":material/grid_on:", url_path="kesenjangan"),
-            st.Page("pages/trends.py", title=t("nav_trends"), icon=":material/trending_up:", url_path="tren"),
-            st.Page("pages/impact.py", title=t("nav_impact"), icon=":material/school:", url_path="dampak"),
+            st.Page(
+                "pages/overview.py",
+                title=t("nav_overview"),
+                icon=":material/home:",
+                url_path="ringkasan",
+                default=True,
+            ),
+            st.Page(
+                "pages/gaps.py",
+                title=t("nav_gaps"),
+                icon=":material/grid_on:",
+                url_path="kesenjangan",
+            ),
+            st.Page(
+                "pages/trends.py",
+                title=t("nav_trends"),
+                icon=":material/trending_up:",
+                url_path="tren",
+            ),
+            st.Page(
+                "pages/impact.py",
+                title=t("nav_impact"),
+                icon=":material/school:",
+                url_path="dampak",
+            ),
         ],
         t("section_planning"): [
-            st.Page("pages/needs.py", title=t("nav_needs"), icon=":material/assignment:", url_path="kebutuhan"),
-            st.Page("pages/profile.py", title=t("nav_profile"), icon=":material/person_search:", url_path="profil"),
+            st.Page(
+                "pages/needs.py",
+                title=t("nav_needs"),
+                icon=":material/assignment:",
+                url_path="kebutuhan",
+            ),
+            st.Page(
+                "pages/profile.py",
+                title=t("nav_profile"),
+                icon=":material/person_search:",
+                url_path="profil",
+            ),
         ],
         t("section_about"): [
-            st.Page("pages/data.py", title=t("nav_data"), icon=":material/database:", url_path="data"),
-            st.Page("pages/method.py", title=t("nav_method"), icon=":material/menu_book:", url_path="metode"),
+            st.Page(
+                "pages/data.py", title=t("nav_data"), icon=":material/database:", url_path="data"
+            ),
+            st.Page(
+                "pages/method.py",
+                title=t("nav_method"),
+                icon=":material/menu_book:",
+                url_path="metode",
+            ),
         ],
     }
     page = st.navigation(pages, position="sidebar")

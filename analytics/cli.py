@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def db_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", type=Path, default=None, help="store file (default: $ASN_DB or data/asn.duckdb)")
+        p.add_argument(
+            "--db", type=Path, default=None, help="store file (default: $ASN_DB or data/asn.duckdb)"
+        )
 
     p = sub.add_parser("demo", help="build a seeded, realistic Jambi-like demo store")
     db_arg(p)
@@ -193,7 +195,9 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
     if args.command == "demo":
         from analytics.demo import build_demo
 
-        return build_demo(store, employees=args.employees, seed=args.seed, force=args.force, out=out, err=err)
+        return build_demo(
+            store, employees=args.employees, seed=args.seed, force=args.force, out=out, err=err
+        )
     if args.command == "import":
         from analytics.importer import cli_import
 

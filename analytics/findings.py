@@ -129,8 +129,15 @@ def jpm_level(mean_jpm: float, pct_kurang: float, lang: str) -> str:
     return _t("jpm_level", lang, jpm=num(mean_jpm, lang, 1), kurang=pct(pct_kurang, lang, 0))
 
 
-def trend(df: pd.DataFrame, value: str, measure: str, lang: str, decimals: int = 1,
-          suffix: str = "", tolerance: float = 0.05) -> str | None:
+def trend(
+    df: pd.DataFrame,
+    value: str,
+    measure: str,
+    lang: str,
+    decimals: int = 1,
+    suffix: str = "",
+    tolerance: float = 0.05,
+) -> str | None:
     """Overall trend (trend(by=None)): first year against last year of `value`."""
     d = df.dropna(subset=[value]).sort_values("year")
     if d.empty:
@@ -143,10 +150,14 @@ def trend(df: pd.DataFrame, value: str, measure: str, lang: str, decimals: int =
     a = num(first[value], lang, decimals) + suffix
     change = float(last[value]) - float(first[value])
     key = "trend_flat" if abs(change) < tolerance else ("trend_up" if change > 0 else "trend_down")
-    return _t(key, lang, measure=measure, a=a, b=b, y0=str(int(first["year"])), y1=str(int(last["year"])))
+    return _t(
+        key, lang, measure=measure, a=a, b=b, y0=str(int(first["year"])), y1=str(int(last["year"]))
+    )
 
 
-def same_people(df: pd.DataFrame, names: Mapping[str, str], employees: int, lang: str) -> str | None:
+def same_people(
+    df: pd.DataFrame, names: Mapping[str, str], employees: int, lang: str
+) -> str | None:
     """From same_people_change(by=competency)."""
     d = df.dropna(subset=["mean_change"])
     if d.empty:
@@ -202,8 +213,9 @@ def needs(df: pd.DataFrame, names: Mapping[str, Mapping[str, str]], lang: str) -
     )
 
 
-def compliance(overall: pd.DataFrame, by_agency: pd.DataFrame, names: Mapping[str, str],
-               year: int, lang: str) -> str | None:
+def compliance(
+    overall: pd.DataFrame, by_agency: pd.DataFrame, names: Mapping[str, str], year: int, lang: str
+) -> str | None:
     """From jp_compliance(by=None) and (by=agency) for one year."""
     o = overall[overall["year"] == year]
     if o.empty:

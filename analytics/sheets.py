@@ -67,7 +67,7 @@ def xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
 
 
 def _sheet_name(name: str) -> str:
-    bad = '[]:*?/\\'
+    bad = "[]:*?/\\"
     clean = "".join("-" if ch in bad else ch for ch in name)
     return clean[:31] or "Sheet"
 

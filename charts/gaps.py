@@ -63,7 +63,11 @@ def heatmap(
             zmin=0,
             zmax=zmax,
             colorbar=dict(title=dict(text=value_label, side="right"), thickness=14),
-            hovertemplate="%{y}<br>%{x}<br>" + value_label + ": %{z:.2f}" + extra + "<extra></extra>",
+            hovertemplate="%{y}<br>%{x}<br>"
+            + value_label
+            + ": %{z:.2f}"
+            + extra
+            + "<extra></extra>",
             xgap=2,
             ygap=2,
         )
@@ -119,8 +123,12 @@ def bars(
     """Horizontal bars, largest on top, values written at the bar end."""
     labels = labels or {}
     d = df.sort_values(value, ascending=True)
-    y = [labels.get(v, str(v)) + (" ⚠" if marked and bool(m) else "") for v, m in
-         zip(d[category], d[marked] if marked and marked in d else [False] * len(d), strict=True)]
+    y = [
+        labels.get(v, str(v)) + (" ⚠" if marked and bool(m) else "")
+        for v, m in zip(
+            d[category], d[marked] if marked and marked in d else [False] * len(d), strict=True
+        )
+    ]
     custom = None
     hover = f"%{{y}}<br>{value_label}: %{{x:.2f}}"
     if hover_extra:
@@ -170,7 +178,9 @@ def category_shares(
     y = [labels.get(v, str(v)) for v in d[group]]
     fig = go.Figure()
     for cat, col in zip(
-        theme.CATEGORY_ORDER, ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal"), strict=True
+        theme.CATEGORY_ORDER,
+        ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal"),
+        strict=True,
     ):
         name = category_labels.get(cat, cat)
         fig.add_bar(
@@ -215,8 +225,10 @@ def category_donut(
             hole=0.55,
             sort=False,
             direction="clockwise",
-            marker=dict(colors=[theme.CATEGORY_COLORS[c] for c in theme.CATEGORY_ORDER],
-                        line=dict(color="white", width=2)),
+            marker=dict(
+                colors=[theme.CATEGORY_COLORS[c] for c in theme.CATEGORY_ORDER],
+                line=dict(color="white", width=2),
+            ),
             texttemplate="%{percent:.0%}",
             textfont=dict(size=15, color="white"),
             hovertemplate="%{label}: %{value:.1f}%<extra></extra>",

@@ -39,7 +39,9 @@ def forest(
         x=d["effect"][est],
         y=[yy for yy, e in zip(y, est, strict=True) if e],
         mode="markers",
-        marker=dict(size=11, color=[c for c, e in zip(colors, est, strict=True) if e], symbol="square"),
+        marker=dict(
+            size=11, color=[c for c, e in zip(colors, est, strict=True) if e], symbol="square"
+        ),
         error_x=dict(
             type="data",
             symmetric=False,

@@ -22,22 +22,36 @@ def radar(
     names = list(d["competency_name"]) + list(d["competency_name"])[:1]
     fig = go.Figure()
     fig.add_scatterpolar(
-        r=req, theta=closed, name=required_label, mode="lines",
-        line=dict(color=theme.MUTED, width=2, dash="dash"), customdata=names,
+        r=req,
+        theta=closed,
+        name=required_label,
+        mode="lines",
+        line=dict(color=theme.MUTED, width=2, dash="dash"),
+        customdata=names,
         hovertemplate=f"%{{customdata}}<br>{required_label}: %{{r}}<extra></extra>",
     )
     fig.add_scatterpolar(
-        r=lvl, theta=closed, name=level_label, mode="lines+markers", fill="toself",
-        line=dict(color=theme.ACCENT, width=3), fillcolor="rgba(11,83,148,0.18)",
-        marker=dict(size=8, color=[theme.BELOW if a < b else theme.ABOVE for a, b in zip(lvl, req, strict=True)]),
+        r=lvl,
+        theta=closed,
+        name=level_label,
+        mode="lines+markers",
+        fill="toself",
+        line=dict(color=theme.ACCENT, width=3),
+        fillcolor="rgba(11,83,148,0.18)",
+        marker=dict(
+            size=8,
+            color=[theme.BELOW if a < b else theme.ABOVE for a, b in zip(lvl, req, strict=True)],
+        ),
         customdata=names,
         hovertemplate=f"%{{customdata}}<br>{level_label}: %{{r}}<extra></extra>",
     )
     theme.apply(fig, lang, title)
     fig.update_layout(
         height=460,
-        polar=dict(radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=theme.GRID),
-                   angularaxis=dict(gridcolor=theme.GRID)),
+        polar=dict(
+            radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5], gridcolor=theme.GRID),
+            angularaxis=dict(gridcolor=theme.GRID),
+        ),
     )
     return fig
 
@@ -46,18 +60,29 @@ def jpm_history(jpm: pd.DataFrame, *, lang: str, title: str) -> go.Figure:
     """JPM by year with the 78 and 90 category lines."""
     fig = go.Figure(
         go.Scatter(
-            x=jpm["year"], y=jpm["jpm"], mode="lines+markers+text",
-            text=[num(v, lang, 1) for v in jpm["jpm"]], textposition="top center",
-            line=dict(color=theme.ACCENT, width=3), marker=dict(size=9),
+            x=jpm["year"],
+            y=jpm["jpm"],
+            mode="lines+markers+text",
+            text=[num(v, lang, 1) for v in jpm["jpm"]],
+            textposition="top center",
+            line=dict(color=theme.ACCENT, width=3),
+            marker=dict(size=9),
             hovertemplate="%{x}: %{y:.1f}<extra></extra>",
         )
     )
     for level, cat in ((90, "Optimal"), (78, "Cukup Optimal")):
-        fig.add_hline(y=level, line=dict(color=theme.CATEGORY_COLORS[cat], dash="dot", width=1),
-                      annotation_text=f"{level}", annotation_position="right")
+        fig.add_hline(
+            y=level,
+            line=dict(color=theme.CATEGORY_COLORS[cat], dash="dot", width=1),
+            annotation_text=f"{level}",
+            annotation_position="right",
+        )
     theme.apply(fig, lang, title)
     years = list(jpm["year"])
     top = max([100.0, *[float(v) + 10 for v in jpm["jpm"]]])
-    fig.update_layout(height=320, yaxis=dict(range=[0, top], title="JPM"),
-                      xaxis=dict(tickmode="array", tickvals=years, ticktext=[str(y) for y in years]))
+    fig.update_layout(
+        height=320,
+        yaxis=dict(range=[0, top], title="JPM"),
+        xaxis=dict(tickmode="array", tickvals=years, ticktext=[str(y) for y in years]),
+    )
     return fig

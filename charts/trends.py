@@ -95,17 +95,27 @@ def dumbbell(
     fig = go.Figure()
     for yi, (a, b) in zip(y, zip(d["mean_level0"], d["mean_level1"], strict=True), strict=True):
         fig.add_scatter(
-            x=[a, b], y=[yi, yi], mode="lines", showlegend=False, hoverinfo="skip",
+            x=[a, b],
+            y=[yi, yi],
+            mode="lines",
+            showlegend=False,
+            hoverinfo="skip",
             line=dict(color=theme.ABOVE if b >= a else theme.BELOW, width=5),
             opacity=0.45,
         )
     fig.add_scatter(
-        x=d["mean_level0"], y=y, mode="markers", name=str(year0),
+        x=d["mean_level0"],
+        y=y,
+        mode="markers",
+        name=str(year0),
         marker=dict(size=12, color=theme.NEUTRAL),
         hovertemplate=f"%{{y}}<br>{year0}: %{{x:.2f}}<extra></extra>",
     )
     fig.add_scatter(
-        x=d["mean_level1"], y=y, mode="markers", name=str(year1),
+        x=d["mean_level1"],
+        y=y,
+        mode="markers",
+        name=str(year1),
         marker=dict(size=12, color=theme.INK),
         customdata=d[["mean_change", "employees"]].to_numpy(),
         hovertemplate=(
@@ -114,6 +124,7 @@ def dumbbell(
         ),
     )
     theme.apply(fig, lang, title)
-    fig.update_layout(height=max(320, 32 * len(d) + 150), xaxis_title=value_label,
-                      yaxis=dict(showgrid=False))
+    fig.update_layout(
+        height=max(320, 32 * len(d) + 150), xaxis_title=value_label, yaxis=dict(showgrid=False)
+    )
     return fig

@@ -15,14 +15,41 @@ VALUES = {"pct_below": "m_pct_below", "mean_shortfall": "m_mean_shortfall"}
 GROUPS = {"inti": ("manajerial", "sosial kultural"), "teknis": ("teknis",)}
 left, mid, right = st.columns(3)
 with left:
-    rows = st.segmented_control(t("gaps_heatmap_rows"), list(ROWS), format_func=lambda r: t(f"short_{r}"),
-                                key="kes_baris", default="agency", bind="query-params") or "agency"
+    rows = (
+        st.segmented_control(
+            t("gaps_heatmap_rows"),
+            list(ROWS),
+            format_func=lambda r: t(f"short_{r}"),
+            key="kes_baris",
+            default="agency",
+            bind="query-params",
+        )
+        or "agency"
+    )
 with mid:
-    value = st.segmented_control(t("gaps_heatmap_value"), list(VALUES), format_func=lambda v: t(f"short_{v}"),
-                                 key="kes_warna", default="pct_below", bind="query-params") or "pct_below"
+    value = (
+        st.segmented_control(
+            t("gaps_heatmap_value"),
+            list(VALUES),
+            format_func=lambda v: t(f"short_{v}"),
+            key="kes_warna",
+            default="pct_below",
+            bind="query-params",
+        )
+        or "pct_below"
+    )
 with right:
-    group = st.segmented_control(t("gaps_competency_group"), list(GROUPS), format_func=lambda g: t(f"cg_{g}"),
-                                 key="kes_kelompok", default="inti", bind="query-params") or "inti"
+    group = (
+        st.segmented_control(
+            t("gaps_competency_group"),
+            list(GROUPS),
+            format_func=lambda g: t(f"cg_{g}"),
+            key="kes_kelompok",
+            default="inti",
+            bind="query-params",
+        )
+        or "inti"
+    )
 
 matrix = data.get(snap, "gap_matrix", f, rows=rows, groups=GROUPS[group])
 if matrix.empty:
@@ -30,12 +57,19 @@ if matrix.empty:
     st.stop()
 widgets.chart(
     charts.heatmap(
-        matrix, row=ROWS[rows], col="competency_id", value=value, lang=lang,
+        matrix,
+        row=ROWS[rows],
+        col="competency_id",
+        value=value,
+        lang=lang,
         title=t("gaps_heatmap_title", rows=t(f"by_{rows}"), value=t(VALUES[value]).lower()),
-        row_labels=nm["agency"] if rows == "agency" else None, value_label=t(VALUES[value]),
+        row_labels=nm["agency"] if rows == "agency" else None,
+        value_label=t(VALUES[value]),
         col_labels=nm["competency"] if group == "inti" else None,
-        hover_extra="employees", marked="small_group" if "small_group" in matrix else None,
-        zmax=100 if value == "pct_below" else None, decimals=0 if value == "pct_below" else 2,
+        hover_extra="employees",
+        marked="small_group" if "small_group" in matrix else None,
+        zmax=100 if value == "pct_below" else None,
+        decimals=0 if value == "pct_below" else 2,
     ),
     "gaps_heatmap",
 )
@@ -47,19 +81,33 @@ for col, by in ((left, "job_family"), (right, "job_type")):
     with col:
         g = data.get(snap, "gap_summary", f, by=by)
         widgets.chart(
-            charts.bars(g, category=by, value="mean_shortfall", lang=lang, title=t(f"by_{by}"),
-                        value_label=t("m_mean_shortfall"), text_format="%{x:.2f}",
-                        hover_extra={"employees": t("col_employees")},
-                        marked="small_group" if "small_group" in g else None),
-            f"gaps_{by}", half=True,
+            charts.bars(
+                g,
+                category=by,
+                value="mean_shortfall",
+                lang=lang,
+                title=t(f"by_{by}"),
+                value_label=t("m_mean_shortfall"),
+                text_format="%{x:.2f}",
+                hover_extra={"employees": t("col_employees")},
+                marked="small_group" if "small_group" in g else None,
+            ),
+            f"gaps_{by}",
+            half=True,
         )
 
 st.subheader(t("gaps_jpm_dist"))
 dist = data.get(snap, "jpm_summary", f, by="agency")
 widgets.chart(
-    charts.category_shares(dist, group="agency_id", lang=lang, title=t("by_agency"),
-                           labels=nm["agency"], share_label=t("share"),
-                           category_labels={c: t(f"cat_{c}") for c in ("Optimal", "Cukup Optimal", "Kurang Optimal")}),
+    charts.category_shares(
+        dist,
+        group="agency_id",
+        lang=lang,
+        title=t("by_agency"),
+        labels=nm["agency"],
+        share_label=t("share"),
+        category_labels={c: t(f"cat_{c}") for c in ("Optimal", "Cukup Optimal", "Kurang Optimal")},
+    ),
     "gaps_jpm",
 )
 widgets.small_group_note(dist)
@@ -67,8 +115,14 @@ widgets.small_group_note(dist)
 st.subheader(t("gaps_drill"))
 st.caption(t("gaps_drill_help"))
 agencies = list(dist["agency_id"])
-agency = st.selectbox(t("gaps_drill_agency"), agencies, index=None, format_func=lambda a: nm["agency"].get(a, a),
-                      key="kes_opd", bind="query-params")
+agency = st.selectbox(
+    t("gaps_drill_agency"),
+    agencies,
+    index=None,
+    format_func=lambda a: nm["agency"].get(a, a),
+    key="kes_opd",
+    bind="query-params",
+)
 if agency:
     drill = f.with_(agencies=(agency,), units=tuple(u for u in f.units if u[0] == agency))
     units = data.get(snap, "unit_summary", drill)
@@ -86,10 +140,13 @@ if agency:
         },
         key="tbl_units",
     )
-    unit = st.selectbox(t("gaps_drill_unit"), list(units["unit"]), index=None, key="kes_unit",
-                        bind="query-params")
+    unit = st.selectbox(
+        t("gaps_drill_unit"), list(units["unit"]), index=None, key="kes_unit", bind="query-params"
+    )
     if unit:
         if f.may_see_individuals:
-            people_list.show(snap, f.with_(agencies=(agency,), units=((agency, unit),)), key="drill")
+            people_list.show(
+                snap, f.with_(agencies=(agency,), units=((agency, unit),)), key="drill"
+            )
         else:
             st.info(t("gaps_people_hidden"))

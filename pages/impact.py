@@ -24,9 +24,15 @@ tab_c, tab_p = st.tabs([t("impact_by_competency"), t("impact_by_programme")])
 with tab_c:
     title = findings.impact(by_comp, "competency_id", nm["competency"], lang) or ""
     widgets.chart(
-        charts.forest(by_comp, key="competency_id", lang=lang, title=title,
-                      labels=nm["competency"], effect_label=t("impact_effect"),
-                      no_estimate=t("impact_no_estimate")),
+        charts.forest(
+            by_comp,
+            key="competency_id",
+            lang=lang,
+            title=title,
+            labels=nm["competency"],
+            effect_label=t("impact_effect"),
+            no_estimate=t("impact_no_estimate"),
+        ),
         "impact_competency",
     )
     st.caption(t("impact_counts_note"))
@@ -37,8 +43,14 @@ with tab_p:
     by_prog = data.get(snap, "training_impact", pairs_f, by="program")
     title = findings.impact(by_prog, "title", {}, lang) or ""
     widgets.chart(
-        charts.forest(by_prog, key="title", lang=lang, title=title,
-                      effect_label=t("impact_effect"), no_estimate=t("impact_no_estimate")),
+        charts.forest(
+            by_prog,
+            key="title",
+            lang=lang,
+            title=title,
+            effect_label=t("impact_effect"),
+            no_estimate=t("impact_no_estimate"),
+        ),
         "impact_programme",
     )
     st.caption(t("impact_counts_note"))
@@ -71,9 +83,15 @@ with left:
     dose = data.get(snap, "dose_response", pairs_f)
     if not dose.empty:
         widgets.chart(
-            charts.dose(dose, lang=lang, title=t("impact_dose_title"), x_label=t("impact_dose_x"),
-                        y_label=t("impact_dose_y")),
-            "impact_dose", half=True,
+            charts.dose(
+                dose,
+                lang=lang,
+                title=t("impact_dose_title"),
+                x_label=t("impact_dose_x"),
+                y_label=t("impact_dose_y"),
+            ),
+            "impact_dose",
+            half=True,
         )
     st.caption(t("impact_dose_help"))
 with right:
@@ -82,8 +100,15 @@ with right:
     jp_ag = data.get(snap, "jp_compliance", f, by="agency")
     title = findings.compliance(jp_all, jp_ag, nm["agency"], int(f.year or 0), lang) or ""
     widgets.chart(
-        charts.compliance(jp_ag, group="agency_id", lang=lang, title=title, labels=nm["agency"],
-                          value_label=t("impact_pct_20jp")),
-        "impact_jp", half=True,
+        charts.compliance(
+            jp_ag,
+            group="agency_id",
+            lang=lang,
+            title=title,
+            labels=nm["agency"],
+            value_label=t("impact_pct_20jp"),
+        ),
+        "impact_jp",
+        half=True,
     )
     widgets.small_group_note(jp_ag)

@@ -22,7 +22,9 @@ with k1:
 with k2:
     widgets.kpi(t("needs_total_cost"), fmt.rupiah(needs["estimated_cost_idr"].sum(), lang))
 with k3:
-    widgets.kpi(t("needs_without_rec"), fmt.integer(needs["recommended_training"].isna().sum(), lang))
+    widgets.kpi(
+        t("needs_without_rec"), fmt.integer(needs["recommended_training"].isna().sum(), lang)
+    )
 
 top = needs.head(15).copy()
 top["label"] = [
@@ -31,9 +33,13 @@ top["label"] = [
 ]
 widgets.chart(
     charts.bars(
-        top, category="label", value="priority", lang=lang,
+        top,
+        category="label",
+        value="priority",
+        lang=lang,
         title=findings.needs(needs, nm, lang) or t("needs_top_chart"),
-        value_label=t("needs_priority"), text_format="%{x:.1f}",
+        value_label=t("needs_priority"),
+        text_format="%{x:.1f}",
         hover_extra={"employees_below": t("col_employees_below")},
     ),
     "needs_top",
@@ -47,7 +53,10 @@ columns = {
     "employees_below": (t("col_employees_below"), lambda v: fmt.integer(v, lang)),
     "mean_shortfall": (t("col_mean_shortfall"), lambda v: fmt.num(v, lang, 2)),
     "priority": (t("col_priority"), lambda v: fmt.num(v, lang, 1)),
-    "recommended_training": (t("col_recommended"), lambda v: v if isinstance(v, str) else t("no_recommendation")),
+    "recommended_training": (
+        t("col_recommended"),
+        lambda v: v if isinstance(v, str) else t("no_recommendation"),
+    ),
     "cost_per_participant": (t("col_cost_pp"), lambda v: fmt.rupiah(v, lang)),
     "estimated_cost_idr": (t("col_est_cost"), lambda v: fmt.rupiah(v, lang)),
 }

@@ -35,7 +35,12 @@ with c[4]:
 with c[5]:
     help_ = None
     if k["same_people"]:
-        help_ = t("k_change_help", n=fmt.integer(k["same_people"], lang), y0=k["previous_year"], y=k["year"])
+        help_ = t(
+            "k_change_help",
+            n=fmt.integer(k["same_people"], lang),
+            y0=k["previous_year"],
+            y=k["year"],
+        )
     widgets.kpi(t("k_change"), fmt.signed(k["same_people_change"], lang, 2), help=help_)
 
 by_comp = findings.core_competencies(data.get(snap, "gap_summary", f, by="competency"), nm)
@@ -45,7 +50,9 @@ jp_all = data.get(snap, "jp_compliance", f)
 jp_ag = data.get(snap, "jp_compliance", f, by="agency")
 sentences = [
     findings.widest_gap(by_comp, matrix, nm, lang),
-    findings.jpm_level(k["mean_jpm"], k["pct_kurang_optimal"], lang) if k["mean_jpm"] is not None else None,
+    findings.jpm_level(k["mean_jpm"], k["pct_kurang_optimal"], lang)
+    if k["mean_jpm"] is not None
+    else None,
     findings.trend(overall_trend, "pct_meeting", t("m_pct_meeting"), lang, 1, "%"),
     findings.compliance(jp_all, jp_ag, nm["agency"], int(k["year"]), lang),
 ]
@@ -57,11 +64,18 @@ left, right = st.columns([3, 2])
 with left:
     below = by_comp.assign(pct_below=100 - by_comp["pct_meeting"])
     widgets.chart(
-        charts.bars(below, category="competency_id", value="pct_below", lang=lang,
-                    title=t("overview_by_competency_core"), value_label=t("m_pct_below"),
-                    labels={c: f"{nm['competency'].get(c, c)} ({c})" for c in below["competency_id"]},
-                    text_format="%{x:.0f}%", hover_extra={"employees": t("col_employees")},
-                    marked="small_group" if "small_group" in below else None),
+        charts.bars(
+            below,
+            category="competency_id",
+            value="pct_below",
+            lang=lang,
+            title=t("overview_by_competency_core"),
+            value_label=t("m_pct_below"),
+            labels={c: f"{nm['competency'].get(c, c)} ({c})" for c in below["competency_id"]},
+            text_format="%{x:.0f}%",
+            hover_extra={"employees": t("col_employees")},
+            marked="small_group" if "small_group" in below else None,
+        ),
         "overview_competency",
     )
 with right:
@@ -72,7 +86,14 @@ with right:
         "pct_kurang_optimal": [k["pct_kurang_optimal"]],
     }
     widgets.chart(
-        charts.category_donut(cats, lang=lang, title=t("overview_categories"),
-                              category_labels={c: t(f"cat_{c}") for c in ("Optimal", "Cukup Optimal", "Kurang Optimal")}),
-        "overview_categories", half=True,
+        charts.category_donut(
+            cats,
+            lang=lang,
+            title=t("overview_categories"),
+            category_labels={
+                c: t(f"cat_{c}") for c in ("Optimal", "Cukup Optimal", "Kurang Optimal")
+            },
+        ),
+        "overview_categories",
+        half=True,
     )

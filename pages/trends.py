@@ -11,19 +11,39 @@ widgets.page_header("trends_title", "trends_intro")
 snap, f, lang = widgets.snapshot(), filterbar.current(), state.lang()
 nm = data.names(snap)
 
-MEASURES = {"mean_jpm": (1, ""), "pct_meeting": (1, "%"), "mean_shortfall": (2, ""), "mean_level": (2, "")}
-SPLITS = {"none": None, "agency": "agency_id", "job_family": "job_family", "competency": "competency_id"}
+MEASURES = {
+    "mean_jpm": (1, ""),
+    "pct_meeting": (1, "%"),
+    "mean_shortfall": (2, ""),
+    "mean_level": (2, ""),
+}
+SPLITS = {
+    "none": None,
+    "agency": "agency_id",
+    "job_family": "job_family",
+    "competency": "competency_id",
+}
 LABELS = {"agency_id": nm["agency"], "competency_id": nm["competency"], "job_family": {}}
 
 left, right = st.columns([3, 2])
 with left:
-    by = st.segmented_control(
-        t("split_by"), list(SPLITS), format_func=lambda b: t(f"by_{b}"), key="tren_by",
-        default="none", bind="query-params",
-    ) or "none"
+    by = (
+        st.segmented_control(
+            t("split_by"),
+            list(SPLITS),
+            format_func=lambda b: t(f"by_{b}"),
+            key="tren_by",
+            default="none",
+            bind="query-params",
+        )
+        or "none"
+    )
 with right:
     measure = st.selectbox(
-        t("measure"), list(MEASURES), format_func=lambda m: t(f"m_{m}"), key="tren_ukuran",
+        t("measure"),
+        list(MEASURES),
+        format_func=lambda m: t(f"m_{m}"),
+        key="tren_ukuran",
         bind="query-params",
     )
 
@@ -34,11 +54,19 @@ if overall.empty:
     st.stop()
 decimals, suffix = MEASURES[measure]
 split = data.get(snap, "trend", all_years, by=None if by == "none" else by)
-title = findings.trend(overall, measure, t(f"m_{measure}"), lang, decimals, suffix) or t(f"m_{measure}")
+title = findings.trend(overall, measure, t(f"m_{measure}"), lang, decimals, suffix) or t(
+    f"m_{measure}"
+)
 key_col = SPLITS[by]
 fig = charts.lines(
-    split, value=measure, lang=lang, title=title, value_label=t(f"m_{measure}"),
-    group=key_col, labels=LABELS.get(key_col or "", {}), color_by_competency=by == "competency",
+    split,
+    value=measure,
+    lang=lang,
+    title=title,
+    value_label=t(f"m_{measure}"),
+    group=key_col,
+    labels=LABELS.get(key_col or "", {}),
+    color_by_competency=by == "competency",
     suffix=suffix,
 )
 widgets.chart(fig, "trend_lines")
@@ -55,21 +83,34 @@ y0, y1 = int(row["year0"]), int(row["year1"])
 pop = overall.set_index("year")
 k1, k2, k3 = st.columns(3)
 with k1:
-    widgets.kpi(t("trends_same_change"), fmt.signed(row["mean_change"], lang, 2),
-                help=t("trends_same_n", n=fmt.integer(row["employees"], lang), y0=y0, y1=y1))
+    widgets.kpi(
+        t("trends_same_change"),
+        fmt.signed(row["mean_change"], lang, 2),
+        help=t("trends_same_n", n=fmt.integer(row["employees"], lang), y0=y0, y1=y1),
+    )
 with k2:
     if y0 in pop.index and y1 in pop.index:
-        widgets.kpi(t("trends_pop_change"),
-                    fmt.signed(pop.at[y1, "mean_level"] - pop.at[y0, "mean_level"], lang, 2))
+        widgets.kpi(
+            t("trends_pop_change"),
+            fmt.signed(pop.at[y1, "mean_level"] - pop.at[y0, "mean_level"], lang, 2),
+        )
 with k3:
-    widgets.kpi(t("m_pct_meeting") + f" ({y0} → {y1})",
-                f"{fmt.pct(row['pct_meeting0'], lang)} → {fmt.pct(row['pct_meeting1'], lang)}")
+    widgets.kpi(
+        t("m_pct_meeting") + f" ({y0} → {y1})",
+        f"{fmt.pct(row['pct_meeting0'], lang)} → {fmt.pct(row['pct_meeting1'], lang)}",
+    )
 
 same = findings.core_competencies(data.get(snap, "same_people_change", f, by="competency"), nm)
 title = findings.same_people(same, nm["competency"], int(row["employees"]), lang) or ""
 fig = charts.dumbbell(
-    same.dropna(subset=["mean_change"]), group="competency_id", lang=lang, title=title,
-    year0=y0, year1=y1, labels=nm["competency"], value_label=t("trends_level"),
+    same.dropna(subset=["mean_change"]),
+    group="competency_id",
+    lang=lang,
+    title=title,
+    year0=y0,
+    year1=y1,
+    labels=nm["competency"],
+    value_label=t("trends_level"),
 )
 widgets.chart(fig, "trend_same")
 widgets.small_group_note(same)

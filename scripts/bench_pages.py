@@ -21,8 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from browser_support import PAGES, browser, serve, wait_ready  # noqa: E402
 
-TITLES = {"": "Ringkasan", "kesenjangan": "Kesenjangan", "tren": "Tren", "dampak": "Dampak Pelatihan",
-          "kebutuhan": "Kebutuhan Pelatihan", "profil": "Profil Pegawai", "data": "Data", "metode": "Metode"}
+TITLES = {
+    "": "Ringkasan",
+    "kesenjangan": "Kesenjangan",
+    "tren": "Tren",
+    "dampak": "Dampak Pelatihan",
+    "kebutuhan": "Kebutuhan Pelatihan",
+    "profil": "Profil Pegawai",
+    "data": "Data",
+    "metode": "Metode",
+}
 
 
 def main() -> None:
@@ -31,7 +39,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     if not args.db.exists():
-        subprocess.run([sys.executable, "-m", "analytics", "demo", "--db", str(args.db)], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "analytics", "demo", "--db", str(args.db)], check=True, cwd=ROOT
+        )
     fresh: dict[str, list[float]] = {p: [] for p in PAGES}
     click: dict[str, list[float]] = {p: [] for p in PAGES}
     with serve(args.db) as base, browser() as page:
@@ -53,8 +63,10 @@ def main() -> None:
     print(f"{'page':<22}{'fresh tab median':>18}{'max':>8}{'nav click median':>19}{'max':>8}")
     for path in PAGES:
         f, c = fresh[path], click[path]
-        print(f"/{path:<21}{statistics.median(f):>16.2f} s{max(f):>7.2f}s"
-              f"{statistics.median(c):>17.2f} s{max(c):>7.2f}s")
+        print(
+            f"/{path:<21}{statistics.median(f):>16.2f} s{max(f):>7.2f}s"
+            f"{statistics.median(c):>17.2f} s{max(c):>7.2f}s"
+        )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Screenshots of dashboard pages in headless Chromium (for looking at what we build).
 
-    python scripts/shoot.py http://localhost:8501 out/shots "" kesenjangan "tren?tahun=2024"
+python scripts/shoot.py http://localhost:8501 out/shots "" kesenjangan "tren?tahun=2024"
 """
 
 from __future__ import annotations

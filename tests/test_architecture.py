@@ -32,7 +32,11 @@ def imported_modules(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("folder", ["analytics", "charts"])
 def test_core_never_imports_the_ui(folder: str) -> None:
-    offenders = [p.relative_to(ROOT) for p in py_files(folder) if {"streamlit", "ui", "pages"} & imported_modules(p)]
+    offenders = [
+        p.relative_to(ROOT)
+        for p in py_files(folder)
+        if {"streamlit", "ui", "pages"} & imported_modules(p)
+    ]
     assert not offenders, f"{folder}/ must not import streamlit or the UI: {offenders}"
 
 

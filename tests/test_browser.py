@@ -70,7 +70,10 @@ def test_a_command_line_import_succeeds_while_the_dashboard_serves(
         csv.write_text("agency_id,year,ikm\n15.01,2026,81.25\n", encoding="utf-8")
         result = subprocess.run(
             [sys.executable, "-m", "analytics", "import", "--db", str(db), str(csv)],
-            capture_output=True, text=True, cwd=ROOT, timeout=300,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=300,
         )
         assert result.returncode == 0, result.stdout + result.stderr
         assert "1" in result.stdout

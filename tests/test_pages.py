@@ -132,7 +132,8 @@ def test_query_parameters_restore_the_filters(demo_db: Path) -> None:
         agency = ch.agencies.iloc[1]
         family = ch.job_families[0]
         k = views.kpis(
-            snap.cur, PLANNER.with_(year=2024, agencies=(agency["agency_id"],), job_families=(family,))
+            snap.cur,
+            PLANNER.with_(year=2024, agencies=(agency["agency_id"],), job_families=(family,)),
         )
     at = app(tahun="2024", opd=agency["agency_name"], rumpun=family)
     assert at.selectbox(key="tahun").value == 2024
@@ -150,7 +151,10 @@ def test_gaps_heatmap_equals_the_gap_matrix(demo_db: Path) -> None:
         m = views.gap_matrix(snap.cur, PLANNER.with_(year=year))
         names = overview.names(snap.cur)["agency"]
     # every cell of the chart is the matrix's pct_below for that agency and competency
-    lookup = {(names[a], c): v for a, c, v in zip(m["agency_id"], m["competency_id"], m["pct_below"], strict=True)}
+    lookup = {
+        (names[a], c): v
+        for a, c, v in zip(m["agency_id"], m["competency_id"], m["pct_below"], strict=True)
+    }
     comp_names = overview_names_competency(demo_db)
     checked = 0
     for i, agency in enumerate(heat.y):
@@ -231,7 +235,13 @@ def test_a_combination_without_data_gives_a_friendly_empty_state(demo_db: Path, 
     assert row is not None
     at = app(page, opd=row[0], rumpun=row[1])
     assert not at.exception, [e.value for e in at.exception]
-    if page in ("pages/overview.py", "pages/gaps.py", "pages/trends.py", "pages/impact.py", "pages/needs.py"):
+    if page in (
+        "pages/overview.py",
+        "pages/gaps.py",
+        "pages/trends.py",
+        "pages/impact.py",
+        "pages/needs.py",
+    ):
         assert any("Tidak ada data" in i.value for i in at.info), f"{page} explains the empty view"
 
 

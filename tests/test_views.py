@@ -75,7 +75,9 @@ def test_gap_matrix_sums_to_gap_summary(cur: duckdb.DuckDBPyConnection) -> None:
         assert below == pytest.approx(100 - g.at[cid, "pct_meeting"])
 
 
-def test_people_and_profile_need_individuals_and_respect_scope(cur: duckdb.DuckDBPyConnection) -> None:
+def test_people_and_profile_need_individuals_and_respect_scope(
+    cur: duckdb.DuckDBPyConnection,
+) -> None:
     with pytest.raises(NotPermitted):
         views.people(cur, Filters(may_see_individuals=False))
     agencies = list(metrics.choices(cur).agencies["agency_id"])

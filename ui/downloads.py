@@ -13,7 +13,9 @@ from ui import state
 from ui.state import t
 
 
-def labelled(df: pd.DataFrame, columns: Mapping[str, tuple[str, Callable[[Any], str] | None]]) -> pd.DataFrame:
+def labelled(
+    df: pd.DataFrame, columns: Mapping[str, tuple[str, Callable[[Any], str] | None]]
+) -> pd.DataFrame:
     """The table as people read it: translated headers, ids turned into names; numbers stay
     numbers (the spreadsheet formats them)."""
     out = pd.DataFrame(index=df.index)
@@ -35,13 +37,21 @@ def buttons(
     left, right, _ = st.columns([1, 1, 3])
     with left:
         st.download_button(
-            t("download_xlsx"), sheets.xlsx({sheet: table}), file_name=f"{file_stem}.xlsx",
+            t("download_xlsx"),
+            sheets.xlsx({sheet: table}),
+            file_name=f"{file_stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            icon=":material/table_view:", key=f"dl_xlsx_{file_stem}", on_click="ignore",
+            icon=":material/table_view:",
+            key=f"dl_xlsx_{file_stem}",
+            on_click="ignore",
         )
     with right:
         st.download_button(
-            t("download_csv"), sheets.csv_for_excel(table, state.lang()),
-            file_name=f"{file_stem}.csv", mime="text/csv", icon=":material/download:",
-            key=f"dl_csv_{file_stem}", on_click="ignore",
+            t("download_csv"),
+            sheets.csv_for_excel(table, state.lang()),
+            file_name=f"{file_stem}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key=f"dl_csv_{file_stem}",
+            on_click="ignore",
         )

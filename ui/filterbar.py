@@ -62,7 +62,10 @@ def render(snap: Snapshot) -> Filters:
         if len(ch.instansi) > 1:
             _prune(K_INS, ch.instansi)
             instansi = st.multiselect(
-                t("f_instansi"), ch.instansi, key=K_INS, bind="query-params",
+                t("f_instansi"),
+                ch.instansi,
+                key=K_INS,
+                bind="query-params",
                 placeholder=t("f_all"),
             )
         agencies_df = ch.agencies
@@ -80,27 +83,39 @@ def render(snap: Snapshot) -> Filters:
         )
         units_df = ch.units
         units_df = units_df[units_df["agency_id"].isin(agencies or agency_opts)]
-        unit_opts = [f"{a}|{u}" for a, u in zip(units_df["agency_id"], units_df["unit"], strict=True)]
+        unit_opts = [
+            f"{a}|{u}" for a, u in zip(units_df["agency_id"], units_df["unit"], strict=True)
+        ]
         _prune(K_UNIT, unit_opts)
         units = st.multiselect(
             t("f_unit"),
             unit_opts,
-            format_func=lambda v: agency_names.get(v.split("|", 1)[0], "") + UNIT_SEP + v.split("|", 1)[1],
+            format_func=lambda v: (
+                agency_names.get(v.split("|", 1)[0], "") + UNIT_SEP + v.split("|", 1)[1]
+            ),
             key=K_UNIT,
             bind="query-params",
             placeholder=t("f_all"),
             help=None if agencies else t("f_unit_hint"),
         )
         job_families = st.multiselect(
-            t("f_job_family"), ch.job_families, key=K_JF, bind="query-params",
+            t("f_job_family"),
+            ch.job_families,
+            key=K_JF,
+            bind="query-params",
             placeholder=t("f_all"),
         )
         job_types = st.multiselect(
             t("f_job_type"), ch.job_types, key=K_JT, bind="query-params", placeholder=t("f_all")
         )
-        with st.expander(t("f_more"), expanded=any(st.session_state.get(k) for k in (K_ET, K_G, K_RK))):
+        with st.expander(
+            t("f_more"), expanded=any(st.session_state.get(k) for k in (K_ET, K_G, K_RK))
+        ):
             emp_types = st.multiselect(
-                t("f_employment_type"), ch.employment_types, key=K_ET, bind="query-params",
+                t("f_employment_type"),
+                ch.employment_types,
+                key=K_ET,
+                bind="query-params",
                 placeholder=t("f_all"),
             )
             genders = st.multiselect(

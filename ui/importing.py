@@ -143,7 +143,10 @@ def store_contents(snap: Snapshot) -> None:
         counts = overview.table_counts(snap.cur)
         widgets.table(
             counts,
-            {"table": (t("col_table"), None), "rows": (t("col_rows"), lambda v: fmt.integer(v, lang))},
+            {
+                "table": (t("col_table"), None),
+                "rows": (t("col_rows"), lambda v: fmt.integer(v, lang)),
+            },
             key="tbl_counts",
         )
     with right:

@@ -24,8 +24,14 @@ def presentation_toggle() -> None:
 def downloads(filters: Filters) -> None:
     lang = state.lang()
     with st.expander(t("meeting_materials"), icon=":material/slideshow:"):
-        fmt = st.radio(t("meeting_format"), list(FORMATS), format_func=FORMATS.get, key="bahan_format",
-                       horizontal=False, label_visibility="collapsed")
+        fmt = st.radio(
+            t("meeting_format"),
+            list(FORMATS),
+            format_func=FORMATS.get,
+            key="bahan_format",
+            horizontal=False,
+            label_visibility="collapsed",
+        )
         store = state.get_store()
 
         def make() -> bytes:
@@ -34,7 +40,13 @@ def downloads(filters: Filters) -> None:
 
         stem = "bahan-rapat-kompetensi-asn" if lang == "id" else "asn-competency-briefing"
         st.download_button(
-            t("meeting_download"), data=make, file_name=f"{stem}.{fmt}", mime=MEDIA_TYPES[fmt],
-            icon=":material/download:", width="stretch", on_click="ignore", key="bahan_unduh",
+            t("meeting_download"),
+            data=make,
+            file_name=f"{stem}.{fmt}",
+            mime=MEDIA_TYPES[fmt],
+            icon=":material/download:",
+            width="stretch",
+            on_click="ignore",
+            key="bahan_unduh",
         )
         st.caption(t("meeting_help"))

@@ -26,20 +26,31 @@ def show(snap: Snapshot, filters: Filters, key: str, search: bool = True) -> str
     shown = df.assign(
         jpm=df["jpm"].map(lambda v: fmt.num(v, lang, 1)),
         category=df["category"].map(lambda c: c if isinstance(c, str) else "–"),
-    ).rename(columns={
-        "nip": "NIP", "name": t("col_name"), "agency_name": t("f_agency"), "unit": t("col_unit"),
-        "position_name": t("col_position"), "job_type": t("col_job_type"), "jpm": t("col_jpm"),
-        "category": t("col_category"), "below": t("col_below"),
-    })
+    ).rename(
+        columns={
+            "nip": "NIP",
+            "name": t("col_name"),
+            "agency_name": t("f_agency"),
+            "unit": t("col_unit"),
+            "position_name": t("col_position"),
+            "job_type": t("col_job_type"),
+            "jpm": t("col_jpm"),
+            "category": t("col_category"),
+            "below": t("col_below"),
+        }
+    )
     event = st.dataframe(
-        shown, hide_index=True, width="stretch", key=f"{key}_table",
-        on_select="rerun", selection_mode="single-row",
+        shown,
+        hide_index=True,
+        width="stretch",
+        key=f"{key}_table",
+        on_select="rerun",
+        selection_mode="single-row",
     )
     pages = max(1, -(-total // PAGE))
     if pages > 1:
-        st.number_input(t("profile_page"), min_value=1, max_value=pages, step=1, key=f"{key}_page",
-                        width=160)
+        st.number_input(
+            t("profile_page"), min_value=1, max_value=pages, step=1, key=f"{key}_page", width=160
+        )
     rows = event.selection.rows if event is not None else []
     return str(df.iloc[rows[0]]["nip"]) if rows else None
-
-

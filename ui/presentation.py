@@ -48,9 +48,16 @@ def _gaps(c: ReportContent) -> go.Figure | None:
     if c.matrix.empty:
         return None
     fig = gaps.heatmap(
-        c.matrix, row="agency_id", col="competency_id", value="pct_below", lang=c.lang, title="",
-        row_labels=c.names["agency"], col_labels=c.names["competency"],
-        value_label=t("m_pct_below"), zmax=100,
+        c.matrix,
+        row="agency_id",
+        col="competency_id",
+        value="pct_below",
+        lang=c.lang,
+        title="",
+        row_labels=c.names["agency"],
+        col_labels=c.names["competency"],
+        value_label=t("m_pct_below"),
+        zmax=100,
     )
     return for_report(fig, font_size=15)
 
@@ -67,8 +74,15 @@ def _needs(c: ReportContent) -> go.Figure | None:
         f"{c.names['competency'].get(k, k)} · {c.names['agency'].get(a, a)} › {u}"
         for a, u, k in zip(top["agency_id"], top["unit"], top["competency_id"], strict=True)
     ]
-    fig = gaps.bars(top, category="label", value="priority", lang=c.lang, title="",
-                    value_label=t("needs_priority"), text_format="%{x:.1f}")
+    fig = gaps.bars(
+        top,
+        category="label",
+        value="priority",
+        lang=c.lang,
+        title="",
+        value_label=t("needs_priority"),
+        text_format="%{x:.1f}",
+    )
     return for_report(fig, font_size=15)
 
 
@@ -83,14 +97,16 @@ SCREENS: tuple[tuple[str, str, Callable[[ReportContent], go.Figure | None]], ...
 
 def render() -> None:
     """Draw the current screen; the sidebar and toolbar are hidden by CSS."""
-    st.html("<style>[data-testid='stSidebar'],[data-testid='stHeader'],"
-            "[data-testid='stSidebarCollapsedControl'],.asn-demo{display:none!important}"
-            "[data-testid='stMainBlockContainer']{padding-top:1.5rem;max-width:1500px}"
-            ".asn-present h2{font-size:2.3rem;line-height:1.25;margin:.2rem 0 .8rem 0}"
-            ".asn-present .kicker{color:#0b5394;font-weight:700;font-size:1.1rem;"
-            "text-transform:uppercase;letter-spacing:.05em}"
-            ".asn-present .foot{color:#6b7280;font-size:1rem}"
-            "[data-testid='stMetricValue']{font-size:2.6rem}</style>")
+    st.html(
+        "<style>[data-testid='stSidebar'],[data-testid='stHeader'],"
+        "[data-testid='stSidebarCollapsedControl'],.asn-demo{display:none!important}"
+        "[data-testid='stMainBlockContainer']{padding-top:1.5rem;max-width:1500px}"
+        ".asn-present h2{font-size:2.3rem;line-height:1.25;margin:.2rem 0 .8rem 0}"
+        ".asn-present .kicker{color:#0b5394;font-weight:700;font-size:1.1rem;"
+        "text-transform:uppercase;letter-spacing:.05em}"
+        ".asn-present .foot{color:#6b7280;font-size:1rem}"
+        "[data-testid='stMetricValue']{font-size:2.6rem}</style>"
+    )
     snap = state.snapshot()
     from ui import filterbar
 
@@ -106,17 +122,34 @@ def render() -> None:
     if fig is not None:
         height = {"kpis": 420, "gaps": max(620, 24 * len(c.matrix_rows) + 180)}.get(key, 620)
         fig.update_layout(height=height)
-        st.plotly_chart(fig, width="stretch", key=f"present_{key}",
-                        config={"displaylogo": False, "displayModeBar": False})
-    st.html(f"<div class='asn-present'><div class='foot'>{_escape(c.filter_summary)} · "
-            f"{_escape(c.data_as_of)}</div></div>")
+        st.plotly_chart(
+            fig,
+            width="stretch",
+            key=f"present_{key}",
+            config={"displaylogo": False, "displayModeBar": False},
+        )
+    st.html(
+        f"<div class='asn-present'><div class='foot'>{_escape(c.filter_summary)} · "
+        f"{_escape(c.data_as_of)}</div></div>"
+    )
     left, mid, right, _ = st.columns([1, 1, 1, 3])
     with left:
-        st.button(t("present_prev"), icon=":material/arrow_back:", on_click=_move,
-                  args=(-1, len(SCREENS)), width="stretch")
+        st.button(
+            t("present_prev"),
+            icon=":material/arrow_back:",
+            on_click=_move,
+            args=(-1, len(SCREENS)),
+            width="stretch",
+        )
     with mid:
-        st.button(t("present_next"), icon=":material/arrow_forward:", on_click=_move,
-                  args=(1, len(SCREENS)), width="stretch", type="primary")
+        st.button(
+            t("present_next"),
+            icon=":material/arrow_forward:",
+            on_click=_move,
+            args=(1, len(SCREENS)),
+            width="stretch",
+            type="primary",
+        )
     with right:
         st.button(t("present_exit"), icon=":material/close:", on_click=_exit, width="stretch")
 

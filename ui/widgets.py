@@ -45,8 +45,13 @@ def empty_state(key: str = "empty_state") -> None:
     st.info(t(key), icon="🔎")
 
 
-def kpi(label: str, value: str, delta: str | None = None, help: str | None = None,
-        delta_color: str = "normal") -> None:
+def kpi(
+    label: str,
+    value: str,
+    delta: str | None = None,
+    help: str | None = None,
+    delta_color: str = "normal",
+) -> None:
     st.metric(label, value, delta=delta, help=help, delta_color=delta_color, border=True)  # type: ignore[arg-type]
 
 

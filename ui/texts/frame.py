@@ -104,7 +104,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "imp_uploader": ("Berkas impor", "Import files"),
     "imp_checking": ("Memeriksa berkas…", "Checking files…"),
-    "imp_warnings": ("{n} peringatan (tidak menghalangi impor)", "{n} warnings (they do not block the import)"),
+    "imp_warnings": (
+        "{n} peringatan (tidak menghalangi impor)",
+        "{n} warnings (they do not block the import)",
+    ),
     "imp_rejected": (
         "Impor ditolak: {n} masalah. Tidak ada data yang disimpan. Perbaiki berkas lalu unggah lagi.",
         "Import rejected: {n} problems. Nothing was stored. Fix the files and upload again.",
@@ -133,8 +136,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "cov_col_not_assessed": ("Belum diases", "Not assessed"),
     "cov_col_pct": ("% diases", "% assessed"),
     "cov_people": ("Daftar pegawai yang belum diases", "Employees not assessed"),
-    "cov_people_limit": ("Paling banyak {n} nama ditampilkan; persempit dengan filter.", "At most {n} names are shown; narrow with the filters."),
-    "cov_standards": ("Jabatan tanpa standar kompetensi", "Positions without a competency standard"),
+    "cov_people_limit": (
+        "Paling banyak {n} nama ditampilkan; persempit dengan filter.",
+        "At most {n} names are shown; narrow with the filters.",
+    ),
+    "cov_standards": (
+        "Jabatan tanpa standar kompetensi",
+        "Positions without a competency standard",
+    ),
     "cov_standards_none": (
         "Semua nilai tahun ini punya standar jabatan.",
         "Every score this year has a position standard.",

@@ -40,7 +40,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "trends_pop_change": ("Δ level, seluruh populasi", "Δ level, whole population"),
     "trends_same_change": ("Δ level, pegawai yang sama", "Δ level, same people"),
-    "trends_same_n": ("{n} pegawai diases di {y0} dan {y1}", "{n} employees assessed in {y0} and {y1}"),
+    "trends_same_n": (
+        "{n} pegawai diases di {y0} dan {y1}",
+        "{n} employees assessed in {y0} and {y1}",
+    ),
     "trends_improved": ("Membaik", "Improved"),
     "trends_slipped": ("Menurun", "Slipped"),
     "trends_no_pair": (
@@ -67,7 +70,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "comes from the regression Δ ~ trained + starting level. Bars = 95% confidence "
         "interval; blue: proven positive, grey: not proven.",
     ),
-    "impact_only_year": ("Hanya pasangan asesmen yang berakhir di {year}", "Only assessment pairs ending in {year}"),
+    "impact_only_year": (
+        "Hanya pasangan asesmen yang berakhir di {year}",
+        "Only assessment pairs ending in {year}",
+    ),
     "impact_by_competency": ("Per kompetensi", "By competency"),
     "impact_by_programme": ("Per program pelatihan", "By training programme"),
     "impact_effect": ("Dampak (level)", "Effect (levels)"),
@@ -113,8 +119,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_change": ("Perubahan", "Change"),
     "note_not enough data": ("data belum cukup", "not enough data"),
     "note_no measurable gain": ("tidak ada kenaikan terukur", "no measurable gain"),
-    "note_uncertain: interval includes 0": ("belum pasti: interval mencakup 0", "uncertain: interval includes 0"),
-    "note_some event costs unknown": ("sebagian biaya kegiatan tidak diketahui", "some event costs unknown"),
+    "note_uncertain: interval includes 0": (
+        "belum pasti: interval mencakup 0",
+        "uncertain: interval includes 0",
+    ),
+    "note_some event costs unknown": (
+        "sebagian biaya kegiatan tidak diketahui",
+        "some event costs unknown",
+    ),
     # needs
     "needs_title": ("Kebutuhan Pelatihan", "Training needs"),
     "needs_intro": (
@@ -125,8 +137,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "priority (total shortfall in levels), with the programme proven to work and its "
         "estimated cost for next year's plan.",
     ),
-    "needs_total_people": ("Pegawai-kompetensi di bawah standar", "Employee-competencies below standard"),
-    "needs_total_cost": ("Perkiraan biaya (dengan rekomendasi)", "Estimated cost (with a recommendation)"),
+    "needs_total_people": (
+        "Pegawai-kompetensi di bawah standar",
+        "Employee-competencies below standard",
+    ),
+    "needs_total_cost": (
+        "Perkiraan biaya (dengan rekomendasi)",
+        "Estimated cost (with a recommendation)",
+    ),
     "needs_without_rec": ("Kebutuhan tanpa program terbukti", "Needs without a proven programme"),
     "needs_top_chart": ("15 kebutuhan teratas menurut prioritas", "Top 15 needs by priority"),
     "needs_priority": ("Prioritas (Σ kekurangan level)", "Priority (Σ shortfall in levels)"),
@@ -167,7 +185,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "findings": ("Temuan utama", "Key findings"),
     "overview_categories": ("Kategori JPM pegawai", "Employees by JPM category"),
-    "overview_by_competency": ("Nilai di bawah standar per kompetensi", "Scores below standard by competency"),
+    "overview_by_competency": (
+        "Nilai di bawah standar per kompetensi",
+        "Scores below standard by competency",
+    ),
     "overview_by_competency_core": (
         "Nilai di bawah standar: kompetensi manajerial dan sosial kultural",
         "Scores below standard: managerial and socio-cultural competencies",
@@ -229,7 +250,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "history, trainings taken and suggested development.",
     ),
     "profile_search": ("Cari nama atau NIP", "Search a name or NIP"),
-    "profile_found": ("{n} pegawai ditemukan (urut dari JPM terendah)", "{n} employees found (lowest JPM first)"),
+    "profile_found": (
+        "{n} pegawai ditemukan (urut dari JPM terendah)",
+        "{n} employees found (lowest JPM first)",
+    ),
     "profile_choose": ("Pilih pegawai", "Choose an employee"),
     "profile_page": ("Halaman", "Page"),
     "profile_not_allowed": (
@@ -243,8 +267,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_scores": ("Nilai per kompetensi dan tahun", "Scores by competency and year"),
     "profile_trainings": ("Pelatihan yang diikuti", "Trainings taken"),
     "profile_development": ("Saran pengembangan", "Suggested development"),
-    "profile_no_gap": ("Semua kompetensi memenuhi standar pada asesmen terakhir.", "Every competency met the standard at the latest assessment."),
-    "profile_no_scores": ("Belum ada asesmen untuk pegawai ini.", "This employee has not been assessed yet."),
+    "profile_no_gap": (
+        "Semua kompetensi memenuhi standar pada asesmen terakhir.",
+        "Every competency met the standard at the latest assessment.",
+    ),
+    "profile_no_scores": (
+        "Belum ada asesmen untuk pegawai ini.",
+        "This employee has not been assessed yet.",
+    ),
     "profile_no_std": ("tanpa standar", "no standard"),
     "col_hours": ("JP", "JP"),
     "col_end": ("Selesai", "Ended"),
