@@ -19,7 +19,7 @@ def assessment_coverage(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     Columns: agency_id, agency_name, employees, assessed (had at least one assessment in the
     year), not_assessed, pct_assessed (0-100). Year: filters.year or the latest assessment year.
     """
-    year = resolve_year(cur, filters, "employee-gaps")
+    year = resolve_year(cur, filters, "employee_gaps")
     where, params = filters.where("e")
     return cur.execute(
         f"""
@@ -53,7 +53,7 @@ def not_assessed(
     filters.may_see_individuals. Paged in SQL (limit/offset), ordered by agency, unit, name.
     """
     check_individuals(filters)
-    year = resolve_year(cur, filters, "employee-gaps")
+    year = resolve_year(cur, filters, "employee_gaps")
     where, params = filters.where("e")
     return cur.execute(
         f"""
@@ -76,7 +76,7 @@ def missing_standards(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Da
 
     Columns: position_id, position_name, competency_id, competency_name, scores.
     """
-    year = resolve_year(cur, filters, "employee-gaps")
+    year = resolve_year(cur, filters, "employee_gaps")
     where, params = filters.where("s")
     return cur.execute(
         f"""

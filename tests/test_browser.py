@@ -82,3 +82,24 @@ def test_a_command_line_import_succeeds_while_the_dashboard_serves(
         after = page.locator(".asn-version").inner_text()
     assert before != after
     assert after.endswith("#2")
+
+
+def test_first_upload_on_the_data_page(tmp_path: Path) -> None:
+    """A fresh installation: upload the CSV files, see the plan, save, and the data is live."""
+    files = sorted(str(p) for p in (ROOT / "tests" / "data" / "import" / "base").glob("*.csv"))
+    with serve(tmp_path / "asn.duckdb") as base, browser(height=1600) as page:
+        page.goto(f"{base}/data")
+        wait_ready(page)
+        assert page.locator(".asn-version").inner_text().endswith("#0")
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(files)
+        page.get_by_text("Berkas lolos pemeriksaan.").wait_for(timeout=60_000)
+        wait_ready(page)
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.get_by_role("button", name="Simpan impor").click()
+        page.get_by_text("Impor #1 tersimpan.").wait_for(timeout=60_000)
+        wait_ready(page)
+        assert page.locator(".asn-version").inner_text().endswith("#1")
+        page.goto(base)
+        wait_ready(page)
+        assert page.locator("[data-testid='stMetric']").count() >= 6
+        assert page.locator("[data-testid='stException']").count() == 0

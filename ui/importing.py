@@ -94,12 +94,12 @@ def upload_panel() -> None:
         with st.expander(t("imp_warnings", n=plan.warning_count)):
             st.dataframe(_issues_frame(plan.warnings, lang), hide_index=True, width="stretch")
     if not plan.ok:
-        st.error(t("imp_rejected", n=plan.problem_count), icon="⛔")
+        st.error(t("imp_rejected", n=plan.problem_count), icon=":material/block:")
         st.dataframe(_issues_frame(plan.problems, lang), hide_index=True, width="stretch")
         if plan.problem_count > len(plan.problems):
             st.caption(t("imp_more", shown=len(plan.problems), n=plan.problem_count))
         return
-    st.success(t("imp_valid"), icon="✅")
+    st.success(t("imp_valid"), icon=":material/check_circle:")
     st.markdown(f"**{t('imp_plan')}**")
     st.dataframe(_counts_frame(plan.counts, lang), hide_index=True)
     if st.button(t("imp_commit"), type="primary", icon=":material/save:"):
@@ -111,14 +111,14 @@ def upload_panel() -> None:
             st.session_state["import_done"] = result.import_id
             st.rerun()
         else:
-            st.error(t("imp_rejected", n=result.problem_count), icon="⛔")
+            st.error(t("imp_rejected", n=result.problem_count), icon=":material/block:")
             st.dataframe(_issues_frame(result.problems, lang), hide_index=True, width="stretch")
 
 
 def template_download() -> None:
     done = st.session_state.pop("import_done", None)
     if done is not None:
-        st.toast(t("imp_done", id=done), icon="✅")
+        st.toast(t("imp_done", id=done), icon=":material/check_circle:")
     st.subheader(t("tpl_title"))
     st.caption(t("tpl_help"))
     lang = state.lang()

@@ -42,7 +42,7 @@ def escape(text: str) -> str:
 
 
 def empty_state(key: str = "empty_state") -> None:
-    st.info(t(key), icon="🔎")
+    st.info(t(key), icon=":material/search_off:")
 
 
 def kpi(
