@@ -43,7 +43,7 @@ if p.scores.empty:
     st.stop()
 
 latest_year = int(p.scores["year"].max())
-left, right = st.columns([3, 2])
+left, right = st.columns(2)
 with left:
     latest = p.scores[p.scores["year"] == latest_year]
     widgets.chart(
@@ -61,24 +61,24 @@ with right:
         widgets.chart(
             charts.jpm_history(p.jpm, lang=lang, title=t("profile_history")), "profile_jpm"
         )
-    st.subheader(t("profile_development"))
-    if p.development.empty:
-        st.success(t("profile_no_gap"))
-    else:
-        widgets.table(
-            p.development,
-            {
-                "competency_name": (t("col_competency"), None),
-                "level": (t("col_level"), lambda v: fmt.num(v, lang, 1)),
-                "required_level": (t("col_required"), lambda v: fmt.num(v, lang, 0)),
-                "shortfall": (t("col_shortfall"), lambda v: fmt.num(v, lang, 1)),
-                "recommended_training": (
-                    t("col_recommended"),
-                    lambda v: v if isinstance(v, str) else t("no_recommendation"),
-                ),
-            },
-            key="tbl_dev",
-        )
+st.subheader(t("profile_development"))
+if p.development.empty:
+    st.success(t("profile_no_gap"))
+else:
+    widgets.table(
+        p.development,
+        {
+            "competency_name": (t("col_competency"), None),
+            "level": (t("col_level"), lambda v: fmt.num(v, lang, 1)),
+            "required_level": (t("col_required"), lambda v: fmt.num(v, lang, 0)),
+            "shortfall": (t("col_shortfall"), lambda v: fmt.num(v, lang, 1)),
+            "recommended_training": (
+                t("col_recommended"),
+                lambda v: v if isinstance(v, str) else t("no_recommendation"),
+            ),
+        },
+        key="tbl_dev",
+    )
 
 st.subheader(t("profile_scores"))
 widgets.table(

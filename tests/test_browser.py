@@ -103,3 +103,21 @@ def test_first_upload_on_the_data_page(tmp_path: Path) -> None:
         wait_ready(page)
         assert page.locator("[data-testid='stMetric']").count() >= 6
         assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_person_chosen_on_the_profile_page(served: tuple[str, Path]) -> None:
+    base, _ = served
+    with browser(height=2400) as page:
+        page.goto(f"{base}/profil")
+        wait_ready(page)
+        box = page.locator("[data-testid='stDataFrame']").first.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 12, box["y"] + 52)  # the first row's selection box
+        page.locator("[data-testid='stMain'] h2").first.wait_for(timeout=60_000)
+        wait_ready(page)
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert page.locator(".js-plotly-plot").count() >= 2  # radar and JPM history
+        assert "nip" not in page.url.lower() and not any(
+            ch.isdigit() for ch in page.url.split("/")[-1]
+        )
+        page.screenshot(path=str(SHOTS / "profil-pegawai.png"))
