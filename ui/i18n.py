@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from analytics.report import texts as report_texts
 from ui.texts import frame, pages
 
 LANGS = ("id", "en")
@@ -23,7 +24,16 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-TEXT = _merge(frame.TEXT, pages.TEXT)
+# Labels the meeting materials use too live once, in the report's texts (ui may import
+# analytics, not the reverse).
+SHARED_WITH_REPORTS = (
+    "f_year", "f_job_family", "f_job_type", "f_gender", "gender_L", "gender_P", "k_assessed",
+    "k_mean_jpm", "k_meeting", "k_20jp", "k_change", "cat_Optimal", "cat_Cukup Optimal",
+    "cat_Kurang Optimal", "hidden_population", "impact_effect", "impact_no_estimate",
+    "col_programme", "col_competency", "col_effect", "col_ci", "col_priority",
+    "no_recommendation",
+)  # fmt: skip
+TEXT = _merge(frame.TEXT, pages.TEXT, {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS})
 
 
 def text(key: str, lang: str, **values: Any) -> str:

@@ -16,7 +16,7 @@ from analytics.report import ReportContent
 from analytics.report import figures as report_figures
 from charts import gaps
 from charts.report import for_report
-from ui import data, state
+from ui import data, state, widgets
 from ui.state import t
 
 KEY = "presentasi"
@@ -116,7 +116,7 @@ def render() -> None:
     st.html(
         "<div class='asn-present'>"
         f"<div class='kicker'>{t(kicker)} · {index + 1}/{len(SCREENS)}</div>"
-        f"<h2>{_escape(c.headlines.get(key, ''))}</h2></div>"
+        f"<h2>{widgets.escape(c.headlines.get(key, ''))}</h2></div>"
     )
     fig = draw(c)
     if fig is not None:
@@ -129,8 +129,8 @@ def render() -> None:
             config={"displaylogo": False, "displayModeBar": False},
         )
     st.html(
-        f"<div class='asn-present'><div class='foot'>{_escape(c.filter_summary)} · "
-        f"{_escape(c.data_as_of)}</div></div>"
+        f"<div class='asn-present'><div class='foot'>{widgets.escape(c.filter_summary)} · "
+        f"{widgets.escape(c.data_as_of)}</div></div>"
     )
     left, mid, right, _ = st.columns([1, 1, 1, 3])
     with left:
@@ -152,7 +152,3 @@ def render() -> None:
         )
     with right:
         st.button(t("present_exit"), icon=":material/close:", on_click=_exit, width="stretch")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

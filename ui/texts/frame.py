@@ -24,15 +24,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "section_about": ("Data & metode", "Data & method"),
     # filters
     "filters": ("Filter", "Filters"),
-    "f_year": ("Tahun", "Year"),
     "f_instansi": ("Instansi", "Government (instansi)"),
     "f_agency": ("Perangkat daerah (OPD)", "Agency (OPD)"),
     "f_unit": ("Unit kerja", "Unit"),
-    "f_job_family": ("Rumpun jabatan", "Job family"),
-    "f_job_type": ("Jenis jabatan", "Job type"),
     "f_more": ("Filter lainnya", "More filters"),
     "f_employment_type": ("Status kepegawaian", "Employment type"),
-    "f_gender": ("Jenis kelamin", "Gender"),
     "f_rank": ("Golongan", "Rank (golongan)"),
     "f_all": ("Semua", "All"),
     "f_reset": ("Atur ulang filter", "Reset filters"),
@@ -42,8 +38,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Pilih OPD dahulu untuk mempersempit daftar unit.",
         "Choose an agency first to narrow the list of units.",
     ),
-    "gender_L": ("Laki-laki", "Male"),
-    "gender_P": ("Perempuan", "Female"),
     # common
     "empty_state": (
         "Tidak ada data untuk kombinasi filter ini. Coba longgarkan filter atau pilih tahun lain.",
@@ -157,6 +151,5 @@ TEXT: dict[str, tuple[str, str]] = {
     "cov_col_scores": ("Nilai", "Scores"),
     "col_name": ("Nama", "Name"),
     "col_position": ("Jabatan", "Position"),
-    "col_competency": ("Kompetensi", "Competency"),
     "col_competency_code": ("Kode", "Code"),
 }

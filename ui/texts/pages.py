@@ -17,9 +17,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "split_by": ("Pisahkan", "Split"),
     "measure": ("Ukuran", "Measure"),
     "show_table": ("Lihat tabel angka", "Show the figures as a table"),
-    "cat_Optimal": ("Optimal (≥ 90)", "Optimal (≥ 90)"),
-    "cat_Cukup Optimal": ("Cukup Optimal (78–<90)", "Cukup Optimal (78–<90)"),
-    "cat_Kurang Optimal": ("Kurang Optimal (< 78)", "Kurang Optimal (< 78)"),
     "share": ("Porsi pegawai", "Share of employees"),
     # trends
     "trends_title": ("Tren", "Trends"),
@@ -76,8 +73,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "impact_by_competency": ("Per kompetensi", "By competency"),
     "impact_by_programme": ("Per program pelatihan", "By training programme"),
-    "impact_effect": ("Dampak (level)", "Effect (levels)"),
-    "impact_no_estimate": ("data belum cukup", "not enough data"),
     "impact_not_estimable": (
         "Data belum cukup untuk menilai dampak ({n}):",
         "Not enough data to tell the effect ({n}):",
@@ -105,11 +100,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "impact_jp_title": ("Kepatuhan 20 JP per OPD", "20 JP compliance by agency"),
     "impact_pct_20jp": ("% pegawai ≥ 20 JP", "% of employees with ≥ 20 JP"),
-    "col_programme": ("Program", "Programme"),
     "col_n_treated": ("Pasangan dilatih", "Trained pairs"),
     "col_n_control": ("Pasangan pembanding", "Comparison pairs"),
-    "col_effect": ("Dampak", "Effect"),
-    "col_ci": ("Interval 95%", "95% interval"),
     "col_spent": ("Biaya (Rp)", "Spent (Rp)"),
     "col_cost_per_level": ("Rp per level", "Rp per level"),
     "col_note": ("Catatan", "Note"),
@@ -153,11 +145,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_unit": ("Unit", "Unit"),
     "col_employees_below": ("Pegawai di bawah standar", "Employees below"),
     "col_mean_shortfall": ("Rata-rata kekurangan", "Mean shortfall"),
-    "col_priority": ("Prioritas", "Priority"),
     "col_recommended": ("Program yang direkomendasikan", "Recommended programme"),
     "col_cost_pp": ("Biaya per peserta", "Cost per participant"),
     "col_est_cost": ("Perkiraan biaya", "Estimated cost"),
-    "no_recommendation": ("belum ada program terbukti", "no proven programme"),
     # overview
     "overview_title": ("Ringkasan", "Overview"),
     "overview_intro": (
@@ -167,12 +157,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "is improving, and whether training works: the headline figures for the selected "
         "population.",
     ),
-    "k_assessed": ("Pegawai diases", "Employees assessed"),
-    "k_mean_jpm": ("Rata-rata JPM", "Mean JPM"),
-    "k_meeting": ("Nilai memenuhi standar", "Scores meeting standard"),
     "k_shortfall": ("Rata-rata kekurangan level", "Mean shortfall"),
-    "k_20jp": ("Pegawai ≥ 20 JP", "Employees with ≥ 20 JP"),
-    "k_change": ("Δ level, pegawai yang sama", "Δ level, same people"),
     "k_change_help": (
         "Rata-rata perubahan level {n} pegawai yang diases pada kompetensi yang sama di {y0} dan {y}.",
         "Mean change in level of the {n} employees assessed in the same competencies in {y0} and {y}.",
@@ -196,10 +181,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "small_population": (
         "Populasi ini kurang dari {n} pegawai: angka rentan dan dapat mengidentifikasi orang.",
         "This population has fewer than {n} employees: figures are fragile and may identify people.",
-    ),
-    "hidden_population": (
-        "Populasi ini kurang dari {n} pegawai; angkanya disembunyikan.",
-        "This population has fewer than {n} employees; its figures are hidden.",
     ),
     # gaps
     "gaps_title": ("Kesenjangan", "Gaps"),
