@@ -74,7 +74,7 @@ def heatmap(
     )
     theme.apply(fig, lang, title)
     fig.update_layout(
-        height=max(360, 34 * len(y) + 160),
+        height=max(240, 34 * len(y) + 180),
         xaxis=dict(side="top", tickangle=0, showgrid=False),
         # every row labelled: Plotly would otherwise skip labels of a dense axis
         yaxis=dict(showgrid=False, tickmode="array", tickvals=y, ticktext=y),
@@ -197,7 +197,7 @@ def category_shares(
     theme.apply(fig, lang, title)
     fig.update_layout(
         barmode="stack",
-        height=max(300, 30 * len(d) + 160),
+        height=max(220, 30 * len(d) + 160),
         xaxis=dict(range=[0, 100], title=share_label, ticksuffix="%"),
         yaxis=dict(showgrid=False),
         uniformtext=dict(minsize=10, mode="hide"),

@@ -119,6 +119,7 @@ agency = st.selectbox(
     t("gaps_drill_agency"),
     agencies,
     index=None,
+    placeholder=t("f_choose"),
     format_func=lambda a: nm["agency"].get(a, a),
     key="kes_opd",
     bind="query-params",
@@ -141,7 +142,12 @@ if agency:
         key="tbl_units",
     )
     unit = st.selectbox(
-        t("gaps_drill_unit"), list(units["unit"]), index=None, key="kes_unit", bind="query-params"
+        t("gaps_drill_unit"),
+        list(units["unit"]),
+        index=None,
+        placeholder=t("f_choose"),
+        key="kes_unit",
+        bind="query-params",
     )
     if unit:
         if f.may_see_individuals:

@@ -31,6 +31,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "f_employment_type": ("Status kepegawaian", "Employment type"),
     "f_rank": ("Golongan", "Rank (golongan)"),
     "f_all": ("Semua", "All"),
+    "f_choose": ("Pilih…", "Choose…"),
     "f_reset": ("Atur ulang filter", "Reset filters"),
     "f_active": ("Filter aktif", "Active filters"),
     "f_none_active": ("Tanpa filter: seluruh pegawai", "No filters: all employees"),
