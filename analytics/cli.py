@@ -111,6 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--lang", choices=("id", "en"), default="id")
 
+    p = sub.add_parser("user", help="manage the dashboard's users: add, remove, list")
+    acts = p.add_subparsers(dest="action", required=True)
+
+    def user_action(name: str, help: str) -> argparse.ArgumentParser:
+        a = acts.add_parser(name, help=help)
+        db_arg(a)  # the users file is users.toml beside the store, unless ASN_USERS names one
+        a.add_argument("--lang", choices=("id", "en"), default="id")
+        return a
+
+    a = user_action("add", "add a user, or replace one of the same name")
+    a.add_argument("name")
+    a.add_argument("--role", required=True, choices=("pimpinan", "perencana", "admin"))
+    a.add_argument("--agency", action="append", default=[], help="agency_id (perencana)")
+    a.add_argument("--instansi", action="append", default=[], help="instansi name (perencana)")
+    a.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    a = user_action("remove", "remove a user")
+    a.add_argument("name")
+    user_action("list", "list users, roles and scopes (never a hash)")
+
     p = sub.add_parser("restore", help="replace the store's contents with a backup")
     db_arg(p)
     p.add_argument("file", type=Path)
@@ -158,6 +177,10 @@ def run(
         return 0
 
     db = args.db or (cwd or Path.cwd()) / default_db_path()
+    if args.command == "user":  # a file beside the store, never the store: not forwarded
+        from analytics.auth import cli_user, users_path
+
+        return cli_user(args, users_path(db), out, err)
     own = store is None
     if own:
         if args.command in FORWARDABLE:

@@ -28,7 +28,8 @@ class Filters:
     employment_types: tuple[str, ...] = ()
     genders: tuple[str, ...] = ()
     ranks: tuple[str, ...] = ()
-    # Who is asking. None = unrestricted (the store's owner, e.g. `export`).
+    # Who is asking. None = unrestricted (the store's owner, e.g. `export`). When both are
+    # set, an agency is in scope if it is listed or belongs to a listed instansi.
     scope_agencies: tuple[str, ...] | None = None
     scope_instansi: tuple[str, ...] | None = None
     may_see_individuals: bool = True
@@ -71,14 +72,19 @@ class Filters:
             agency_conds.append(f"list_contains({p('ag', list(self.agencies))}, agency_id)")
         if self.instansi:
             agency_conds.append(f"list_contains({p('ins', list(self.instansi))}, instansi)")
+        # Scope: a user's agencies and instansi each admit an agency (either suffices); the
+        # scope is ANDed with every selection, so no filter value can widen it.
+        scope_conds: list[str] = []
         if self.scope_agencies is not None:
-            agency_conds.append(
+            scope_conds.append(
                 f"list_contains({p('sag', list(self.scope_agencies))}::varchar[], agency_id)"
             )
         if self.scope_instansi is not None:
-            agency_conds.append(
+            scope_conds.append(
                 f"list_contains({p('sins', list(self.scope_instansi))}::varchar[], instansi)"
             )
+        if scope_conds:
+            agency_conds.append("(" + " or ".join(scope_conds) + ")")
         if agency_conds:
             parts.append(
                 f"{col('agency_key')} in (select agency_key from agencies where "

@@ -1,0 +1,529 @@
+"""Users, roles and what each role may see.
+
+Users live in a TOML file (default `users.toml` beside the store file; the environment variable
+ASN_USERS names another), one table per user, with an argon2id password hash made by
+argon2-cffi, never the password:
+
+    [users."budi"]
+    role = "perencana"
+    agencies = ["15.07"]
+    instansi = []
+    password = "$argon2id$v=19$m=65536,t=3,p=4$..."
+
+Roles:
+- `pimpinan` (leaders): every aggregate, never an individual; small groups hidden.
+- `perencana` (HR planners): aggregates and individuals within their agencies and/or instansi
+  (either one admits an agency); small groups marked.
+- `admin`: everything, imports, users, audit; small groups marked.
+
+`viewer_fields(user)` turns a user into the Filters fields that carry scope and privacy; every
+metric applies them (Filters.where, privacy.check_individuals), so a role cannot see more
+through any page, total, download or report than the analytics give it.
+
+Logins: `authenticate` verifies in constant time (argon2's verify; an unknown name is verified
+against a dummy hash, so both take as long) and a Throttle locks a name for a while after
+repeated failures. The dashboard process keeps the throttle in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import getpass
+import json
+import os
+import re
+import sys
+import threading
+import time
+import tomllib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from analytics.filters import Filters
+from analytics.store import default_db_path
+
+ROLES = ("pimpinan", "perencana", "admin")
+USERS_FILE = "users.toml"
+NAME_RE = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")
+MIN_PASSWORD = 8
+
+# argon2id with argon2-cffi's defaults (RFC 9106's second recommendation: 64 MiB, 3 passes).
+HASHER = PasswordHasher()
+
+
+class UsersFileError(ValueError):
+    """The users file cannot be read as users (bad TOML, unknown role, missing hash...)."""
+
+
+@dataclass(frozen=True)
+class User:
+    """A user as the dashboard knows them. `agencies`/`instansi` are a planner's scope; None
+    on both means unrestricted (only the built-in demo user of an open demo store)."""
+
+    name: str
+    role: str
+    agencies: tuple[str, ...] | None = ()
+    instansi: tuple[str, ...] | None = ()
+    password_hash: str = field(default="", repr=False, compare=False)
+
+    def session(self) -> dict[str, Any]:
+        """The session value the UI keeps (`st.session_state["asn_user"]`): no hash."""
+        return {
+            "name": self.name,
+            "role": self.role,
+            "agencies": None if self.agencies is None else list(self.agencies),
+            "instansi": None if self.instansi is None else list(self.instansi),
+        }
+
+    @property
+    def unrestricted(self) -> bool:
+        return self.agencies is None and self.instansi is None
+
+
+# An open demo store's viewer: a planner over the whole store, no admin rights.
+DEMO_USER = User(name="demo", role="perencana", agencies=None, instansi=None)
+
+
+def viewer_fields(user: User) -> dict[str, Any]:
+    """The Filters fields of who is asking: scope_agencies, scope_instansi,
+    may_see_individuals, small_groups. A planner with no agency and no instansi sees nothing."""
+    if user.role == "admin":
+        return dict(
+            scope_agencies=None, scope_instansi=None, may_see_individuals=True, small_groups="mark"
+        )
+    if user.role == "pimpinan":
+        return dict(
+            scope_agencies=None, scope_instansi=None, may_see_individuals=False, small_groups="hide"
+        )
+    if user.role != "perencana":
+        raise ValueError(f"unknown role {user.role!r}")
+    if user.unrestricted:
+        scope_agencies, scope_instansi = None, None
+    else:
+        agencies, instansi = tuple(user.agencies or ()), tuple(user.instansi or ())
+        scope_instansi = instansi or None
+        # an empty agency scope with no instansi means nothing at all, never everything
+        scope_agencies = agencies if (agencies or not instansi) else None
+    return dict(
+        scope_agencies=scope_agencies,
+        scope_instansi=scope_instansi,
+        may_see_individuals=True,
+        small_groups="mark",
+    )
+
+
+def user_filters(user: User) -> Filters:
+    return Filters(**viewer_fields(user))
+
+
+# Permissions beyond what Filters carries (pages and actions of the UI).
+PERMISSIONS: Mapping[str, frozenset[str]] = {
+    "admin": frozenset({"individuals", "import", "users", "audit", "store"}),
+    "perencana": frozenset({"individuals"}),
+    "pimpinan": frozenset(),
+}
+
+
+def allows(user: User, permission: str) -> bool:
+    return permission in PERMISSIONS.get(user.role, frozenset())
+
+
+# --- the users file --------------------------------------------------------------------------
+
+
+def users_path(db: Path | None = None) -> Path:
+    """ASN_USERS, else users.toml beside the store file."""
+    env = os.environ.get("ASN_USERS")
+    if env:
+        return Path(env)
+    return Path(db or default_db_path()).parent / USERS_FILE
+
+
+def normalise_name(name: str) -> str:
+    return name.strip().lower()
+
+
+def _strings(value: Any, what: str, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsersFileError(f"user {name!r}: {what} must be a list of texts")
+    return tuple(value)
+
+
+def parse_users(text: str) -> dict[str, User]:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise UsersFileError(f"not valid TOML: {e}") from e
+    table = doc.get("users", {})
+    if not isinstance(table, dict):
+        raise UsersFileError("[users] must be a table")
+    users: dict[str, User] = {}
+    for raw_name, entry in table.items():
+        name = normalise_name(raw_name)
+        if not NAME_RE.fullmatch(name) or name in users:
+            raise UsersFileError(f"user {raw_name!r}: invalid or repeated name")
+        if not isinstance(entry, dict):
+            raise UsersFileError(f"user {name!r}: must be a table")
+        role = entry.get("role")
+        if role not in ROLES:
+            raise UsersFileError(f"user {name!r}: role must be one of {', '.join(ROLES)}")
+        password = entry.get("password")
+        if not isinstance(password, str) or not password.startswith("$argon2"):
+            raise UsersFileError(f"user {name!r}: password must be an argon2 hash")
+        agencies = _strings(entry.get("agencies"), "agencies", name)
+        instansi = _strings(entry.get("instansi"), "instansi", name)
+        if role != "perencana":
+            agencies, instansi = (), ()
+        users[name] = User(name, role, agencies, instansi, password)
+    return users
+
+
+@dataclass
+class _Cached:
+    key: tuple[int, int, int]
+    users: dict[str, User]
+
+
+_cache: dict[Path, _Cached] = {}
+_cache_lock = threading.Lock()
+
+
+def load_users(path: Path) -> dict[str, User] | None:
+    """The users of `path`; None when the file does not exist. Re-read when the file changes
+    (so `user add`/`remove` take effect without a restart). Raises UsersFileError."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    key = (st.st_mtime_ns, st.st_size, st.st_ino)
+    with _cache_lock:
+        hit = _cache.get(path)
+        if hit is not None and hit.key == key:
+            return dict(hit.users)
+    users = parse_users(path.read_text(encoding="utf-8"))
+    with _cache_lock:
+        _cache[path] = _Cached(key, users)
+    return dict(users)
+
+
+def _toml_str(value: str) -> str:
+    # A JSON string is a valid TOML basic string (same escapes: \" \\ \n \t \uXXXX).
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dump_users(users: Mapping[str, User]) -> str:
+    lines = [
+        "# Users of Dasbor Kompetensi ASN: managed by `python -m analytics user add|remove|list`.",
+        "# Passwords are argon2id hashes; keep this file readable by the dashboard's user only.",
+    ]
+    for name in sorted(users):
+        u = users[name]
+        lines += [
+            "",
+            f"[users.{_toml_str(name)}]",
+            f"role = {_toml_str(u.role)}",
+            f"agencies = [{', '.join(_toml_str(a) for a in u.agencies or ())}]",
+            f"instansi = [{', '.join(_toml_str(i) for i in u.instansi or ())}]",
+            f"password = {_toml_str(u.password_hash)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Serialise read-modify-write of the users file between processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = path.with_name(path.name + ".lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def save_users(path: Path, users: Mapping[str, User]) -> None:
+    """Write atomically (a reader sees the old file or the new one), owner-only."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(dump_users(users))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def hash_password(password: str, hasher: PasswordHasher | None = None) -> str:
+    return (hasher or HASHER).hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """Constant-time check (argon2's own verify); a malformed hash never matches."""
+    try:
+        return HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_new_user(
+    name: str, role: str, agencies: tuple[str, ...], instansi: tuple[str, ...]
+) -> str | None:
+    """Why these settings cannot make a user (a message key), or None."""
+    if not NAME_RE.fullmatch(name):
+        return "bad_name"
+    if role not in ROLES:
+        return "bad_role"
+    if role == "perencana" and not agencies and not instansi:
+        return "planner_needs_scope"
+    if role != "perencana" and (agencies or instansi):
+        return "scope_only_planner"
+    return None
+
+
+def add_user(
+    path: Path,
+    name: str,
+    role: str,
+    password: str,
+    agencies: tuple[str, ...] = (),
+    instansi: tuple[str, ...] = (),
+    hasher: PasswordHasher | None = None,
+) -> tuple[User, bool]:
+    """Add a user, or replace one of the same name (a new password, role or scope).
+    Returns (user, replaced)."""
+    name = normalise_name(name)
+    problem = check_new_user(name, role, agencies, instansi)
+    if problem:
+        raise ValueError(problem)
+    if len(password) < MIN_PASSWORD:
+        raise ValueError("short_password")
+    user = User(name, role, agencies, instansi, hash_password(password, hasher))
+    with _locked(path):
+        users = load_users(path) or {}
+        replaced = name in users
+        users[name] = user
+        save_users(path, users)
+    return user, replaced
+
+
+def remove_user(path: Path, name: str) -> bool:
+    name = normalise_name(name)
+    with _locked(path):
+        users = load_users(path)
+        if not users or name not in users:
+            return False
+        del users[name]
+        save_users(path, users)
+    return True
+
+
+# --- logging in ------------------------------------------------------------------------------
+
+
+class Throttle:
+    """Failed logins per name: after `max_failures` within `window` seconds the name is locked
+    for `lock_seconds` (attempts are refused unchecked meanwhile). In memory, per process."""
+
+    def __init__(
+        self,
+        max_failures: int = 5,
+        window: float = 900.0,
+        lock_seconds: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.max_failures, self.window, self.lock_seconds = max_failures, window, lock_seconds
+        self.clock = clock
+        self._failures: dict[str, list[float]] = {}
+        self._locked_until: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def locked_for(self, name: str) -> float:
+        """Seconds the name stays locked (0 when it may try)."""
+        with self._lock:
+            return max(0.0, self._locked_until.get(name, 0.0) - self.clock())
+
+    def failed(self, name: str) -> None:
+        now = self.clock()
+        with self._lock:
+            recent = [t for t in self._failures.get(name, []) if now - t < self.window]
+            recent.append(now)
+            if len(recent) >= self.max_failures:
+                self._locked_until[name] = now + self.lock_seconds
+                recent = []
+            self._failures[name] = recent
+            if len(self._failures) > 10_000:  # bounded memory under a name-spraying attack
+                self._failures = {
+                    k: v for k, v in self._failures.items() if v and now - v[-1] < self.window
+                }
+                self._locked_until = {k: t for k, t in self._locked_until.items() if t > now}
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._failures.pop(name, None)
+            self._locked_until.pop(name, None)
+
+
+THROTTLE = Throttle()
+FAILURE_DELAY = 1.0  # seconds added to every failed attempt (slows guessing in one session)
+
+_dummy_hash: str | None = None
+
+
+def _dummy() -> str:
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = HASHER.hash("no such user: dummy password")
+    return _dummy_hash
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    user: User | None
+    locked_seconds: float = 0.0
+
+
+def authenticate(
+    users: Mapping[str, User],
+    name: str,
+    password: str,
+    throttle: Throttle | None = None,
+    delay: float | None = None,
+) -> LoginResult:
+    """Check a login. The same answer for an unknown name and a wrong password, after the same
+    work; a locked name is refused without checking."""
+    throttle = throttle or THROTTLE
+    key = normalise_name(name)[:64]
+    locked = throttle.locked_for(key)
+    if locked > 0:
+        return LoginResult(None, locked)
+    user = users.get(key)
+    ok = verify_password(user.password_hash if user else _dummy(), password)
+    if ok and user is not None:
+        throttle.succeeded(key)
+        return LoginResult(user)
+    throttle.failed(key)
+    time.sleep(FAILURE_DELAY if delay is None else delay)
+    return LoginResult(None, throttle.locked_for(key))
+
+
+# --- the command line ------------------------------------------------------------------------
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "bad_name": (
+        "Nama pengguna tidak sah: huruf kecil, angka, titik, @, - atau _, paling banyak 64.",
+        "Invalid user name: lower-case letters, digits, dot, @, - or _, at most 64.",
+    ),
+    "bad_role": ("Peran harus salah satu dari: {roles}.", "The role must be one of: {roles}."),
+    "planner_needs_scope": (
+        "Perencana memerlukan paling sedikit satu --agency atau --instansi.",
+        "A planner needs at least one --agency or --instansi.",
+    ),
+    "scope_only_planner": (
+        "--agency dan --instansi hanya untuk peran perencana.",
+        "--agency and --instansi apply to the perencana role only.",
+    ),
+    "short_password": (
+        "Kata sandi terlalu pendek (paling sedikit {n} karakter).",
+        "Password too short (at least {n} characters).",
+    ),
+    "mismatch": ("Kata sandi tidak sama.", "The passwords differ."),
+    "no_password": ("Tidak ada kata sandi di stdin.", "No password on standard input."),
+    "prompt": ("Kata sandi untuk {name}: ", "Password for {name}: "),
+    "prompt_again": ("Ulangi kata sandi: ", "Repeat the password: "),
+    "added": (
+        "Pengguna {name} ({role}) ditambahkan di {path}.",
+        "User {name} ({role}) added in {path}.",
+    ),
+    "replaced": (
+        "Pengguna {name} ({role}) diperbarui di {path}.",
+        "User {name} ({role}) updated in {path}.",
+    ),
+    "scope": ("Cakupan: {scope}", "Scope: {scope}"),
+    "removed": ("Pengguna {name} dihapus.", "User {name} removed."),
+    "unknown": ("Pengguna {name} tidak ada di {path}.", "No user {name} in {path}."),
+    "none": (
+        "Belum ada pengguna ({path}). Tambahkan: python -m analytics user add NAMA --role admin",
+        "No users yet ({path}). Add one: python -m analytics user add NAME --role admin",
+    ),
+    "bad_file": (
+        "Berkas pengguna {path} tidak sah: {error}",
+        "Users file {path} is invalid: {error}",
+    ),
+    "all": ("semua", "all"),
+}
+
+
+def text(key: str, lang: str, **values: Any) -> str:
+    s = TEXTS[key][1 if lang == "en" else 0]
+    return s.format(**values) if values else s
+
+
+def describe_scope(user: User, lang: str) -> str:
+    if user.role != "perencana" or user.unrestricted:
+        return text("all", lang)
+    parts = [*(user.agencies or ()), *(user.instansi or ())]
+    return ", ".join(parts) or "–"
+
+
+def _read_password(name: str, from_stdin: bool, lang: str, stdin: TextIO) -> str:
+    if from_stdin:
+        line = stdin.readline()
+        password = line[:-1] if line.endswith("\n") else line
+        if not password:
+            raise ValueError("no_password")
+        return password
+    first = getpass.getpass(text("prompt", lang, name=name))
+    if first != getpass.getpass(text("prompt_again", lang)):
+        raise ValueError("mismatch")
+    return first
+
+
+def cli_user(args: Any, path: Path, out: TextIO, err: TextIO, stdin: TextIO | None = None) -> int:
+    """`python -m analytics user add|remove|list`: 0 done, 1 nothing to remove, 2 bad input."""
+    lang = getattr(args, "lang", "id")
+    try:
+        if args.action == "list":
+            users = load_users(path)
+            if not users:
+                print(text("none", lang, path=path), file=out)
+                return 0
+            for u in sorted(users.values(), key=lambda u: u.name):
+                print(f"{u.name}\t{u.role}\t{describe_scope(u, lang)}", file=out)
+            return 0
+        if args.action == "remove":
+            if remove_user(path, args.name):
+                print(text("removed", lang, name=normalise_name(args.name)), file=out)
+                return 0
+            print(text("unknown", lang, name=normalise_name(args.name), path=path), file=err)
+            return 1
+        name = normalise_name(args.name)
+        agencies, instansi = tuple(args.agency), tuple(args.instansi)
+        problem = check_new_user(name, args.role, agencies, instansi)
+        if problem:
+            raise ValueError(problem)
+        password = _read_password(name, args.password_stdin, lang, stdin or sys.stdin)
+        user, replaced = add_user(path, name, args.role, password, agencies, instansi)
+    except UsersFileError as e:
+        print(text("bad_file", lang, path=path, error=e), file=err)
+        return 2
+    except ValueError as e:
+        key = str(e)
+        if key not in TEXTS:
+            raise
+        print(text(key, lang, roles=", ".join(ROLES), n=MIN_PASSWORD), file=err)
+        return 2
+    print(
+        text("replaced" if replaced else "added", lang, name=user.name, role=user.role, path=path),
+        file=out,
+    )
+    print(text("scope", lang, scope=describe_scope(user, lang)), file=out)
+    return 0
