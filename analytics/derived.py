@@ -12,16 +12,19 @@ The statements live in sql/derived_refresh.sql; their meaning is documented in s
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from functools import cache
 
 import duckdb
 
+from analytics import rollup
 from analytics.store import read_sql
 
 DERIVED_TABLES = ("score", "person_year", "jp_year", "pair", "pair_programme")
 # The layout of the derived tables (sql/derived.sql). A store whose derived tables are older is
 # rebuilt by its next refresh: they hold nothing that cannot be derived again.
-DERIVED_VERSION = "2"
+DERIVED_VERSION = "3"
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
 # Table aliases the refresh statements select employees by ({sel_<alias>}).
@@ -40,7 +43,7 @@ def _renew_if_old(cur: duckdb.DuckDBPyConnection) -> bool:
     row = cur.execute("select value from meta where key = 'derived_version'").fetchone()
     if row is not None and row[0] == DERIVED_VERSION:
         return False
-    for table in DERIVED_TABLES:  # fixed names
+    for table in (*DERIVED_TABLES, *rollup.ROLLUP_TABLES):  # fixed names
         cur.execute(f"drop table if exists {table}")
     create_tables(cur)
     return True
@@ -81,23 +84,59 @@ def _statements() -> dict[str, str]:
     return statements
 
 
-def refresh(cur: duckdb.DuckDBPyConnection, affected: str | None = None) -> None:
-    """Rebuild derived rows for all employees, or for those in temp table `affected`."""
+# A full refresh runs slice by slice of this many employees: each statement's aggregation and
+# window then fit in memory (a national store's 150 M assessments at once spilled ~10 GB).
+SLICE_EMPLOYEES = 400_000
+
+
+def _slices(cur: duckdb.DuckDBPyConnection) -> list[tuple[int, int]]:
+    """emp_key ranges covering every employee, SLICE_EMPLOYEES at a time (emp_keys are dense
+    and contiguous per agency, so slices also read contiguous stretches of the fact tables)."""
+    row = cur.execute("select min(emp_key), max(emp_key) from employees").fetchall()[0]
+    if row[0] is None:
+        return [(0, 0)]
+    lo, hi = int(row[0]), int(row[1])
+    return [(a, min(a + SLICE_EMPLOYEES - 1, hi)) for a in range(lo, hi + 1, SLICE_EMPLOYEES)]
+
+
+def refresh(
+    cur: duckdb.DuckDBPyConnection,
+    affected: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> None:
+    """Rebuild derived rows for all employees, or for those in temp table `affected`; then
+    the roll-ups (analytics.rollup) of the agencies those employees belong or belonged to."""
     if affected is not None and affected not in AFFECTED_TABLES:
         raise ValueError("affected must name the fixed temp table")  # never user text
     if _renew_if_old(cur):
         affected = None  # new, empty tables: everyone needs rows
-
-    def sel(alias: str) -> str:
-        if affected is None:
-            return "true"
-        return f"{alias}.emp_key in (select emp_key from {affected})"
-
-    for table in DERIVED_TABLES:  # fixed names
-        if affected is None:
+    clock = time.perf_counter()
+    if affected is None:
+        for table in DERIVED_TABLES:  # fixed names
             cur.execute(f"delete from {table}")
-        else:
+        for lo, hi in _slices(cur):
+            # integers formatted into fixed SQL, never user text
+            _run(cur, lambda alias, lo=lo, hi=hi: f"{alias}.emp_key between {lo} and {hi}")
+        if progress:
+            progress(f"  {'derived rows':<18}{time.perf_counter() - clock:>8.1f} s")
+        clock = time.perf_counter()
+        rollup.rebuild(cur)
+    else:
+        rollup.note_agencies(cur, affected)  # where the affected rows sit before the refresh
+
+        def sel(alias: str) -> str:
+            return f"{alias}.emp_key in (select emp_key from {affected})"
+
+        for table in DERIVED_TABLES:  # fixed names
             cur.execute(f"delete from {table} t where {sel('t')}")
+        _run(cur, sel)
+        rollup.refresh(cur, affected)
+    if progress:
+        progress(f"  {'roll-ups':<18}{time.perf_counter() - clock:>8.1f} s")
+
+
+def _run(cur: duckdb.DuckDBPyConnection, sel: Callable[[str], str]) -> None:
+    """Insert the derived rows of the employees `sel(alias)` selects."""
     fragments = {f"{{sel_{a}}}": sel(a) for a in _ALIASES}
     for sql in _statements().values():
         for placeholder, text in fragments.items():

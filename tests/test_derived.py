@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from fixtures import E, rows, store_of, world
 
-from analytics import derived
+from analytics import derived, rollup
 from analytics.store import Store
 
 D = Decimal
@@ -199,7 +199,8 @@ CHANGES = {
 
 
 def derived_rows(cur: duckdb.DuckDBPyConnection) -> dict[str, list]:
-    return {t: sorted(rows(cur, f"select * from {t}"), key=repr) for t in derived.DERIVED_TABLES}
+    tables = (*derived.DERIVED_TABLES, *rollup.ROLLUP_TABLES)
+    return {t: sorted(rows(cur, f"select * from {t}"), key=repr) for t in tables}
 
 
 @pytest.mark.parametrize("change", list(CHANGES))

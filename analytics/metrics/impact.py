@@ -13,7 +13,7 @@ import pandas as pd
 
 from analytics import privacy
 from analytics.filters import Filters
-from analytics.metrics import common
+from analytics.metrics import common, route
 from analytics.metrics.groups import chosen_by
 from analytics.metrics.ols import Arm, Estimate, estimate
 
@@ -64,7 +64,8 @@ def competency_estimates(
 ) -> list[tuple[str, Estimate, int | None]]:
     """(competency_id, estimate, employees or None) per competency with at least one pair."""
     frag, params = _fragments(cur, filters)
-    arms = common.query(cur, "impact_competency", params, **frag)
+    name = "impact_competency_cells" if route.cells_allowed(filters) else "impact_competency"
+    arms = common.query(cur, name, params, **frag)
     found: dict[str, dict[bool, Arm]] = {}
     for row in arms.itertuples(index=False):
         found.setdefault(row.competency_id, {})[bool(row.treated)] = _arm(row)

@@ -3,6 +3,8 @@
 sql/score_groups.sql sums the selected scores per employee and group, then per group and JPM
 denominator; which per-employee rows it starts from is chosen here for speed, never changing
 a figure:
+- the roll-ups (score_cell for by competency, person_cell otherwise) when the filters and
+  grouping need no unit or employee attribute (analytics/metrics/route.py);
 - person_year (one row per employee and year) when the grouping never splits an employee's
   year (none, agency, unit) and the filters select all of an employee's scores or none
   (Filters.splits_employee_scores is False);
@@ -18,12 +20,15 @@ import duckdb
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.metrics import common
+from analytics.metrics import common, route
 from analytics.metrics.groups import Grouping
 
 
-def source(g: Grouping, filters: Filters) -> str:
-    """Which per-person SQL the grouping and filters allow (see the module docstring)."""
+def source(g: Grouping, filters: Filters, per_employee: bool = False) -> str:
+    """Which per-person SQL the grouping and filters allow (see the module docstring);
+    `per_employee` when the caller needs one row per employee (never a roll-up)."""
+    if not per_employee and g.by != "unit" and route.cells_allowed(filters):
+        return "cell_score" if g.by == "competency" else "cell_person"
     if g.by in ("none", "agency", "unit") and not filters.splits_employee_scores:
         return "per_person_year"
     if g.by == "competency":
@@ -34,13 +39,11 @@ def source(g: Grouping, filters: Filters) -> str:
 def _categories(wanted: bool) -> str:
     if not wanted:
         return "0 as n_optimal, 0 as n_cukup, 0 as n_kurang"
-    o, k = common.OPTIMAL_MIN, common.CUKUP_MIN
-    num = "100 * level_t"  # an employee's JPM is num / den, decided in exact integers
+    # cat: each employee's JPM category, decided by the per-person SQL in exact integers
     return (
-        f"coalesce(sum(w) filter (where {num} >= {o} * den), 0) as n_optimal, "
-        f"coalesce(sum(w) filter (where {num} >= {k} * den and {num} < {o} * den), 0)"
-        " as n_cukup, "
-        f"coalesce(sum(w) filter (where {num} < {k} * den), 0) as n_kurang"
+        "coalesce(sum(w) filter (where cat = 2), 0) as n_optimal, "
+        "coalesce(sum(w) filter (where cat = 1), 0) as n_cukup, "
+        "coalesce(sum(w) filter (where cat = 0), 0) as n_kurang"
     )
 
 
@@ -55,8 +58,10 @@ def parts(
     category counts only when `categories` (else 0)."""
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
+    name = source(g, filters)
+    extra = {"inner_keys": g.inner_keys} if name == "cell_person" else {}
     per_person = common.render(
-        source(g, filters), inner_select=g.inner_select, year_s=year_s, where_s=where_s
+        name, inner_select=g.inner_select, year_s=year_s, where_s=where_s, **extra
     )
     return common.query(
         cur,

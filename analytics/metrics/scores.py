@@ -59,7 +59,7 @@ def jpm(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     where_s, wp = common.where(filters, "s")
     everyone = grouping("trend", "none")  # the whole year of each employee
     per_person = common.render(
-        score_groups.source(everyone, filters),
+        score_groups.source(everyone, filters, per_employee=True),
         inner_select=everyone.inner_select,
         year_s=year_s,
         where_s=where_s,

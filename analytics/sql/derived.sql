@@ -32,7 +32,9 @@ create table if not exists person_year (
     sum_level     decimal(18, 1) not null,
     sum_required  integer not null,
     sum_shortfall decimal(18, 1) not null,  -- Σ max(required - level, 0)
-    n_meeting     integer not null          -- scores with level >= required
+    n_meeting     integer not null,         -- scores with level >= required
+    position_key  integer                   -- the scores' one position; null when they sit in
+                                            -- several (then never summed in person_cell)
 );
 
 -- JP per employee and year: hours of completed trainings whose end_date falls in the year
@@ -71,4 +73,59 @@ create table if not exists pair_programme (
     competency_key smallint not null,
     d1             date not null,
     title          varchar not null
+);
+
+-- Roll-ups: the rows above summed per agency (analytics/rollup.py keeps them; the metrics read
+-- them instead of per-person rows when the filters and grouping allow, see
+-- analytics/metrics/route.py). Levels in tenths, sums exact integers. Rebuilt, inside the
+-- import's transaction, for every agency whose employees' derived rows changed.
+
+-- Scores with a standard per year, competency, agency, position (the score's), required level
+-- and JPM class of the score (cat: 2 Optimal, 1 Cukup Optimal, 0 Kurang Optimal, decided on
+-- 100 x level / required, used by by-competency trends).
+create table if not exists score_cell (
+    year           smallint not null,
+    competency_key smallint not null,
+    agency_key     integer not null,
+    position_key   integer not null,
+    den            integer not null,   -- required level x 10
+    cat            tinyint not null,
+    n              bigint not null,    -- scores (= employees: one score per employee and cell)
+    level_t        bigint not null,
+    shortfall_t    bigint not null,
+    meeting        bigint not null
+);
+
+-- person_year per year, agency, position, whole-year denominator (Σ required x 10) and JPM
+-- category: everything the JPM mean (exact, per denominator) and the category shares need.
+-- Only employees whose scores of the year sit in one position (person_year.position_key not
+-- null): a job family or type then selects all of their scores or none, so a cell is never
+-- split; the others are summed per person when asked (sql/cell_person.sql).
+create table if not exists person_cell (
+    year         smallint not null,
+    agency_key   integer not null,
+    position_key integer not null,
+    den         bigint not null,
+    cat         tinyint not null,
+    n           bigint not null,       -- employees
+    scores      bigint not null,
+    level_t     bigint not null,
+    shortfall_t bigint not null,
+    meeting     bigint not null
+);
+
+-- The training-impact sufficient statistics of the pairs per year (of d1), competency, agency,
+-- position (d1's) and arm: x = level(d0), y = level(d1) - level(d0), in tenths.
+create table if not exists pair_cell (
+    year           smallint not null,
+    competency_key smallint not null,
+    agency_key     integer not null,
+    position_key   integer not null,
+    treated        boolean not null,
+    n              bigint not null,
+    sx             bigint not null,
+    sy             bigint not null,
+    sxx            bigint not null,
+    sxy            bigint not null,
+    syy            bigint not null
 );

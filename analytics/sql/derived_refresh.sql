@@ -1,5 +1,7 @@
 -- Statements that rebuild the derived tables (analytics/derived.py runs them in this order).
--- `{sel_x}` is "true" for a full refresh, else "x.emp_key in (select emp_key from affected_emp)":
+-- `{sel_x}` selects the employees being refreshed: "x.emp_key between LO and HI" for one slice of
+-- a full refresh (slices bound the memory a national build needs), else
+-- "x.emp_key in (select emp_key from affected_emp)":
 -- every statement reads only the affected employees' own rows, so an incremental refresh gives
 -- exactly the rows of a full one. (A derived value that depended on other employees' rows, such
 -- as an event's cost shared among its participants, would go stale; none is stored.)
@@ -10,23 +12,23 @@
 -- the employee's current one; agency and unit are the employee's current ones.
 insert into score
 with latest as (
+    -- one pass, no self-join: the latest assessment's fields packed in a struct (a struct is
+    -- never null, so arg_max keeps a null position_key)
     select a.emp_key, a.competency_key, year(a.assessed_on)::smallint as year,
-           max(a.assessed_on) as assessed_on
+           arg_max({'d': a.assessed_on, 'level': a.level, 'pos': a.position_key},
+                   a.assessed_on) as z
     from assessments a
     where {sel_a}
     group by a.emp_key, a.competency_key, year(a.assessed_on)
 ),
 final as (
-    select l.emp_key, l.competency_key, l.year, l.assessed_on, a.level,
-           coalesce(a.position_key, e.position_key) as position_key,
+    select l.emp_key, l.competency_key, l.year, l.z.d as assessed_on, l.z.level as level,
+           coalesce(l.z.pos, e.position_key) as position_key,
            e.agency_key, e.unit, s.required_level
     from latest l
-    join assessments a
-      on a.emp_key = l.emp_key and a.competency_key = l.competency_key
-     and a.assessed_on = l.assessed_on
     join employees e on e.emp_key = l.emp_key
     left join standards s
-      on s.position_key = coalesce(a.position_key, e.position_key)
+      on s.position_key = coalesce(l.z.pos, e.position_key)
      and s.competency_key = l.competency_key
 )
 select * from final;
@@ -37,7 +39,8 @@ insert into person_year
 select s.emp_key, s.year, any_value(s.agency_key), any_value(s.unit), count(*),
        sum(s.level), sum(s.required_level)::integer,
        sum(greatest(s.required_level - s.level, 0)),
-       count(*) filter (where s.level >= s.required_level)
+       count(*) filter (where s.level >= s.required_level),
+       case when min(s.position_key) = max(s.position_key) then min(s.position_key) end
 from score s
 where s.required_level is not null and {sel_s}
 group by s.emp_key, s.year;
@@ -94,7 +97,7 @@ select * from final;
 insert into pair_programme
 select distinct pr.emp_key, pr.competency_key, pr.d1, t.title
 from pair pr
-join participations p on p.emp_key = pr.emp_key and p.completed
+join participations p on p.emp_key = pr.emp_key and p.completed and {sel_p}
 join trainings t
   on t.training_key = p.training_key and t.competency_key = pr.competency_key
  and t.end_date > pr.d0 and t.end_date <= pr.d1

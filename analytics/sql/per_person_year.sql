@@ -5,6 +5,8 @@ select s.year::integer as year, {inner_select}, s.emp_key, 1 as w,
        (s.sum_level * 10)::bigint as level_t,
        s.sum_required::bigint * 10 as den,
        (s.sum_shortfall * 10)::bigint as shortfall_t,
-       s.n_meeting as meeting
+       s.n_meeting as meeting,
+       case when 100 * (s.sum_level * 10)::bigint >= 90 * (s.sum_required::bigint * 10) then 2
+            when 100 * (s.sum_level * 10)::bigint >= 78 * (s.sum_required::bigint * 10) then 1 else 0 end as cat
 from person_year s
 where {year_s} and {where_s}

@@ -1,22 +1,23 @@
 -- The one base of the score summaries (gap-summary, jpm-summary, trend): the selected scores
--- with a standard, first summed per employee and group (per_person: one row per year, group
--- key(s) and employee, or w alike employees at once), then per year, group and JPM
--- denominator. Python adds the rows of one group up and divides once (exact integers in
--- tenths; exact mean of JPMs).
+-- with a standard, first summed per employee and group (per_person: rows of w employees who
+-- share year, group key(s), JPM denominator den and JPM category cat, with the totals of
+-- their scores, level_t, shortfall_t and meeting: one row per employee, or a roll-up cell of
+-- many), then per year, group and denominator. Python adds the rows of one group up and
+-- divides once (exact integers in tenths; exact mean of JPMs).
 -- Columns: year, the group key(s), den (an employee's Σ required in the group, tenths),
 -- n (employees), scores, level_t, shortfall_t, meeting (scores with level >= required),
 -- and with categories n_optimal, n_cukup, n_kurang (employees per JPM category, decided on
--- each exact JPM 100 x level_t / den); an employee's JPM numerator is 100 x level_t.
+-- each exact JPM 100 x level_t / den); the w employees' JPM numerators add up to 100 x level_t.
 with per_person as (
     {per_person}
 ),
 grouped as (
     select year, {inner_keys}, den,
            sum(w)::bigint as n,
-           sum(w * scores)::bigint as scores,
-           sum(w * level_t)::bigint as level_t,
-           sum(w * shortfall_t)::bigint as shortfall_t,
-           sum(w * meeting)::bigint as meeting,
+           sum(scores)::bigint as scores,
+           sum(level_t)::bigint as level_t,
+           sum(shortfall_t)::bigint as shortfall_t,
+           sum(meeting)::bigint as meeting,
            {categories}
     from per_person
     group by all

@@ -1,0 +1,62 @@
+"""Roll-ups: the derived rows summed per agency, kept in step with them.
+
+score_cell, person_cell and pair_cell (sql/derived.sql) hold per agency what the score
+summaries, the JPM summaries and the training-impact regression sum over people, so a view of
+the whole country reads thousands of cells instead of millions of rows. They are rebuilt in
+the same transaction as the derived rows (analytics.derived.refresh): everything after a full
+refresh, or only the agencies an import touched (where the affected employees' rows were
+before it, and where they are after it). Which queries may read them is decided in
+analytics/metrics/route.py; both paths give the same figures (tests/test_rollup.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import duckdb
+
+from analytics.store import read_sql
+
+ROLLUP_TABLES = ("score_cell", "person_cell", "pair_cell")
+
+
+@cache
+def _statements() -> dict[str, str]:
+    text = read_sql("rollup.sql")
+    parts = re.split(r"^-- name: (\w+)\n", text, flags=re.M)
+    statements = dict(zip(parts[1::2], parts[2::2], strict=True))
+    assert tuple(statements) == ROLLUP_TABLES, tuple(statements)
+    return statements
+
+
+def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    """Every cell, from all derived rows."""
+    for table, sql in _statements().items():  # fixed names
+        cur.execute(f"delete from {table}")
+        cur.execute(sql.replace("{sel}", "true"))
+
+
+def note_agencies(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
+    """Before the derived rows of the employees in temp table `affected` are replaced: the
+    agencies their current rows are counted in (temp table rollup_agency)."""
+    cur.execute("create or replace temp table rollup_agency (agency_key integer)")
+    for source in ("score", "person_year", "pair"):  # fixed names
+        cur.execute(
+            f"insert into rollup_agency select distinct agency_key from {source} "
+            f"where emp_key in (select emp_key from {affected})"
+        )
+
+
+def refresh(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
+    """After the derived rows of the employees in `affected` were replaced: rebuild the cells
+    of the agencies noted before (note_agencies) and of the agencies they belong to now."""
+    cur.execute(
+        "insert into rollup_agency select distinct agency_key from employees "
+        f"where emp_key in (select emp_key from {affected})"
+    )
+    sel = "s.agency_key in (select agency_key from rollup_agency)"
+    for table, sql in _statements().items():  # fixed names
+        cur.execute(f"delete from {table} s where {sel}")
+        cur.execute(sql.replace("{sel}", sel))
+    cur.execute("drop table rollup_agency")

@@ -1,0 +1,34 @@
+-- roll-up of per_person_group.sql: employees whose scores of the year all sit in one position
+-- come summed per agency, position, denominator and category from person_cell; the few with
+-- scores in several positions that year (person_year.position_key null) are summed per person as without
+-- roll-ups. For filters and groupings that need no unit or employee attribute
+-- (analytics/metrics/route.py).
+select s.year::integer as year, {inner_select}, s.den, s.cat,
+       sum(s.n)::bigint as w,
+       sum(s.scores)::bigint as scores,
+       sum(s.level_t)::bigint as level_t,
+       sum(s.shortfall_t)::bigint as shortfall_t,
+       sum(s.meeting)::bigint as meeting
+from person_cell s
+join positions p on p.position_key = s.position_key
+where {year_s} and {where_s}
+group by all
+union all
+select year, {inner_keys}, den, cat, 1 as w, scores, level_t, shortfall_t, meeting
+from (
+    select s.year::integer as year, {inner_select}, s.emp_key,
+           count(*) as scores,
+           sum((s.level * 10)::bigint)::bigint as level_t,
+           sum(s.required_level::bigint * 10)::bigint as den,
+           sum(greatest(s.required_level::bigint * 10 - (s.level * 10)::bigint, 0))::bigint
+               as shortfall_t,
+           count(*) filter (where s.level >= s.required_level) as meeting,
+           case when 100 * sum((s.level * 10)::bigint) >= 90 * sum(s.required_level::bigint * 10) then 2
+            when 100 * sum((s.level * 10)::bigint) >= 78 * sum(s.required_level::bigint * 10) then 1 else 0 end as cat
+    from score s
+    join positions p on p.position_key = s.position_key
+    where s.required_level is not null and {year_s} and {where_s}
+      and (s.emp_key, s.year) in (
+          select emp_key, year from person_year where position_key is null)
+    group by all
+)

@@ -1,0 +1,51 @@
+-- Statements that (re)build the roll-ups (sql/derived.sql) from the derived rows, for the
+-- agencies `{sel}` selects over alias s ("true" for all; else the agencies in temp table
+-- rollup_agency). analytics/rollup.py deletes those agencies' cells first. Each cell sums
+-- rows of one agency, so rebuilding an agency's cells gives exactly the rows of a full build.
+
+-- name: score_cell
+insert into score_cell
+select s.year, s.competency_key, s.agency_key, s.position_key,
+       s.required_level::integer * 10 as den,
+       case when 100 * (s.level * 10)::bigint >= 90 * s.required_level::bigint * 10 then 2
+            when 100 * (s.level * 10)::bigint >= 78 * s.required_level::bigint * 10 then 1
+            else 0 end as cat,
+       count(*),
+       sum((s.level * 10)::bigint)::bigint,
+       sum(greatest(s.required_level::bigint * 10 - (s.level * 10)::bigint, 0))::bigint,
+       count(*) filter (where s.level >= s.required_level)
+from score s
+where s.required_level is not null and {sel}
+group by all
+order by 1, 3;
+
+-- name: person_cell
+insert into person_cell
+select s.year, s.agency_key, s.position_key, s.sum_required::bigint * 10 as den,
+       case when 100 * (s.sum_level * 10)::bigint >= 90 * s.sum_required::bigint * 10 then 2
+            when 100 * (s.sum_level * 10)::bigint >= 78 * s.sum_required::bigint * 10 then 1
+            else 0 end as cat,
+       count(*),
+       sum(s.n_scores)::bigint,
+       sum((s.sum_level * 10)::bigint)::bigint,
+       sum((s.sum_shortfall * 10)::bigint)::bigint,
+       sum(s.n_meeting)::bigint
+from person_year s
+where s.position_key is not null and {sel}
+group by all
+order by 1, 2;
+
+-- name: pair_cell
+insert into pair_cell
+with xy as (
+    select s.year, s.competency_key, s.agency_key, s.position_key, s.treated,
+           (s.level0 * 10)::bigint as x, ((s.level1 - s.level0) * 10)::bigint as y
+    from pair s
+    where {sel}
+)
+select year, competency_key, agency_key, position_key, treated, count(*),
+       sum(x)::bigint, sum(y)::bigint, sum(x * x)::bigint, sum(x * y)::bigint,
+       sum(y * y)::bigint
+from xy
+group by all
+order by 1, 3;

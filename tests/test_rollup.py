@@ -1,0 +1,157 @@
+"""The roll-ups (analytics/rollup.py) give exactly the figures of the per-person rows: every
+metric that may read them, with every grouping, on the hand-written world (an employee whose
+year's scores sit in two positions included), on random worlds (hypothesis) and on a small demo
+store, unfiltered and filtered, with each small-group rule. Plus: which path a query takes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import duckdb
+import pandas as pd
+import pytest
+from fixtures import random_world, rows, store_of, world
+from hypothesis import HealthCheck, Phase, given, settings
+
+from analytics import demo, metrics
+from analytics.filters import Filters
+from analytics.metrics import route, score_groups
+from analytics.metrics.groups import grouping
+from analytics.store import Store
+
+Metric = Callable[[duckdb.DuckDBPyConnection, Filters], pd.DataFrame]
+
+
+def _metrics() -> dict[str, Metric]:
+    out: dict[str, Metric] = {}
+    for by in ("competency", "agency", "job_family", "job_type", "position", "unit"):
+        out[f"gap_summary/{by}"] = lambda c, f, by=by: metrics.gap_summary(c, f, by)
+    for by in ("agency", "job_family", "job_type", "unit"):
+        out[f"jpm_summary/{by}"] = lambda c, f, by=by: metrics.jpm_summary(c, f, by)
+    for by in ("none", "agency", "job_family", "competency"):
+        out[f"trend/{by}"] = lambda c, f, by=by: metrics.trend(c, f, by)
+    out["training_impact"] = metrics.training_impact
+    out["jpm"] = metrics.jpm
+    return out
+
+
+METRICS = _metrics()
+
+
+def both_paths(cur: duckdb.DuckDBPyConnection, metric: Metric, f: Filters) -> None:
+    fast = metric(cur, f)
+    with route.person_level():
+        slow = metric(cur, f)
+    pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+
+
+WORLD_FILTERS = [
+    Filters(),
+    Filters(year=2023),
+    Filters(agencies=("DINKES",)),
+    Filters(agencies=("DINKES", "KRC"), year=2024),
+    Filters(instansi=("Pemerintah Provinsi Jambi",)),
+    Filters(job_families=("Kesehatan",)),  # e2's 2024 scores: FUN (Kesehatan) and PEL (Umum)
+    Filters(job_types=("Pelaksana",), year=2024),
+    Filters(agencies=("DINKES",), job_families=("Umum",)),
+    Filters(scope_agencies=("BKD",), small_groups="hide"),
+    Filters(scope_instansi=("Pemerintah Kabupaten Kerinci",), small_groups="mark"),
+    Filters(small_groups="mark"),
+    # read the per-person rows either way (no cell holds them), compared all the same
+    Filters(units=(("", "Sekretariat"),)),
+    Filters(genders=("P",), year=2024),
+]
+
+
+@pytest.fixture(scope="module")
+def world_cur() -> Iterator[duckdb.DuckDBPyConnection]:
+    store = store_of(world())
+    try:
+        yield store.cursor()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("name", list(METRICS))
+@pytest.mark.parametrize("f", WORLD_FILTERS, ids=repr)
+def test_world_same_figures_both_paths(world_cur, name: str, f: Filters) -> None:
+    both_paths(world_cur, METRICS[name], f)
+
+
+def test_the_world_has_a_year_in_two_positions(world_cur) -> None:
+    # e2's 2024 scores sit in FUN and PEL: person_cell leaves that person-year out and
+    # sql/cell_person.sql sums it per person
+    split = rows(world_cur, "select count(*) from person_year where position_key is null")
+    assert split == [(1,)]
+    assert rows(world_cur, "select sum(n) from person_cell") == [
+        (rows(world_cur, "select count(*) from person_year")[0][0] - 1,)
+    ]
+
+
+SETTINGS = settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+RANDOM_FILTERS = [
+    Filters(),
+    Filters(agencies=("A1", "A3")),
+    Filters(job_families=("Kesehatan",)),
+    Filters(job_types=("Pelaksana",), year=2024),
+    Filters(instansi=("Pemerintah Kabupaten Kerinci",), small_groups="mark"),
+]
+
+
+@SETTINGS
+@given(random_world())
+def test_random_worlds_same_figures_both_paths(world_n) -> None:
+    b, _ = world_n
+    store = store_of(b)
+    try:
+        cur = store.cursor()
+        for f in RANDOM_FILTERS:
+            for metric in METRICS.values():
+                both_paths(cur, metric, f)
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def demo_cur(tmp_path_factory) -> Iterator[duckdb.DuckDBPyConnection]:
+    store = Store(tmp_path_factory.mktemp("rollup") / "demo.duckdb")
+    try:
+        with open("/dev/null", "w") as sink:
+            assert demo.build_demo(store, employees=1500, out=sink) == 0
+        yield store.cursor()
+    finally:
+        store.close()
+
+
+def test_demo_same_figures_both_paths(demo_cur) -> None:
+    c = metrics.choices(demo_cur)
+    agencies = list(c.agencies["agency_id"])
+    variants = [
+        Filters(),
+        Filters(agencies=tuple(agencies[:2])),
+        Filters(job_families=tuple(c.job_families[:2]), small_groups="mark"),
+        Filters(year=metrics.years(demo_cur)[0], job_types=(c.job_types[0],)),
+        Filters(scope_agencies=(agencies[-1],), small_groups="hide"),
+    ]
+    for f in variants:
+        for metric in METRICS.values():
+            both_paths(demo_cur, metric, f)
+
+
+def test_route_reads_cells_only_for_whole_cells() -> None:
+    g = grouping("gap_summary", "competency")
+    assert score_groups.source(g, Filters(agencies=("A",))) == "cell_score"
+    assert score_groups.source(grouping("jpm_summary", "job_family"), Filters()) == "cell_person"
+    # a unit, a person's attribute or a per-employee answer: the per-person rows
+    assert score_groups.source(g, Filters(units=(("A", "U"),))) == "per_score"
+    assert score_groups.source(g, Filters(genders=("P",))) == "per_score"
+    assert score_groups.source(grouping("jpm_summary", "unit"), Filters()) == "per_person_year"
+    none = grouping("trend", "none")
+    assert score_groups.source(none, Filters(), per_employee=True) == "per_person_year"
+    with route.person_level():
+        assert score_groups.source(g, Filters()) == "per_score"
