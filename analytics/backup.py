@@ -7,7 +7,9 @@ It is written beside its destination and renamed into place, so a failed backup 
 file under the name asked for.
 
 Restore replaces every table's rows with the backup's in one Store.write() transaction, so the
-store holds the backup or stays as it was. It needs the store to itself: while a dashboard owns
+store holds the backup or stays as it was. The audit log is the exception: it outlives a restore
+(the restore is itself audited), and the backup's audit rows the store lacks are added to it. A
+backup of schema 1 (before the audit log) restores into schema 2 the same way. It needs the store to itself: while a dashboard owns
 the store it is refused (stop the dashboard, restore, start it again), because a running
 dashboard's caches and open pages belong to the history the restore throws away.
 """
@@ -22,9 +24,12 @@ from typing import Any, TextIO
 
 import duckdb
 
+from analytics import audit
 from analytics.store import SCHEMA_VERSION, Store, data_version, first_row
 
 LANGS = ("id", "en")
+KEPT = ("audit_log",)  # tables a restore keeps (merging the backup's rows in)
+RESTORABLE_SCHEMAS = ("1", str(SCHEMA_VERSION))  # 1 lacks only the audit log
 
 _TEXT: dict[str, tuple[str, str]] = {
     "backup_done": (
@@ -142,8 +147,11 @@ def store_catalog(cur: duckdb.DuckDBPyConnection) -> str:
     return str(row[0])
 
 
-def restore(store: Store, path: Path, *, yes: bool = False) -> tuple[int, int]:
-    """Replace every table's rows with the backup's, in one write transaction.
+def restore(
+    store: Store, path: Path, *, yes: bool = False, actor: str | None = None
+) -> tuple[int, int]:
+    """Replace every table's rows with the backup's, in one write transaction (the audit log
+    keeps its rows and gains the backup's, plus the restore's own row, naming `actor`).
 
     Raises BackupError (nothing changed) for a missing or foreign file, another schema version,
     or, without `yes`, a store that already holds data. Returns (data version, tables)."""
@@ -158,7 +166,14 @@ def restore(store: Store, path: Path, *, yes: bool = False) -> tuple[int, int]:
             raise BackupError("not_backup", path=path, detail=str(e).splitlines()[0]) from e
         try:
             with store.write() as cur:
-                return _replace(store, cur, alias, path, yes)
+                version, tables = _replace(store, cur, alias, path, yes)
+                audit.write(
+                    cur,
+                    actor or "?",
+                    "restore",
+                    {"file": str(path), "data_version": version, "tables": tables},
+                )
+                return version, tables
         finally:
             side.execute(f"detach {alias}")
     finally:
@@ -174,35 +189,88 @@ def _replace(
         raise BackupError("not_backup", path=path, detail="meta/import_log")
     row = first_row(cur.execute(f"select value from {alias}.meta where key = 'schema_version'"))
     found = row[0] if row else "?"
-    if found != str(SCHEMA_VERSION):
+    if found not in RESTORABLE_SCHEMAS:
         raise BackupError("schema", path=path, found=found, want=SCHEMA_VERSION)
-    missing = sorted(set(ours) - theirs)
+    missing = sorted(set(ours) - theirs - set(KEPT))
     if missing:
         raise BackupError("not_backup", path=path, detail="no " + ", ".join(missing))
     version = data_version(cur)
     if version and not yes:
         raise BackupError("confirm", db=store.path, version=version)
     for table in ours:
+        if table in KEPT:
+            continue
         q = _quote(table)
         cur.execute(f"delete from main.{q}")
         cur.execute(f"insert into main.{q} by name select * from {alias}.{q}")
+    cur.execute(
+        "insert or replace into meta values ('schema_version', $v)", {"v": str(SCHEMA_VERSION)}
+    )
+    if "audit_log" in theirs:
+        _merge_audit(cur, alias)
     return data_version(cur), len(ours)
 
 
-def cli_backup(store: Store, out_path: Path, *, lang: str, out: TextIO, err: TextIO) -> int:
+def _merge_audit(cur: duckdb.DuckDBPyConnection, alias: str) -> None:
+    """Add the backup's audit rows the store lacks (same time, actor, action and detail), after
+    the store's own rows, oldest first."""
+    row = first_row(cur.execute("select coalesce(max(id), 0) from main.audit_log"))
+    start = int(row[0]) if row else 0
+    cur.execute(
+        f"""
+        insert into main.audit_log (id, logged_at, actor, action, detail)
+        select $start + row_number() over (order by b.logged_at, b.id),
+               b.logged_at, b.actor, b.action, b.detail
+        from {alias}.audit_log b
+        where not exists (
+            select 1 from main.audit_log a
+            where a.logged_at = b.logged_at and a.actor = b.actor
+              and a.action = b.action and a.detail = b.detail
+        )
+        """,
+        {"start": start},
+    )
+
+
+def cli_backup(
+    store: Store,
+    out_path: Path,
+    *,
+    lang: str,
+    out: TextIO,
+    err: TextIO,
+    actor: str | None = None,
+) -> int:
     try:
         version, tables = backup(store, out_path)
     except (duckdb.Error, OSError) as e:
         print(text("backup_failed", lang, path=out_path, detail=e), file=err)
         return 1
+    audit.record(
+        store,
+        actor or audit.cli_actor(),
+        "backup",
+        file=str(out_path),
+        data_version=version,
+        tables=tables,
+    )
     print(text("backup_done", lang, path=out_path, version=version, tables=tables), file=out)
     return 0
 
 
-def cli_restore(store: Store, path: Path, *, yes: bool, lang: str, out: TextIO, err: TextIO) -> int:
+def cli_restore(
+    store: Store,
+    path: Path,
+    *,
+    yes: bool,
+    lang: str,
+    out: TextIO,
+    err: TextIO,
+    actor: str | None = None,
+) -> int:
     """Exit 0 restored; 2 not a usable backup; 3 the store holds data and --yes was not given."""
     try:
-        version, tables = restore(store, path, yes=yes)
+        version, tables = restore(store, path, yes=yes, actor=actor or audit.cli_actor())
     except BackupError as e:
         print(e.message(lang), file=err)
         return 3 if e.code == "confirm" else 2

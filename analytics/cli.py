@@ -161,8 +161,10 @@ def run(
     err: TextIO,
     store: Store | None = None,
     cwd: Path | None = None,
+    actor: str | None = None,
 ) -> int:
-    """Run one command; `store` and `cwd` are given when running inside the owner process."""
+    """Run one command; `store`, `cwd` and `actor` (who the audit log names: by default
+    "cli:" + this process's OS user) are given when running inside the owner process."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -204,8 +206,12 @@ def run(
             )
             return 3
     assert store is not None
+    if actor is None:
+        from analytics.audit import cli_actor
+
+        actor = cli_actor()
     try:
-        return dispatch(args, store, out, err)
+        return dispatch(args, store, out, err, actor)
     except UsageError as e:
         print(str(e), file=err)
         return 2
@@ -214,7 +220,7 @@ def run(
             store.close()
 
 
-def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO, actor: str) -> int:
     if args.command == "demo":
         from analytics.demo import build_demo
 
@@ -224,11 +230,13 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
     if args.command == "import":
         from analytics.importer import cli_import
 
-        return cli_import(store, args.paths, lang=args.lang, dry_run=args.dry_run, out=out, err=err)
+        return cli_import(
+            store, args.paths, lang=args.lang, dry_run=args.dry_run, out=out, err=err, actor=actor
+        )
     if args.command == "export":
         from analytics.export import cli_export
 
-        return cli_export(store, args, out=out, err=err)
+        return cli_export(store, args, out=out, err=err, actor=actor)
     if args.command == "bench":
         from analytics.bench import cli_bench
 
@@ -240,7 +248,7 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
     if args.command == "report":
         from analytics.report.cli import cli_report
 
-        return cli_report(store, args, out=out, err=err)
+        return cli_report(store, args, out=out, err=err, actor=actor)
     if args.command == "bench-report":
         from analytics.report.cli import cli_bench_report
 
@@ -252,15 +260,26 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
     if args.command == "rollback":
         from analytics.undo import cli_rollback
 
-        return cli_rollback(store, args.import_id, yes=args.yes, lang=args.lang, out=out, err=err)
+        return cli_rollback(
+            store,
+            args.import_id,
+            yes=args.yes,
+            lang=args.lang,
+            out=out,
+            err=err,
+            username=actor.removeprefix("cli:"),
+            actor=actor,
+        )
     if args.command == "backup":
         from analytics.backup import cli_backup
 
-        return cli_backup(store, args.out, lang=args.lang, out=out, err=err)
+        return cli_backup(store, args.out, lang=args.lang, out=out, err=err, actor=actor)
     if args.command == "restore":
         from analytics.backup import cli_restore
 
-        return cli_restore(store, args.file, yes=args.yes, lang=args.lang, out=out, err=err)
+        return cli_restore(
+            store, args.file, yes=args.yes, lang=args.lang, out=out, err=err, actor=actor
+        )
     raise AssertionError(args.command)
 
 

@@ -22,7 +22,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import metrics
+from analytics import audit, metrics
 from analytics.filters import Filters
 from analytics.metrics.groups import ALLOWED_BY, KEYS
 from analytics.store import Store
@@ -229,12 +229,20 @@ def export(
     return columns, sort_rows(metric, _rows(df, columns), columns, keys)
 
 
-def cli_export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Run `export`; returns the exit code (2 for a user error, with its message on `err`)."""
+def cli_export(
+    store: Store,
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    actor: str | None = None,
+) -> int:
+    """Run `export`; returns the exit code (2 for a user error, with its message on `err`).
+    The export is audited (who, metric, filters, data version, rows) under `actor`."""
     metric = args.metric
     try:
         with store.snapshot() as snap:
             columns, rows = export(snap.cur, metric, args)
+            version = snap.version
     except ExportError as e:
         print(str(e), file=err)
         return EXIT_USAGE
@@ -246,4 +254,16 @@ def cli_export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO)
     else:
         with open(target, "w", encoding="utf-8", newline="") as f:
             writer(f, columns, rows)
+    audit.record(
+        store,
+        actor or audit.cli_actor(),
+        "export",
+        metric=metric,
+        format=fmt,
+        by=getattr(args, "by", None),
+        file=str(target) if target is not None else "stdout",
+        filters=audit.filters_detail(filters_from_args(args)),
+        data_version=version,
+        rows=len(rows),
+    )
     return EXIT_OK

@@ -8,7 +8,8 @@ own cursor, and sends back the output and exit code. Readers in the owner keep t
 while an import commits, so they see the old or the new data, never a mix.
 
 The socket lives in the temp directory under a name derived from the store's absolute path, is
-readable by the owner's user only, and is removed when the owner exits.
+readable by the owner's user only, and is removed when the owner exits. The audit log names the
+caller from the socket's peer credentials (the kernel's word, not the caller's).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import os
 import socket
 import socketserver
+import struct
 import tempfile
 import threading
 from pathlib import Path
@@ -72,12 +74,35 @@ class _Handler(socketserver.StreamRequestHandler):
         request = json.loads(self.rfile.readline().decode())
         out, err = io.StringIO(), io.StringIO()
         try:
-            code = run(request["argv"], out, err, store=self.server.store, cwd=Path(request["cwd"]))
+            code = run(
+                request["argv"],
+                out,
+                err,
+                store=self.server.store,
+                cwd=Path(request["cwd"]),
+                actor=_peer_actor(self.request),
+            )
         except Exception as e:  # a bug: report it to the caller, keep serving others
             err.write(f"internal error in the store owner: {type(e).__name__}: {e}\n")
             code = 1
         reply = {"code": code, "stdout": out.getvalue(), "stderr": err.getvalue()}
         self.wfile.write(json.dumps(reply).encode())
+
+
+def _peer_actor(sock: socket.socket) -> str:
+    """The caller's actor: "cli:" + the OS user of the process at the other end of the socket
+    (SO_PEERCRED, Linux); the owner's own user where the kernel cannot say (the socket is
+    owner-only anyway)."""
+    from analytics.audit import cli_actor
+
+    try:
+        creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+        _, uid, _ = struct.unpack("3i", creds)
+        import pwd
+
+        return cli_actor(pwd.getpwuid(uid).pw_name)
+    except (AttributeError, OSError, KeyError):
+        return cli_actor()
 
 
 class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = Path("data/asn.duckdb")
 SQL_DIR = Path(__file__).parent / "sql"
 
@@ -36,8 +36,9 @@ def read_sql(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
-# Migrations from version N-1 to N; index 0 creates version 1 from nothing.
-MIGRATIONS: list[str] = ["schema.sql"]
+# Migrations from version N-1 to N; index 0 creates version 1 from nothing. Version 2 adds the
+# audit log (older stores are migrated in place when opened read-write).
+MIGRATIONS: list[str] = ["schema.sql", "schema_v2.sql"]
 
 
 def _tune(conn: duckdb.DuckDBPyConnection, path: Path) -> None:

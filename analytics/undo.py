@@ -6,7 +6,8 @@ it replaced (analytics.importer.commit). Rolling back import X, in one Store.wri
 - refreshes the derived rows of the employees the journal's keys reach (derived.refresh with
   temp tables chg_emp / chg_training / chg_standard, as an import does);
 - logs the rollback itself (kind 'rollback': the data version advances, every cache sees it) and
-  marks X status 'rolled_back', rolled_back_by = that log row.
+  marks X status 'rolled_back', rolled_back_by = that log row;
+- writes its audit_log row (who, what it took back) in the same transaction.
 
 A later, not rolled-back import *builds on* X when it added or replaced a row with a key X added
 or replaced, or when a row it wrote refers to a dimension row (agency, position, ...) X added;
@@ -27,7 +28,7 @@ from typing import Any, TextIO
 
 import duckdb
 
-from analytics import derived
+from analytics import audit, derived
 from analytics.importer.plan import key_columns, store_columns
 from analytics.importer.rules import TABLES
 from analytics.store import Store, first_row
@@ -350,12 +351,17 @@ def _refresh_derived(cur: duckdb.DuckDBPyConnection, ids: list[int]) -> None:
 
 
 def rollback(
-    store: Store, import_id: int, *, yes: bool = False, username: str | None = None
+    store: Store,
+    import_id: int,
+    *,
+    yes: bool = False,
+    username: str | None = None,
+    actor: str | None = None,
 ) -> RollbackResult:
     """Roll back `import_id` (and, with `yes`, the later imports built on it) in one write.
 
     Raises UndoRefused, or RollbackNeedsConfirmation (nothing changed) when later imports build
-    on it and `yes` is not given."""
+    on it and `yes` is not given. `actor` is who the audit log names (default: `username`)."""
     with store.write() as cur:
         ids = plan(cur, import_id)
         if len(ids) > 1 and not yes:
@@ -387,6 +393,12 @@ def rollback(
             where import_id in (select unnest($ids::integer[]))
             """,
             {"log": log_id, "ids": ids},
+        )
+        audit.write(
+            cur,
+            actor or username or "?",
+            "rollback",
+            {"import_id": import_id, "rolled_back": ids, "data_version": log_id, "counts": counts},
         )
         return RollbackResult(log_id, ids, counts)
 
@@ -460,10 +472,11 @@ def cli_rollback(
     out: TextIO,
     err: TextIO,
     username: str | None = None,
+    actor: str | None = None,
 ) -> int:
     """Exit 0 done; 2 refused (unknown, already rolled back, demo, rollback); 3 needs --yes."""
     try:
-        result = rollback(store, import_id, yes=yes, username=username)
+        result = rollback(store, import_id, yes=yes, username=username, actor=actor)
     except UndoRefused as e:
         print(e.message(lang), file=err)
         return 2

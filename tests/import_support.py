@@ -92,7 +92,7 @@ def _tables(store: Store) -> list[str]:
 
 def state(store: Store, *, data_only: bool = False) -> dict[str, list[tuple]]:
     """Every row of every table (or only the data tables: raw and derived), sorted."""
-    skip = {"import_log", "undo_journal", "meta"} if data_only else set()
+    skip = {"import_log", "undo_journal", "meta", "audit_log"} if data_only else set()
     out = {}
     with store.snapshot() as snap:
         for table in _tables(store):

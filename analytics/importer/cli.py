@@ -67,6 +67,7 @@ def cli_import(
     dry_run: bool = False,
     out: TextIO,
     err: TextIO,
+    actor: str | None = None,
 ) -> int:
     try:
         sources, load_warnings = load_sources(paths)
@@ -80,7 +81,7 @@ def cli_import(
         problems, problem_count = plan.problems, plan.problem_count
         warnings, warning_count = plan.warnings, plan.warning_count
     else:
-        result = commit(store, sources, lang, username=_username())
+        result = commit(store, sources, lang, username=_username(), actor=actor)
         ok, counts = result.ok, result.counts
         problems, problem_count = result.problems, result.problem_count
         warnings, warning_count = result.warnings, result.warning_count

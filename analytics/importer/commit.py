@@ -6,7 +6,8 @@ looked at the plan), then for each table, in one set-based statement each:
   so that a rollback can restore exactly what was there;
 - write: tables with a primary key are updated in place and appended to; the big fact tables
   (no key in the store) get delete-then-insert of the changed rows, joined on the contract key;
-- log: one import_log row with the files (name, sha256, rows) and per-table counts;
+- log: one import_log row with the files (name, sha256, rows) and per-table counts, and one
+  audit_log row (who, the files, the counts), so no import exists without its audit row;
 - refresh the derived tables for the employees the change touches (all of them when the store
   was empty).
 A rejected import raises inside the transaction, so nothing of it is stored.
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from analytics import derived
+from analytics import audit, derived
 from analytics.importer.issues import Issue
 from analytics.importer.plan import TableCount, key_columns, store_columns
 from analytics.importer.rules import TABLES
@@ -68,14 +69,32 @@ class _Rejected(Exception):
 
 
 def commit(
-    store: Store, sources: list[Source], lang: str = "id", username: str | None = None
+    store: Store,
+    sources: list[Source],
+    lang: str = "id",
+    username: str | None = None,
+    *,
+    actor: str | None = None,
 ) -> ImportResult:
-    """Validate and store an import in one transaction; on any problem store nothing."""
+    """Validate and store an import in one transaction; on any problem store nothing.
+
+    `actor` is who the audit log names (default: `username`)."""
     try:
         with store.write() as cur, prepared(cur, sources, lang, for_commit=True) as (plan, tables):
             if not plan.ok:
                 raise _Rejected(plan)
             import_id = _write(cur, plan, tables, username)
+            audit.write(
+                cur,
+                actor or username or "?",
+                "import",
+                {
+                    "import_id": import_id,
+                    "data_version": import_id,
+                    "files": [{"name": f.name, "rows": f.rows} for f in plan.files],
+                    "counts": {n: c.as_dict() for n, c in plan.counts.items()},
+                },
+            )
             return ImportResult.from_plan(plan, import_id)
     except _Rejected as r:
         return ImportResult.from_plan(r.plan)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from analytics import audit
 from analytics.export import ExportError, check_values, filters_from_args
 from analytics.report import FORMATS, needs_images, render
 from analytics.report.content import gather
@@ -46,11 +47,16 @@ def _write(target: Path, data: bytes) -> None:
         raise
 
 
-def make_report(store: Store, args: argparse.Namespace, fmt: str) -> bytes:
-    """The report's bytes for the command's filters; raises ExportError for a bad value."""
+def make_report(
+    store: Store, args: argparse.Namespace, fmt: str, read: dict[str, int] | None = None
+) -> bytes:
+    """The report's bytes for the command's filters; raises ExportError for a bad value.
+    `read`, when given, receives the data version the report was read from."""
     renderer: ChartRenderer | None = None
     try:
         with store.snapshot() as snap:
+            if read is not None:
+                read["data_version"] = snap.version
             check_values(snap.cur, args)
             if needs_images(fmt):
                 # Chromium starts in the background while the figures are gathered
@@ -62,12 +68,19 @@ def make_report(store: Store, args: argparse.Namespace, fmt: str) -> bytes:
             renderer.close()
 
 
-def cli_report(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def cli_report(
+    store: Store,
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    actor: str | None = None,
+) -> int:
     """Run `report`; exit 0, 2 for a user error (message on `err`), 1 when no browser or the
-    file cannot be written."""
+    file cannot be written. A written report is audited (who, format, filters, data version)."""
     fmt = chosen_format(args)
+    read: dict[str, int] = {}
     try:
-        data = make_report(store, args, fmt)
+        data = make_report(store, args, fmt, read)
     except ExportError as e:
         print(str(e), file=err)
         return EXIT_USAGE
@@ -80,6 +93,16 @@ def cli_report(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO)
         print(f"Tidak dapat menulis {args.out}: {e} (cannot write the file)", file=err)
         return EXIT_FAILED
     print(f"report written: {args.out} ({fmt}, {len(data):,} bytes)", file=out)
+    audit.record(
+        store,
+        actor or audit.cli_actor(),
+        "report",
+        format=fmt,
+        lang=args.lang,
+        file=str(args.out),
+        filters=audit.filters_detail(filters_from_args(args)),
+        data_version=read.get("data_version"),
+    )
     return EXIT_OK
 
 
