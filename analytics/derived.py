@@ -115,8 +115,7 @@ def refresh(
         for table in DERIVED_TABLES:  # fixed names
             cur.execute(f"delete from {table}")
         for lo, hi in _slices(cur):
-            # integers formatted into fixed SQL, never user text
-            _run(cur, lambda alias, lo=lo, hi=hi: f"{alias}.emp_key between {lo} and {hi}")
+            _run(cur, _between(lo, hi))
         if progress:
             progress(f"  {'derived rows':<18}{time.perf_counter() - clock:>8.1f} s")
         clock = time.perf_counter()
@@ -133,6 +132,11 @@ def refresh(
         rollup.refresh(cur, affected)
     if progress:
         progress(f"  {'roll-ups':<18}{time.perf_counter() - clock:>8.1f} s")
+
+
+def _between(lo: int, hi: int) -> Callable[[str], str]:
+    """The slice lo..hi of employees over an alias (integers formatted, never user text)."""
+    return lambda alias: f"{alias}.emp_key between {int(lo)} and {int(hi)}"
 
 
 def _run(cur: duckdb.DuckDBPyConnection, sel: Callable[[str], str]) -> None:
