@@ -20,14 +20,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from analytics.importer import ImportResult, Source, commit, validate
 from analytics.importer.cli import cli_import
-from analytics.importer.rules import TABLES
 from analytics.store import Store
 from tests.import_support import BASE, folder_sources, load_base, state, workbook
 
@@ -424,3 +423,28 @@ def test_cli_prints_problems_never_a_traceback(
 
 def _unused() -> tuple[object, ...]:  # keep imports used while the file grows
     return (folder_sources, workbook, Path)
+
+
+ASM_HEAD = "nip,competency_id,assessed_on,level\n"
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "column", "code"),
+    [
+        # Once an uncaught ArrowInvalid: \d matched the digits, Arrow's cast did not.
+        ("assessments", ASM_HEAD + "196711101992031001,M.1,2024-03-01,٣.٥\n", "level", "number_format"),
+        ("performance", "nip,year,rating\n196711101992031001,٢٠٢٤,Baik\n", "year", "number_format"),
+        ("trainings", "training_id,title,hours_jp,start_date,end_date\nX,T,３,2024-01-01,2024-01-02\n",
+         "hours_jp", "number_format"),
+        # Once accepted: a date in Arabic-Indic digits, and a NIP no other file could match.
+        ("assessments", ASM_HEAD + "196711101992031001,M.1,٢٠٢٤-٠١-٠١,3\n", "assessed_on", "date_format"),
+        ("assessments", ASM_HEAD + "196711101992031001,M.1,01/01/٢٠٢٤,3\n", "assessed_on", "date_format"),
+        ("employees", "nip,name,agency_id,unit,position_id\n"
+         "١٩٦٧١١١٠١٩٩٢٠٣١٠٠٢,X,1.03.01,U,JAB-01\n", "nip", "nip_not_digits"),
+    ],
+)  # fmt: skip
+def test_digits_of_other_scripts_are_rejected_not_crashed_on(
+    harness: Harness, table: str, text: str, column: str, code: str
+) -> None:
+    result = harness.run([Source(f"{table}.csv", text.encode())])
+    assert [(p.row, p.column, p.code) for p in result.problems] == [(2, column, code)]

@@ -9,6 +9,7 @@ the store's DECIMAL cast gives exactly the decimal the cell meant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,7 +49,9 @@ def _mask(series: pd.Series) -> np.ndarray:
 
 
 def _match(s: pd.Series, pattern: str) -> np.ndarray:
-    return _mask(s.str.fullmatch(pattern))
+    # ASCII: Python's \d also matches other scripts' digits (Arabic-Indic ٣, fullwidth ３),
+    # which the number and date readers cannot convert and a NIP must not hold.
+    return _mask(s.str.fullmatch(pattern, flags=re.ASCII))
 
 
 def parse_text(s: pd.Series) -> Parsed:
@@ -210,7 +213,7 @@ def parse_date(s: pd.Series) -> Parsed:
     for pattern, yi, mi, di in _DATE_FORMS:
         if not rest.any():
             break
-        parts = s[rest].str.extract("^" + pattern + "$")
+        parts = s[rest].str.extract("^" + pattern + "$", flags=re.ASCII)
         hit = parts[yi].notna().to_numpy()
         idx = np.flatnonzero(rest)[hit]
         for k, gi in ((0, yi), (1, mi), (2, di)):
