@@ -70,9 +70,13 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
         conn.execute("begin transaction")
         try:
             conn.execute(read_sql(MIGRATIONS[version - 1]))
-            from analytics import derived  # local: derived depends on this module
+            if found == 0:
+                # a new store: empty derived tables of the current layout. An existing store's
+                # derived tables are renewed by Store._renew_derived when their layout is old
+                # (creating them here would stamp old tables with the current layout).
+                from analytics import derived  # local: derived depends on this module
 
-            derived.create_tables(conn)
+                derived.create_tables(conn)
             conn.execute(
                 "insert or replace into meta values ('schema_version', $v)", {"v": str(version)}
             )

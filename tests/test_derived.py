@@ -272,3 +272,27 @@ def test_older_derived_layout_is_renewed_by_the_next_refresh() -> None:
         assert version == [(derived.DERIVED_VERSION,)]
     finally:
         store.close()
+
+
+def test_a_schema_migration_does_not_stamp_old_derived_tables_as_current(tmp_path) -> None:
+    # a schema-1 store with derived tables of an older layout: opening it migrates the schema
+    # and must then rebuild the derived tables (not leave the old ones marked current)
+    path = tmp_path / "old.duckdb"
+    store = Store(path)
+    world().build(store)
+    expected = derived_rows(store.cursor())
+    with store.write() as cur:
+        cur.execute("update meta set value = '1' where key = 'schema_version'")
+        cur.execute("update meta set value = '2' where key = 'derived_version'")
+        cur.execute("drop table person_year")
+        cur.execute(
+            """create table person_year (emp_key integer, year smallint, agency_key integer,
+               unit varchar, n_scores integer, sum_level decimal(18, 1),
+               sum_required integer, sum_shortfall decimal(18, 1), n_meeting integer)"""
+        )
+    store.close()
+    store = Store(path)
+    try:
+        assert derived_rows(store.cursor()) == expected
+    finally:
+        store.close()

@@ -8,9 +8,9 @@ from typing import Any
 import duckdb
 
 from analytics.filters import Filters
-from analytics.metrics import common, jp_compliance, trend
+from analytics.metrics import common, jp_compliance, score_groups
 from analytics.metrics.extras import same_people_change
-from analytics.store import first_row
+from analytics.metrics.groups import NONE_COL, grouping
 
 
 def kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
@@ -54,14 +54,25 @@ def kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
     # Figures are computed unsuppressed and the whole set is hidden below when the population
     # is small (a total of a hidden population would reveal it).
     yf = filters.with_(year=year, small_groups="mark")
-    tr = trend(cur, yf)
-    if not tr.empty:
-        row = tr.iloc[0]
-        for k in ("employees", "mean_jpm", "pct_meeting", "mean_shortfall", "mean_level"):
+    # one pass for the score means, the JPM mean and its category shares (roll-ups when the
+    # filters allow; analytics/metrics/score_groups.py)
+    everyone = grouping("trend", "none")
+    p = score_groups.parts(cur, yf, everyone, year, categories=True)
+    if not p.empty:
+        row = score_groups.figures(p, [NONE_COL]).iloc[0]
+        for k in (
+            "employees",
+            "mean_jpm",
+            "pct_meeting",
+            "mean_shortfall",
+            "mean_level",
+            "pct_optimal",
+            "pct_cukup_optimal",
+            "pct_kurang_optimal",
+        ):
             out[k] = None if _missing(row[k]) else float(row[k])
         if out["employees"] is not None:
             out["employees"] = int(out["employees"])
-    out.update(_categories(cur, yf, year))
     jp = jp_compliance(cur, yf)
     if not jp.empty:
         out["pct_20jp"] = float(jp.iloc[0]["pct_20jp"])
@@ -82,36 +93,3 @@ def kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
 
 def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
-
-
-def _categories(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -> dict[str, Any]:
-    """Shares of employees per JPM category, decided exactly on tenths sums."""
-    where_s, params = common.where(filters, "s")
-    o, k = common.OPTIMAL_MIN, common.CUKUP_MIN
-    row = first_row(
-        cur.execute(
-            f"""
-        with per_person as (
-            select s.emp_key, sum((s.level * 10)::bigint) as lt,
-                   sum(s.required_level::bigint * 10) as rt
-            from score s
-            where s.required_level is not null and s.year = $year and {where_s}
-            group by s.emp_key
-        )
-        select count(*),
-               count(*) filter (where 100 * lt >= {o} * rt),
-               count(*) filter (where 100 * lt >= {k} * rt and 100 * lt < {o} * rt),
-               count(*) filter (where 100 * lt < {k} * rt)
-        from per_person
-        """,
-            {**params, "year": year},
-        )
-    )
-    if not row or not row[0]:
-        return {}
-    n = row[0]
-    return {
-        "pct_optimal": (100 * row[1]) / n,
-        "pct_cukup_optimal": (100 * row[2]) / n,
-        "pct_kurang_optimal": (100 * row[3]) / n,
-    }
