@@ -13,12 +13,13 @@ import pytest
 from fixtures import random_world, rows, store_of, world
 from hypothesis import HealthCheck, Phase, given, settings
 
-from analytics import demo, metrics
+from analytics import demo, metrics, views
 from analytics.filters import Filters
 from analytics.metrics import route, score_groups
 from analytics.metrics.groups import grouping
 from analytics.store import Store
 
+ALL_GROUPS = ("manajerial", "sosial kultural", "teknis")
 Metric = Callable[[duckdb.DuckDBPyConnection, Filters], pd.DataFrame]
 
 
@@ -32,6 +33,9 @@ def _metrics() -> dict[str, Metric]:
         out[f"trend/{by}"] = lambda c, f, by=by: metrics.trend(c, f, by)
     out["training_impact"] = metrics.training_impact
     out["jpm"] = metrics.jpm
+    for rows_ in ("agency", "unit", "job_family", "job_type"):
+        out[f"gap_matrix/{rows_}"] = lambda c, f, r=rows_: views.gap_matrix(c, f, r, ALL_GROUPS)
+    out["kpis"] = lambda c, f: pd.DataFrame([views.kpis(c, f)])
     return out
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics import privacy
 from analytics.filters import Filters
-from analytics.metrics import common
+from analytics.metrics import common, route
 from analytics.metrics.groups import Grouping
 from analytics.metrics.summaries import GAP_FIGURES
 
@@ -49,9 +49,10 @@ def gap_matrix(
         return common.empty(columns)
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
+    cells = rows != "unit" and route.cells_allowed(filters)
     df = common.query(
         cur,
-        "gap_summary",
+        "gap_matrix_cells" if cells else "gap_summary",
         {**yp, **wp},
         key_select=g.select,
         key_columns=g.columns,
