@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, filterbar, meeting, presentation, state
+from ui import auth, data, filterbar, meeting, presentation, state
 from ui.i18n import LANGS
 
 st.set_page_config(
@@ -36,6 +36,8 @@ with st.sidebar:
 t = state.t
 
 with state.rerun_snapshot() as snap:
+    # Nobody past this line unless signed in (or an open demo store): the login page stops here.
+    user = auth.gate(snap)
     pages = {
         t("section_dashboards"): [
             st.Page(
@@ -71,11 +73,18 @@ with state.rerun_snapshot() as snap:
                 icon=":material/assignment:",
                 url_path="kebutuhan",
             ),
-            st.Page(
-                "pages/profile.py",
-                title=t("nav_profile"),
-                icon=":material/person_search:",
-                url_path="profil",
+            # leaders never get a person: no Profile page at all
+            *(
+                [
+                    st.Page(
+                        "pages/profile.py",
+                        title=t("nav_profile"),
+                        icon=":material/person_search:",
+                        url_path="profil",
+                    )
+                ]
+                if auth.may("individuals")
+                else []
             ),
         ],
         t("section_about"): [
@@ -98,5 +107,6 @@ with state.rerun_snapshot() as snap:
         presentation.render()
     else:
         if data.is_demo(snap):
-            st.html(f"<div class='asn-demo'>{t('demo_banner')}</div>")
+            banner = "demo_banner" if auth.is_open_demo(user) else "auth_demo_banner"
+            st.html(f"<div class='asn-demo'>{t(banner)}</div>")
         page.run()

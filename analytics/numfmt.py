@@ -9,9 +9,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import pandas as pd
+
 
 def _is_missing(x: Any) -> bool:
-    if x is None:
+    # pd.NA: a figure emptied by the small-group rule in a nullable column
+    if x is None or x is pd.NA:
         return True
     try:
         return bool(math.isnan(x))

@@ -69,9 +69,12 @@ def forest(
 
 
 def not_estimable(df: pd.DataFrame, key: str, labels: Mapping[str, str] | None = None) -> list[str]:
-    """'name (n = treated/control)' for the rows without an estimate."""
+    """'name (n = treated/control)' for the rows without an estimate (rows hidden as small
+    groups are not listed: their counts are hidden too)."""
     labels = labels or {}
     d = df[df["effect"].isna()]
+    if "hidden" in d.columns:
+        d = d[~d["hidden"].astype(bool)]
     return [
         f"{labels.get(v, str(v))} (n = {int(t)}/{int(c)})"
         for v, t, c in zip(d[key], d["n_treated"], d["n_control"], strict=True)

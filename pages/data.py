@@ -1,21 +1,28 @@
-"""Data: import files (validate → plan → commit), the template, history and coverage."""
+"""Data: import files (validate → plan → commit), the template, history and coverage.
+
+Importing and the store's history are for admins; other roles see the coverage of their scope.
+"""
 
 import streamlit as st
 
-from ui import filterbar, importing, widgets
+from ui import auth, filterbar, importing, widgets
 from ui.state import t
 
 widgets.page_header("data_title", "data_intro")
 snap = widgets.snapshot()
 filters = filterbar.current()
 
-tab_import, tab_store, tab_coverage = st.tabs(
-    [t("data_tab_import"), t("data_tab_store"), t("data_tab_coverage")]
-)
-with tab_import:
-    importing.upload_panel()
-    importing.template_download()
-with tab_store:
-    importing.store_contents(snap)
+if auth.may("import"):
+    tab_import, tab_store, tab_coverage = st.tabs(
+        [t("data_tab_import"), t("data_tab_store"), t("data_tab_coverage")]
+    )
+    with tab_import:
+        importing.upload_panel()
+        importing.template_download()
+    with tab_store:
+        importing.store_contents(snap)
+else:
+    st.caption(t("auth_admin_only"))
+    tab_coverage = st.container()
 with tab_coverage:
     importing.coverage(snap, filters)

@@ -1,5 +1,5 @@
-"""Every page on an empty store (a fresh installation before the first import): no exception,
-a friendly message, and the Data page ready for the first upload."""
+"""Every page on an empty store (a fresh installation before the first import, its admin
+signed in): no exception, a friendly message, and the Data page ready for the first upload."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
+
+from analytics import auth
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
@@ -28,6 +31,9 @@ def empty_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from ui import state
 
     db = tmp_path_factory.mktemp("empty") / "asn.duckdb"
+    # an empty store is not a demo: it opens only to a signed-in user (tests/test_roles.py)
+    fast = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    auth.add_user(db.parent / "users.toml", "admin", "admin", "sandi-admin", hasher=fast)
     old = os.environ.get("ASN_DB")
     os.environ["ASN_DB"] = str(db)
     state.get_store.clear()
@@ -42,6 +48,7 @@ def empty_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_on_an_empty_store(empty_db: Path, page: str) -> None:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["_asn_login"] = "admin"  # what a verified login leaves behind
     at.run()
     at.switch_page(page)
     at.run()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from analytics.report import texts as report_texts
-from ui.texts import frame, pages
+from ui.texts import auth, frame, pages
 
 LANGS = ("id", "en")
 
@@ -33,7 +33,9 @@ SHARED_WITH_REPORTS = (
     "col_programme", "col_competency", "col_effect", "col_ci", "col_priority",
     "no_recommendation",
 )  # fmt: skip
-TEXT = _merge(frame.TEXT, pages.TEXT, {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS})
+TEXT = _merge(
+    frame.TEXT, pages.TEXT, auth.TEXT, {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS}
+)
 
 
 def text(key: str, lang: str, **values: Any) -> str:

@@ -21,7 +21,7 @@ from analytics.filters import Filters
 from analytics.metrics.common import NoYear
 from analytics.store import Snapshot
 from analytics.template import write_template
-from ui import fmt, state, widgets
+from ui import auth, fmt, state, widgets
 from ui.state import t
 
 MAX_UPLOAD_MB = 200
@@ -68,6 +68,8 @@ def _counts_frame(counts: dict, lang: str) -> pd.DataFrame:
 
 
 def upload_panel() -> None:
+    if not auth.may("import"):  # admins only (pages/data.py does not offer it to others)
+        return
     lang = state.lang()
     st.subheader(t("imp_title"))
     st.caption(t("imp_help"))
@@ -104,7 +106,10 @@ def upload_panel() -> None:
     st.dataframe(_counts_frame(plan.counts, lang), hide_index=True)
     if st.button(t("imp_commit"), type="primary", icon=":material/save:"):
         with st.spinner(t("imp_saving")):
-            result = importer.commit(state.get_store(), sources, lang=lang, username="demo")
+            user = auth.signed_in()
+            result = importer.commit(
+                state.get_store(), sources, lang=lang, username=user.name if user else "?"
+            )
         st.session_state.pop("import_plan", None)
         if result.ok:
             st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1

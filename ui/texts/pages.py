@@ -211,8 +211,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Choose an agency to see its units, then a unit to see its people.",
     ),
     "gaps_people_hidden": (
-        "Daftar pegawai tidak ditampilkan dalam mode presentasi.",
-        "The list of people is not shown in presentation mode.",
+        "Daftar pegawai tidak tersedia untuk peran atau mode ini.",
+        "The list of people is not available for this role or mode.",
     ),
     "col_jpm": ("JPM", "JPM"),
     "col_category": ("Kategori", "Category"),
