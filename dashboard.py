@@ -91,6 +91,18 @@ with state.rerun_snapshot() as snap:
             st.Page(
                 "pages/data.py", title=t("nav_data"), icon=":material/database:", url_path="data"
             ),
+            *(
+                [
+                    st.Page(
+                        "pages/audit.py",
+                        title=t("nav_audit"),
+                        icon=":material/policy:",
+                        url_path="audit",
+                    )
+                ]
+                if auth.may("audit")
+                else []
+            ),
             st.Page(
                 "pages/method.py",
                 title=t("nav_method"),

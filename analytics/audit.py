@@ -83,7 +83,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _detail_json(detail: Mapping[str, Any]) -> str:
+def detail_json(detail: Mapping[str, Any]) -> str:
     return json.dumps(_plain(detail), ensure_ascii=False, sort_keys=True, default=str)
 
 
@@ -104,7 +104,7 @@ def write(
             "at": dt.datetime.now(dt.UTC),
             "actor": actor or "?",
             "action": action,
-            "detail": _detail_json(detail),
+            "detail": detail_json(detail),
         },
     )
     return new_id

@@ -52,16 +52,17 @@ def assessment_years(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def import_history(cur: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFrame:
-    """Columns: import_id, imported_at, kind, username, files, added, changed, status."""
+    """Columns: import_id, imported_at, kind, username, files, added, changed, status,
+    rolled_back_by."""
     rows = cur.execute(
         """
-        select import_id, imported_at, kind, username, files, counts, status
+        select import_id, imported_at, kind, username, files, counts, status, rolled_back_by
         from import_log order by import_id desc limit $limit
         """,
         {"limit": limit},
     ).fetchall()
     records = []
-    for import_id, at, kind, user, files, counts, status in rows:
+    for import_id, at, kind, user, files, counts, status, by in rows:
         c = json.loads(counts or "{}")
         added = sum(int(v.get("added", 0)) for v in c.values() if isinstance(v, dict))
         changed = sum(int(v.get("changed", 0)) for v in c.values() if isinstance(v, dict))
@@ -76,6 +77,7 @@ def import_history(cur: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFr
                 "added": added,
                 "changed": changed,
                 "status": status,
+                "rolled_back_by": by,
             }
         )
     return pd.DataFrame(
@@ -89,6 +91,7 @@ def import_history(cur: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFr
             "added",
             "changed",
             "status",
+            "rolled_back_by",
         ],
     )
 

@@ -128,6 +128,21 @@ class RollbackNeedsConfirmation(Exception):
         return text("confirm", lang, id=self.import_id, later=later)
 
 
+@dataclass(frozen=True)
+class Preview:
+    """What a rollback of `import_id` would take back, before anything is done."""
+
+    import_id: int
+    ids: tuple[int, ...]  # every import it takes back, newest first (the target last)
+    # one row per import × table: import_id, table_name, added, replaced (journal rows)
+    counts: tuple[tuple[int, str, int, int], ...]
+
+    @property
+    def later(self) -> tuple[int, ...]:
+        """The later imports built on the target (they go too, and need confirming)."""
+        return self.ids[:-1]
+
+
 @dataclass
 class RollbackResult:
     log_id: int
@@ -214,6 +229,29 @@ def plan(cur: duckdb.DuckDBPyConnection, import_id: int) -> list[int]:
     finally:
         cur.execute("drop table if exists undo_keys")
     return sorted(chosen, reverse=True)
+
+
+def preview(cur: duckdb.DuckDBPyConnection, import_id: int) -> Preview:
+    """What rolling back `import_id` takes back: the imports (plan) and, per import and table,
+    how many rows it added (they go) and replaced (their old values come back).
+
+    Raises UndoRefused when the target cannot be rolled back."""
+    ids = plan(cur, import_id)
+    rows = cur.execute(
+        """
+        select import_id, table_name,
+               count(*) filter (where op = 'added') as added,
+               count(*) filter (where op = 'replaced') as replaced
+        from undo_journal where import_id in (select unnest($ids::integer[]))
+        group by all order by import_id desc, table_name
+        """,
+        {"ids": ids},
+    ).fetchall()
+    return Preview(
+        import_id,
+        tuple(ids),
+        tuple((int(i), str(t), int(a), int(r)) for i, t, a, r in rows),
+    )
 
 
 def _builds_on(cur: duckdb.DuckDBPyConnection, candidate: int, chosen: list[int]) -> bool:
@@ -357,14 +395,17 @@ def rollback(
     yes: bool = False,
     username: str | None = None,
     actor: str | None = None,
+    expected: list[int] | tuple[int, ...] | None = None,
 ) -> RollbackResult:
     """Roll back `import_id` (and, with `yes`, the later imports built on it) in one write.
 
     Raises UndoRefused, or RollbackNeedsConfirmation (nothing changed) when later imports build
-    on it and `yes` is not given. `actor` is who the audit log names (default: `username`)."""
+    on it and `yes` is not given, or when `expected` (the ids a user was shown, newest first)
+    differs from what the rollback would now take back (an import landed meanwhile).
+    `actor` is who the audit log names (default: `username`)."""
     with store.write() as cur:
         ids = plan(cur, import_id)
-        if len(ids) > 1 and not yes:
+        if (len(ids) > 1 and not yes) or (expected is not None and list(expected) != ids):
             raise RollbackNeedsConfirmation(import_id, ids[:-1])
         counts: dict[str, dict[str, int]] = {}
         for one in ids:  # newest first: each is then the latest writer of its keys

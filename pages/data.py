@@ -5,7 +5,7 @@ Importing and the store's history are for admins; other roles see the coverage o
 
 import streamlit as st
 
-from ui import auth, filterbar, importing, widgets
+from ui import auth, filterbar, importing, undo_panel, widgets
 from ui.state import t
 
 widgets.page_header("data_title", "data_intro")
@@ -21,6 +21,7 @@ if auth.may("import"):
         importing.template_download()
     with tab_store:
         importing.store_contents(snap)
+        undo_panel.render(snap)
 else:
     st.caption(t("auth_admin_only"))
     tab_coverage = st.container()

@@ -1,4 +1,7 @@
-"""Download buttons for a table: Excel workbook and CSV for Excel (formula-safe)."""
+"""Download buttons for a table: Excel workbook and CSV for Excel (formula-safe).
+
+The file is made when the button is pressed, and each download is audited (ui.auditing) with
+the table's name, the format, the rows, the filters and the data version."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import sheets
-from ui import state
+from ui import auditing, filterbar, state
 from ui.state import t
 
 
@@ -34,11 +37,19 @@ def buttons(
     sheet: str,
 ) -> None:
     table = labelled(df, columns)
+    lang = state.lang()
+    filters = filterbar.current()
+
+    def audited(fmt: str, make: Callable[[], bytes]) -> Callable[[], bytes]:
+        return auditing.download(
+            make, "export", filters, table=file_stem, format=fmt, rows=len(table)
+        )
+
     left, right, _ = st.columns([1, 1, 3])
     with left:
         st.download_button(
             t("download_xlsx"),
-            sheets.xlsx({sheet: table}),
+            audited("xlsx", lambda: sheets.xlsx({sheet: table})),
             file_name=f"{file_stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/table_view:",
@@ -48,7 +59,7 @@ def buttons(
     with right:
         st.download_button(
             t("download_csv"),
-            sheets.csv_for_excel(table, state.lang()),
+            audited("csv", lambda: sheets.csv_for_excel(table, lang)),
             file_name=f"{file_stem}.csv",
             mime="text/csv",
             icon=":material/download:",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from analytics.report import texts as report_texts
-from ui.texts import auth, frame, pages
+from ui.texts import audit, auth, frame, pages
 
 LANGS = ("id", "en")
 
@@ -34,7 +34,11 @@ SHARED_WITH_REPORTS = (
     "no_recommendation",
 )  # fmt: skip
 TEXT = _merge(
-    frame.TEXT, pages.TEXT, auth.TEXT, {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS}
+    frame.TEXT,
+    pages.TEXT,
+    auth.TEXT,
+    audit.TEXT,
+    {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS},
 )
 
 

@@ -166,25 +166,7 @@ def store_contents(snap: Snapshot) -> None:
             },
             key="tbl_years",
         )
-    st.subheader(t("data_history"))
-    hist = overview.import_history(snap.cur)
-    if hist.empty:
-        st.caption(t("data_no_history"))
-        return
-    widgets.table(
-        hist,
-        {
-            "import_id": (t("col_import_id"), lambda v: f"#{v}"),
-            "imported_at": (t("col_imported_at"), lambda v: f"{v:%Y-%m-%d %H:%M}"),
-            "kind": (t("col_kind"), None),
-            "username": (t("col_user"), lambda v: v or "–"),
-            "files": (t("col_files"), lambda v: v or "–"),
-            "added": (t("col_added"), lambda v: fmt.integer(v, lang)),
-            "changed": (t("col_changed"), lambda v: fmt.integer(v, lang)),
-            "status": (t("col_status"), None),
-        },
-        key="tbl_history",
-    )
+    # the import history, with its rollbacks, is ui.undo_panel's
 
 
 def coverage(snap: Snapshot, filters: Filters) -> None:

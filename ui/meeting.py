@@ -1,16 +1,18 @@
 """The sidebar's meeting tools: presentation mode and the download of the deck, PDF or Excel.
 
 Reports are generated only when the button is pressed, on a thread of their own with their own
-read snapshot (Streamlit's deferred download), so nobody's page freezes meanwhile.
+read snapshot (Streamlit's deferred download), so nobody's page freezes meanwhile. Each one is
+audited (who, format, filters, the data version it was read from).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from analytics import audit
 from analytics.filters import Filters
 from analytics.report import MEDIA_TYPES, build_report
-from ui import state
+from ui import auditing, state
 from ui.presentation import KEY
 from ui.state import t
 
@@ -33,10 +35,22 @@ def downloads(filters: Filters) -> None:
             label_visibility="collapsed",
         )
         store = state.get_store()
+        who = auditing.actor()
 
         def make() -> bytes:
             with store.snapshot() as snap:
-                return build_report(snap.cur, filters, fmt, lang)
+                data = build_report(snap.cur, filters, fmt, lang)
+                version = snap.version
+            audit.record(
+                store,
+                who,
+                "report",
+                format=fmt,
+                lang=lang,
+                filters=audit.filters_detail(filters),
+                data_version=version,
+            )
+            return data
 
         stem = "bahan-rapat-kompetensi-asn" if lang == "id" else "asn-competency-briefing"
         st.download_button(

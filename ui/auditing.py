@@ -1,0 +1,52 @@
+"""The dashboard's side of the audit log: who is acting, and downloads that record themselves.
+
+A download's bytes are made only when the button is pressed (Streamlit's deferred download, on a
+thread of its own, no rerun), and that is also when it is recorded: the audit row says a file
+was actually fetched, not merely offered, and no page waits on the store's writer meanwhile.
+The actor is read in the script thread (session state is not reachable from the download's
+thread): the signed-in user's name (`st.session_state["asn_user"]`, set by ui.auth), else
+"demo" (an open demo store).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from analytics import audit
+from analytics.filters import Filters
+from ui import state
+
+USER_KEY = "asn_user"  # published by ui.auth
+
+
+def actor() -> str:
+    user = st.session_state.get(USER_KEY)
+    if isinstance(user, dict) and user.get("name"):
+        return str(user["name"])
+    return "demo"
+
+
+def download(
+    make: Callable[[], bytes], action: str, filters: Filters | None = None, **detail: Any
+) -> Callable[[], bytes]:
+    """`make`, wrapped so that each fetch is recorded as `action` with `detail`, the filters'
+    fields and their data version. Call it in the script thread; pass the result as the
+    download button's `data`."""
+    store = state.get_store()
+    who = actor()
+    if filters is not None:
+        detail = {
+            **detail,
+            "filters": audit.filters_detail(filters),
+            "data_version": filters.data_version,
+        }
+
+    def fetch() -> bytes:
+        data = make()
+        audit.record(store, who, action, **detail)
+        return data
+
+    return fetch
