@@ -34,10 +34,12 @@ with st.sidebar:
     )
 
 t = state.t
+# every page's url_path below: before login each opens the login form, then its page
+URL_PATHS = ("kesenjangan", "tren", "dampak", "kebutuhan", "profil", "data", "audit", "metode")
 
 with state.rerun_snapshot() as snap:
     # Nobody past this line unless signed in (or an open demo store): the login page stops here.
-    user = auth.gate(snap)
+    user = auth.gate(snap, URL_PATHS)
     pages = {
         t("section_dashboards"): [
             st.Page(

@@ -85,12 +85,37 @@ def test_a_command_line_import_succeeds_while_the_dashboard_serves(
     assert after.endswith("#2")
 
 
+def sign_in(page, name: str, password: str) -> None:
+    """Our login form; the session (one browser tab) stays signed in until it reloads."""
+    page.get_by_label("Nama pengguna").fill(name)
+    page.locator("input[type=password]").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.locator("[data-testid='stSidebarNav']").wait_for(timeout=60_000)
+    wait_ready(page)
+
+
+def nav(page, title: str) -> None:
+    """Go to a page the way a user does (a reload would start a new session)."""
+    page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
+    wait_ready(page)
+
+
 def test_first_upload_on_the_data_page(tmp_path: Path) -> None:
-    """A fresh installation: upload the CSV files, see the plan, save, and the data is live."""
+    """A fresh installation: its admin signs in, uploads the CSV files, sees the plan, saves,
+    and the data is live."""
+    from argon2 import PasswordHasher
+
+    from analytics import auth
+
+    fast = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    auth.add_user(tmp_path / "users.toml", "admin", "admin", "sandi-admin", hasher=fast)
     files = sorted(str(p) for p in (ROOT / "tests" / "data" / "import" / "base").glob("*.csv"))
     with serve(tmp_path / "asn.duckdb") as base, browser(height=1600) as page:
         page.goto(f"{base}/data")
-        wait_ready(page)
+        page.locator("input[type=password]").wait_for(timeout=60_000)
+        assert page.locator("[data-testid='stSidebarNav']").count() == 0, "nothing before login"
+        sign_in(page, "admin", "sandi-admin")  # a link to a page opens it after the login
+        assert page.locator("h1").first.inner_text() == "Data"
         assert page.locator(".asn-version").inner_text().endswith("#0")
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(files)
         page.get_by_text("Berkas lolos pemeriksaan.").wait_for(timeout=60_000)
@@ -100,8 +125,7 @@ def test_first_upload_on_the_data_page(tmp_path: Path) -> None:
         page.get_by_text("Impor #1 tersimpan.").wait_for(timeout=60_000)
         wait_ready(page)
         assert page.locator(".asn-version").inner_text().endswith("#1")
-        page.goto(base)
-        wait_ready(page)
+        nav(page, "Ringkasan")
         assert page.locator("[data-testid='stMetric']").count() >= 6
         assert page.locator("[data-testid='stException']").count() == 0
 

@@ -19,6 +19,7 @@ Extension point: another identity source (OpenID Connect through st.login) belon
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -182,9 +183,10 @@ def sidebar_box(snap: Snapshot, user: auth.User) -> None:
             )
 
 
-def gate(snap: Snapshot) -> auth.User:
+def gate(snap: Snapshot, url_paths: Sequence[str] = ()) -> auth.User:
     """The user admitted to this rerun; otherwise the login page (or the refusal) is drawn
-    and the run stops."""
+    and the run stops. `url_paths`: the app's page paths, each answered by the login page
+    too, so a shared link opens (no "page not found") and leads to its page after login."""
     user = current_user(snap)
     if user is not None:
         sidebar_box(snap, user)
@@ -201,8 +203,10 @@ def gate(snap: Snapshot) -> auth.User:
         else:
             login_form()
 
+    title, icon = t("login_title"), ":material/lock:"
     st.navigation(
-        [st.Page(page, title=t("login_title"), icon=":material/lock:", url_path="masuk")],
+        [st.Page(page, title=title, icon=icon, url_path="masuk", default=True)]
+        + [st.Page(page, title=title, icon=icon, url_path=p) for p in url_paths if p != "masuk"],
         position="hidden",
     ).run()
     st.stop()
