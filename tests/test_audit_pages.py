@@ -376,3 +376,29 @@ def test_the_audit_page_in_english(site: Store) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "Audit log"
     assert at.dataframe[0].value["Action"].tolist() == ["Signed in"]
+
+
+def test_logins_failures_and_logouts_are_recorded(
+    site: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(auth, "THROTTLE", auth.Throttle())
+    monkeypatch.setattr(auth, "FAILURE_DELAY", 0.0)
+
+    def login(at: AppTest, name: str, password: str) -> None:
+        at.text_input(key="login_name").input(name)
+        at.text_input(key="login_password").input(password)
+        at.button[0].click().run()
+        assert not at.exception, [e.value for e in at.exception]
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    login(at, "Root", "salah-sekali")
+    login(at, "Root", "sandi-admin-1")
+    at.button(key="asn_logout").click().run()
+    got = audit_rows(site)
+    assert got == [
+        ("root", "login_failed", {"reason": "password"}),
+        (ADMIN, "login_ok", {}),
+        (ADMIN, "logout", {}),
+    ]
+    assert "sandi" not in json.dumps(got), "never a password"

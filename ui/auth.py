@@ -25,9 +25,9 @@ from typing import Any
 
 import streamlit as st
 
-from analytics import auth, overview
+from analytics import audit, auth, overview
 from analytics.store import Snapshot
-from ui import data
+from ui import data, state
 from ui.state import t
 
 USER_KEY = "asn_user"  # the published user (a dict; read by the audit log)
@@ -105,6 +105,8 @@ def _login(name: str, password: str) -> None:
         users = {}
     result = auth.authenticate(users, name, password)
     if result.user is None:
+        reason = "locked" if result.locked_seconds else "password"
+        _audit(auth.normalise_name(name), "login_failed", reason=reason)
         st.session_state["_asn_login_error"] = (
             ("login_locked", max(1, math.ceil(result.locked_seconds / 60)))
             if result.locked_seconds
@@ -115,6 +117,12 @@ def _login(name: str, password: str) -> None:
     _clear_session()
     st.session_state[LOGIN_KEY] = result.user.name
     _publish(result.user)
+    _audit(result.user.name, "login_ok")
+
+
+def _audit(actor: str, action: str, **detail: Any) -> None:
+    """The audit log's row (analytics.audit.record never raises into the page)."""
+    audit.record(state.get_store(), actor[:64], action, **detail)
 
 
 def login_form() -> None:
@@ -151,6 +159,9 @@ def _clear_session() -> None:
 
 
 def logout() -> None:
+    user = signed_in()
+    if user is not None:
+        _audit(user.name, "logout")
     _clear_session()
 
 
