@@ -1,57 +1,93 @@
-"""`python -m analytics bench`: the warm time of every metric on a store, with varied filters.
+"""`python -m analytics bench`: how fast every view and export answers, and at what cost.
 
-Each metric runs once per filter variant to warm up (DuckDB's caches, Python imports), then
-`--repeat` times cycling through the variants; the median and 95th percentile of those calls
-are printed next to the aim (50 ms). An empty store is first filled with the demo store
-(analytics.demo.build_demo, `--employees`, default 12,000).
+For a store of a given size (`--employees N` builds or reuses data/bench-N.duckdb; `--db`
+uses that store, filled with the demo when empty) it prints:
+- the store: rows, size on disk, build and refresh times (recorded when it was built);
+- every dashboard view and metric: p50 and p95 of warm calls cycling through filters a user
+  would set, CPU time, rows, rows per second (for answers that grow with the workforce);
+- the same answers computed the naive way, side by side in the same run: the per-person rows
+  without roll-ups, a plain join over the raw scores, and pandas over the raw rows in memory,
+  with the ratio to the fast path and whether the figures agree;
+- with `--refresh`: an import of one agency's yearly assessments, and the worst case (the
+  standard of the most populous position changes), each with the refresh of everything
+  derived, then rolled back (the store ends as it began; the import log shows both);
+- the process's peak memory.
+Performance is measured here, never asserted in a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 import duckdb
 import pandas as pd
 
-from analytics import metrics
+from analytics import metrics, views
 from analytics.filters import Filters
-from analytics.metrics import extras
-from analytics.store import Store
+from analytics.metrics import extras, route
+from analytics.store import Store, first_row
 
-AIM_MS = 50.0
+AIM_MS = 50.0  # the demo-size aim of the first benchmark (kept for its summary line)
 DEFAULT_EMPLOYEES = 12_000
+NATIONAL = 1_000_000  # from this size on, the national aim applies
+AIM_VIEW_MS = {"demo": 20.0, "national": 150.0}
 
-Metric = Callable[[duckdb.DuckDBPyConnection, Filters], pd.DataFrame]
+Metric = Callable[[duckdb.DuckDBPyConnection, Filters], Any]
 
+# Answers whose size does not grow with the workforce (their export must not either).
 METRICS: dict[str, Metric] = {
-    "employee-gaps": metrics.employee_gaps,
-    "jpm": metrics.jpm,
+    "kpis": views.kpis,
+    "gap-matrix/agency": lambda c, f: views.gap_matrix(c, f, "agency"),
+    "gap-matrix/job_family": lambda c, f: views.gap_matrix(c, f, "job_family"),
     "gap-summary": metrics.gap_summary,
-    "gap-summary/unit": lambda c, f: metrics.gap_summary(c, f, "unit"),
+    "gap-summary/agency": lambda c, f: metrics.gap_summary(c, f, "agency"),
+    "gap-summary/job_family": lambda c, f: metrics.gap_summary(c, f, "job_family"),
+    "gap-summary/job_type": lambda c, f: metrics.gap_summary(c, f, "job_type"),
     "jpm-summary": metrics.jpm_summary,
     "jpm-summary/job_family": lambda c, f: metrics.jpm_summary(c, f, "job_family"),
+    "jpm-summary/job_type": lambda c, f: metrics.jpm_summary(c, f, "job_type"),
     "trend": metrics.trend,
+    "trend/agency": lambda c, f: metrics.trend(c, f, "agency"),
     "trend/competency": lambda c, f: metrics.trend(c, f, "competency"),
+    "trend/job_family": lambda c, f: metrics.trend(c, f, "job_family"),
     "training-impact": metrics.training_impact,
     "training-impact/program": lambda c, f: metrics.training_impact(c, f, "program"),
     "jp-compliance": metrics.jp_compliance,
-    "jp-compliance/unit": lambda c, f: metrics.jp_compliance(c, f, "unit"),
-    "training-needs": metrics.training_needs,
+    "jp-compliance/agency": lambda c, f: metrics.jp_compliance(c, f, "agency"),
     "same-people-change": extras.same_people_change,
     "dose-response": extras.dose_response,
     "cost-per-level": extras.cost_per_level,
+    "filter-choices": lambda c, f: metrics.choices(c, f),
+    # grow with the workforce: rows per second reported
+    "employee-gaps": metrics.employee_gaps,
+    "jpm": metrics.jpm,
+    "gap-summary/unit": lambda c, f: metrics.gap_summary(c, f, "unit"),
+    "gap-summary/position": lambda c, f: metrics.gap_summary(c, f, "position"),
+    "jpm-summary/unit": lambda c, f: metrics.jpm_summary(c, f, "unit"),
+    "jp-compliance/unit": lambda c, f: metrics.jp_compliance(c, f, "unit"),
+    "unit-summary": views.unit_summary,
+    "training-needs": metrics.training_needs,
     "needs-cost": extras.needs_cost,
+    "people (page of 50)": lambda c, f: views.people(c, f, limit=50)[0],
 }
+GROWING = {
+    "employee-gaps", "jpm", "gap-summary/unit", "gap-summary/position", "jpm-summary/unit",
+    "jp-compliance/unit", "unit-summary", "training-needs", "needs-cost",
+}  # fmt: skip
 
 
 def filter_variants(cur: duckdb.DuckDBPyConnection) -> list[Filters]:
     """Filters a dashboard user would set: none, agencies, a unit name, a job family (which
-    splits people's scores), a year, and a scoped user with small groups hidden."""
+    splits people's scores), a year, a gender, and a scoped user with small groups hidden."""
     c = metrics.choices(cur)
     agencies = list(c.agencies["agency_id"])
     units = list(c.units.itertuples(index=False, name=None))
@@ -63,8 +99,12 @@ def filter_variants(cur: duckdb.DuckDBPyConnection) -> list[Filters]:
             Filters(agencies=tuple(agencies[:3])),
             Filters(scope_agencies=(agencies[-1],), small_groups="hide"),
         ]
+        instansi = c.agencies["instansi"].dropna()
+        if len(instansi):
+            variants.append(Filters(instansi=(str(instansi.iloc[len(instansi) // 2]),)))
     if units:
-        variants.append(Filters(units=(("", units[len(units) // 2][1]),)))
+        agency, unit = units[len(units) // 2]
+        variants.append(Filters(units=((agency, unit),)))
     if c.job_families:
         variants.append(Filters(job_families=(c.job_families[0],)))
         if agencies:
@@ -80,14 +120,22 @@ def filter_variants(cur: duckdb.DuckDBPyConnection) -> list[Filters]:
     return variants
 
 
+def _size(answer: Any) -> int:
+    if isinstance(answer, pd.DataFrame):
+        return len(answer)
+    if isinstance(answer, dict):
+        return 1
+    return len(getattr(answer, "agencies", ())) or 1
+
+
 def time_metric(
     cur: duckdb.DuckDBPyConnection, fn: Metric, variants: list[Filters], repeat: int
 ) -> tuple[list[float], list[float], int]:
     """Warm wall and CPU times in ms of `repeat` calls cycling through the variants, and the
     row count of the unfiltered call. CPU time (all of this process's threads) tells what a
     call costs when other processes share the machine and stretch the wall time."""
-    rows = len(fn(cur, variants[0]))
-    for f in variants:  # warm up
+    rows = _size(fn(cur, variants[0]))
+    for f in variants[1:]:  # warm up
         fn(cur, f)
     wall, cpu = [], []
     for i in range(repeat):
@@ -104,50 +152,453 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _employees(store: Store) -> int:
-    with store.snapshot() as snap:
-        row = snap.cur.execute("select count(*) from employees").fetchone()
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def _count(cur: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = first_row(cur.execute(f"select count(*) from {table}"))  # fixed names only
     return int(row[0]) if row else 0
 
 
+def employees(store: Store) -> int:
+    with store.snapshot() as snap:
+        return _count(snap.cur, "employees")
+
+
+def _disk_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in (path, Path(str(path) + ".wal")) if p.exists())
+
+
+def _build(store: Store, n: int, out: TextIO, err: TextIO) -> int:
+    from analytics.demo import build_demo
+
+    print(f"empty store: building the demo store ({n:,} employees) first", file=out)
+    timings: dict[str, float] = {}
+    code = build_demo(store, employees=n, seed=42, out=out, err=err, timings=timings)
+    if code == 0:
+        with store.write() as cur:
+            cur.execute(
+                "insert or replace into meta values ('bench_build', $v)",
+                {"v": json.dumps(timings)},
+            )
+    return code
+
+
+def _store_section(store: Store, cur: duckdb.DuckDBPyConnection, out: TextIO) -> int:
+    n = _count(cur, "employees")
+    counts = {t: _count(cur, t) for t in ("assessments", "participations", "score", "pair")}
+    cells = {t: _count(cur, t) for t in ("score_cell", "person_cell", "pair_cell")}
+    print(
+        f"store {store.path}: {n:,} employees, {counts['assessments']:,} assessments, "
+        f"{counts['participations']:,} participations",
+        file=out,
+    )
+    print(
+        f"  derived rows: score {counts['score']:,}, pair {counts['pair']:,}; roll-up cells: "
+        + ", ".join(f"{t} {v:,}" for t, v in cells.items()),
+        file=out,
+    )
+    size = _disk_bytes(store.path) if str(store.path) != ":memory:" else 0
+    print(f"  size on disk {size / 1e9:.2f} GB", file=out)
+    row = first_row(cur.execute("select value from meta where key = 'bench_build'"))
+    if row:
+        t = json.loads(row[0])
+        print(
+            f"  built in {t.get('raw', float('nan')):.1f} s (raw tables) + "
+            f"{t.get('derived', float('nan')):.1f} s (derived rows and roll-ups), "
+            f"commit {t.get('commit', float('nan')):.1f} s (recorded at build)",
+            file=out,
+        )
+    settings = cur.execute(
+        "select name, value from duckdb_settings() "
+        "where name in ('threads', 'memory_limit', 'temp_directory')"
+    ).fetchall()
+    print("  DuckDB: " + ", ".join(f"{k} {v}" for k, v in settings), file=out)
+    return n
+
+
+def _views_section(
+    cur: duckdb.DuckDBPyConnection, repeat: int, aim: float, out: TextIO
+) -> tuple[int, int]:
+    variants = filter_variants(cur)
+    print(
+        f"\nviews and metrics: {repeat} warm calls each over {len(variants)} filter variants; "
+        f"aim: p95 <= {aim:.0f} ms for answers that do not grow with the workforce",
+        file=out,
+    )
+    print(
+        f"{'view / metric':<26}{'p50 ms':>9}{'p95 ms':>9}{'cpu ms':>8}{'rows':>10}{'rows/s':>12}",
+        file=out,
+    )
+    within = checked = 0
+    for name, fn in METRICS.items():
+        wall, cpu, rows = time_metric(cur, fn, variants, repeat)
+        med, top = statistics.median(wall), p95(wall)
+        growing = name in GROWING
+        rate = f"{rows / (med / 1000):>12,.0f}" if growing and med > 0 else f"{'':>12}"
+        flag = ""
+        if not growing:
+            checked += 1
+            within += top <= aim
+            flag = "" if top <= aim else "  over the aim"
+        print(
+            f"{name:<26}{med:>9.1f}{top:>9.1f}{statistics.median(cpu):>8.1f}{rows:>10,}{rate}"
+            f"{flag}",
+            file=out,
+        )
+    print(f"{within} of {checked} metrics within the aim (p95 wall time)", file=out)
+    return within, checked
+
+
+# --- the naive ways, side by side -----------------------------------------------------------
+
+NAIVE_GAPS_SQL = """
+    with latest as (
+        select a.emp_key, a.competency_key, a.level, a.position_key,
+               row_number() over (partition by a.emp_key, a.competency_key
+                                  order by a.assessed_on desc) as rn
+        from assessments a
+        where year(a.assessed_on) = $year
+    ),
+    scored as (
+        select l.competency_key, l.emp_key, l.level, st.required_level
+        from latest l
+        join employees e on e.emp_key = l.emp_key
+        join standards st on st.position_key = coalesce(l.position_key, e.position_key)
+                         and st.competency_key = l.competency_key
+        where l.rn = 1
+    )
+    select c.competency_id, count(distinct s.emp_key) as employees,
+           avg(s.level)::double as mean_level,
+           100 * avg((s.level >= s.required_level)::integer)::double as pct_meeting
+    from scored s join competencies c using (competency_key)
+    group by c.competency_id order by 1
+"""
+
+NAIVE_JPM_SQL = """
+    with latest as (
+        select a.emp_key, a.competency_key, a.level, a.position_key,
+               row_number() over (partition by a.emp_key, a.competency_key
+                                  order by a.assessed_on desc) as rn
+        from assessments a
+        where year(a.assessed_on) = $year
+    ),
+    person as (
+        select l.emp_key, any_value(e.agency_key) as agency_key,
+               100 * sum(l.level) / sum(st.required_level) as jpm
+        from latest l
+        join employees e on e.emp_key = l.emp_key
+        join standards st on st.position_key = coalesce(l.position_key, e.position_key)
+                         and st.competency_key = l.competency_key
+        where l.rn = 1
+        group by l.emp_key
+    )
+    select ag.agency_id, count(*) as employees, avg(p.jpm)::double as mean_jpm,
+           100 * avg((p.jpm >= 90)::integer)::double as pct_optimal
+    from person p join agencies ag using (agency_key)
+    group by ag.agency_id order by 1
+"""
+
+
+def _pandas_scores(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """The year's scores built in pandas from the raw rows loaded into memory."""
+    a = cur.execute(
+        "select emp_key, competency_key, assessed_on, level::double as level, position_key "
+        "from assessments where year(assessed_on) = $year",
+        {"year": year},
+    ).df()
+    e = cur.execute(
+        "select emp_key, agency_key, position_key as current_position from employees"
+    ).df()
+    st = cur.execute(
+        "select position_key, competency_key, required_level::double as required_level "
+        "from standards"
+    ).df()
+    a = a.sort_values("assessed_on").drop_duplicates(["emp_key", "competency_key"], keep="last")
+    a = a.merge(e, on="emp_key")
+    a["position_key"] = a["position_key"].fillna(a["current_position"]).astype("int64")
+    return a.merge(st, on=["position_key", "competency_key"])
+
+
+def _pandas_gaps(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    s = _pandas_scores(cur, year)
+    s["meets"] = (s["level"] >= s["required_level"]).astype("float64")
+    g = s.groupby("competency_key").agg(
+        employees=("emp_key", "nunique"), mean_level=("level", "mean"), pct=("meets", "mean")
+    )
+    return g
+
+
+def _pandas_jpm(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    s = _pandas_scores(cur, year)
+    p = s.groupby("emp_key").agg(
+        agency_key=("agency_key", "first"), lv=("level", "sum"), rq=("required_level", "sum")
+    )
+    p["jpm"] = 100 * p["lv"] / p["rq"]
+    return p.groupby("agency_key").agg(employees=("jpm", "size"), mean_jpm=("jpm", "mean"))
+
+
+def _timed(fn: Callable[[], Any], times: int = 1) -> tuple[float, Any]:
+    best, answer = float("inf"), None
+    for _ in range(times):
+        start = time.perf_counter()
+        answer = fn()
+        best = min(best, (time.perf_counter() - start) * 1000)
+    return best, answer
+
+
+def _naive_section(cur: duckdb.DuckDBPyConnection, pandas_too: bool, out: TextIO) -> None:
+    years = metrics.years(cur)
+    if not years:
+        return
+    year = years[-1]
+    f = Filters(year=year)
+    print(
+        f"\nthe naive ways, same answers ({year}, no filter; best of 3 warm calls, pandas and "
+        "the plain join once, loading included)",
+        file=out,
+    )
+    print(
+        f"{'answer':<28}{'way':<34}{'ms':>10}{'x fast':>9}  same figures",
+        file=out,
+    )
+
+    def same(a: list[float], b: list[float]) -> str:
+        ok = len(a) == len(b) and all(
+            abs(x - y) <= 1e-9 * max(1, abs(x)) for x, y in zip(a, b, strict=True)
+        )
+        return "yes" if ok else "NO"
+
+    # gap-summary by competency
+    fast_ms, fast = _timed(lambda: metrics.gap_summary(cur, f), 3)
+    fast = fast.sort_values("competency_id")
+    ref = [*fast["mean_level"], *fast["pct_meeting"], *fast["employees"].astype(float)]
+    rows: list[tuple[str, float, str]] = [("roll-ups (score_cell)", fast_ms, "yes")]
+    with route.person_level():
+        ms, slow = _timed(lambda: metrics.gap_summary(cur, f), 3)
+    slow = slow.sort_values("competency_id")
+    rows.append(
+        (
+            "derived per-score rows",
+            ms,
+            same(
+                ref, [*slow["mean_level"], *slow["pct_meeting"], *slow["employees"].astype(float)]
+            ),
+        )
+    )
+    ms, j = _timed(lambda: cur.execute(NAIVE_GAPS_SQL, {"year": year}).df())
+    rows.append(
+        (
+            "plain join over raw scores (SQL)",
+            ms,
+            same(ref, [*j["mean_level"], *j["pct_meeting"], *j["employees"].astype(float)]),
+        )
+    )
+    if pandas_too:
+        ms, pdf = _timed(lambda: _pandas_gaps(cur, year))
+        keys = dict(
+            cur.execute("select competency_key, competency_id from competencies").fetchall()
+        )
+        pdf = pdf.rename(index=keys).sort_index()
+        rows.append(
+            (
+                "pandas in memory",
+                ms,
+                same(
+                    ref, [*pdf["mean_level"], *(100 * pdf["pct"]), *pdf["employees"].astype(float)]
+                ),
+            )
+        )
+    for way, ms, ok in rows:
+        print(
+            f"{'gap-summary by competency':<28}{way:<34}{ms:>10.1f}{ms / fast_ms:>9.1f}  {ok}",
+            file=out,
+        )
+
+    # jpm-summary by agency
+    fast_ms, fast = _timed(lambda: metrics.jpm_summary(cur, f), 3)
+    fast = fast.sort_values("agency_id")
+    ref = [*fast["mean_jpm"], *fast["employees"].astype(float)]
+    rows = [("roll-ups (person_cell)", fast_ms, "yes")]
+    with route.person_level():
+        ms, slow = _timed(lambda: metrics.jpm_summary(cur, f), 3)
+    slow = slow.sort_values("agency_id")
+    rows.append(
+        (
+            "derived person-year rows",
+            ms,
+            same(ref, [*slow["mean_jpm"], *slow["employees"].astype(float)]),
+        )
+    )
+    ms, j = _timed(lambda: cur.execute(NAIVE_JPM_SQL, {"year": year}).df())
+    rows.append(
+        (
+            "plain join over raw scores (SQL)",
+            ms,
+            same(ref, [*j["mean_jpm"], *j["employees"].astype(float)]),
+        )
+    )
+    if pandas_too:
+        ms, pdf = _timed(lambda: _pandas_jpm(cur, year))
+        keys = dict(cur.execute("select agency_key, agency_id from agencies").fetchall())
+        pdf = pdf.rename(index=keys).sort_index()
+        rows.append(
+            ("pandas in memory", ms, same(ref, [*pdf["mean_jpm"], *pdf["employees"].astype(float)]))
+        )
+    for way, ms, ok in rows:
+        print(
+            f"{'jpm-summary by agency':<28}{way:<34}{ms:>10.1f}{ms / fast_ms:>9.1f}  {ok}", file=out
+        )
+
+    # training impact: the regression from summed statistics per cell and arm
+    fast_ms, fast = _timed(lambda: metrics.training_impact(cur, Filters()), 3)
+    with route.person_level():
+        ms, slow = _timed(lambda: metrics.training_impact(cur, Filters()), 3)
+    ok = same(
+        [*fast["effect"].fillna(0), *fast["n_treated"]],
+        [*slow["effect"].fillna(0), *slow["n_treated"]],
+    )
+    for way, t, flag in (("roll-ups (pair_cell)", fast_ms, "yes"), ("derived pair rows", ms, ok)):
+        print(f"{'training-impact':<28}{way:<34}{t:>10.1f}{t / fast_ms:>9.1f}  {flag}", file=out)
+
+
+# --- incremental refresh --------------------------------------------------------------------
+
+AGENCY_YEAR_SQL = """
+    copy (
+        select e.nip, c.competency_id, a.assessed_on,
+               case when a.level >= 5 then a.level - 0.1 else a.level + 0.1 end as level,
+               p.position_id, a.method
+        from assessments a
+        join employees e on e.emp_key = a.emp_key
+        join competencies c on c.competency_key = a.competency_key
+        left join positions p on p.position_key = a.position_key
+        where e.agency_key = $agency and year(a.assessed_on) = $year
+    ) to '{path}' (header, delimiter ',')
+"""
+
+
+def _largest_agency(cur: duckdb.DuckDBPyConnection) -> tuple[int, str, int]:
+    row = first_row(
+        cur.execute(
+            "select e.agency_key, any_value(a.agency_id), count(*) from employees e "
+            "join agencies a using (agency_key) group by e.agency_key order by 3 desc limit 1"
+        )
+    )
+    assert row is not None
+    return int(row[0]), str(row[1]), int(row[2])
+
+
+def _populous_standard(cur: duckdb.DuckDBPyConnection) -> tuple[str, str, int, int]:
+    """(position_id, competency_id, new required level, employees holding the position) for a
+    standard of the position most employees hold."""
+    row = first_row(
+        cur.execute(
+            """
+        with busiest as (
+            select position_key, count(*) as n from employees
+            group by position_key order by n desc limit 1
+        )
+        select p.position_id, c.competency_id, s.required_level, b.n
+        from busiest b
+        join standards s using (position_key)
+        join positions p using (position_key)
+        join competencies c using (competency_key)
+        order by c.competency_id limit 1
+        """
+        )
+    )
+    assert row is not None
+    level = int(row[2])
+    return str(row[0]), str(row[1]), level - 1 if level > 1 else level + 1, int(row[3])
+
+
+def _import_and_undo(store: Store, path: Path) -> tuple[float, float, int]:
+    """Import `path` (validate, commit, refresh), then roll it back: seconds for each and the
+    import id."""
+    import io
+
+    from analytics.importer import cli_import
+    from analytics.undo import rollback
+
+    sink = io.StringIO()
+    start = time.perf_counter()
+    code = cli_import(store, [path], out=sink, err=sink, actor="bench")
+    took = time.perf_counter() - start
+    if code != 0:
+        raise RuntimeError(f"the benchmark's import was rejected:\n{sink.getvalue()}")
+    with store.snapshot() as snap:
+        row = first_row(snap.cur.execute("select max(import_id) from import_log"))
+    import_id = int(row[0]) if row and row[0] is not None else 0
+    start = time.perf_counter()
+    rollback(store, import_id, yes=True, actor="bench")
+    return took, time.perf_counter() - start, import_id
+
+
+def _refresh_section(store: Store, out: TextIO) -> None:
+    print("\nincremental refresh (each import is rolled back afterwards)", file=out)
+    with store.snapshot() as snap:
+        cur = snap.cur
+        agency_key, agency_id, staff = _largest_agency(cur)
+        year = metrics.years(cur)[-1]
+        position_id, competency_id, required, holders = _populous_standard(cur)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "assessments.csv"
+            cur.execute(
+                AGENCY_YEAR_SQL.replace("{path}", str(path).replace("'", "''")),
+                {"agency": agency_key, "year": year},
+            )
+            rows = len(path.read_text(encoding="utf-8").splitlines()) - 1
+            std = Path(tmp) / "standards.csv"
+            std.write_text(
+                f"position_id,competency_id,required_level\n"
+                f"{position_id},{competency_id},{required}\n",
+                encoding="utf-8",
+            )
+            took, undo, _ = _import_and_undo(store, path)
+            print(
+                f"  one agency's yearly assessments ({agency_id}, {staff:,} employees, "
+                f"{rows:,} rows of {year}, every level changed): import with refresh "
+                f"{took:.1f} s; rollback {undo:.1f} s",
+                file=out,
+            )
+            took, undo, _ = _import_and_undo(store, std)
+            print(
+                f"  worst case, the standard of the most populous position ({position_id} x "
+                f"{competency_id}, {holders:,} current holders): import with refresh "
+                f"{took:.1f} s; rollback {undo:.1f} s",
+                file=out,
+            )
+
+
+def default_path(employees: int) -> Path:
+    """Where `bench --employees N` keeps its store (built once, reused)."""
+    return Path("data") / f"bench-{employees}.duckdb"
+
+
 def cli_bench(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Print every metric's warm median / p95 in ms; exit 0 (1 if the store stays empty)."""
+    """Print the benchmark (module docstring); exit 0 (1 if the store stays empty)."""
     repeat = max(1, int(getattr(args, "repeat", 20) or 20))
-    if _employees(store) == 0:
-        try:
-            from analytics.demo import build_demo
-        except ImportError:
-            print("The store is empty and there is no demo builder to fill it.", file=err)
-            return 1
-        n = getattr(args, "employees", None) or DEFAULT_EMPLOYEES
-        print(f"empty store: building the demo store ({n:,} employees) first", file=out)
-        code = build_demo(store, employees=n, seed=42, out=out, err=err)
+    with store.snapshot() as snap:
+        empty = _count(snap.cur, "employees") == 0
+    if empty:
+        code = _build(store, getattr(args, "employees", None) or DEFAULT_EMPLOYEES, out, err)
         if code != 0:
             return code
     with store.snapshot() as snap:
         cur = snap.cur
-        variants = filter_variants(cur)
-        n = cur.execute("select count(*) from employees").fetchone()
-        print(
-            f"store {store.path}: {n[0] if n else 0:,} employees; {len(variants)} filter "
-            f"variants; {repeat} warm calls per metric; aim {AIM_MS:.0f} ms",
-            file=out,
-        )
-        print(f"{'metric':<26}{'median ms':>10}{'p95 ms':>10}{'cpu ms':>8}{'rows':>8}", file=out)
-        slow = 0
-        for name, fn in METRICS.items():
-            wall, cpu, rows = time_metric(cur, fn, variants, repeat)
-            med, top = statistics.median(wall), p95(wall)
-            flag = "" if med <= AIM_MS else "  over the aim"
-            slow += med > AIM_MS
-            print(
-                f"{name:<26}{med:>10.1f}{top:>10.1f}{statistics.median(cpu):>8.1f}{rows:>8}{flag}",
-                file=out,
-            )
+        n = _store_section(store, cur, out)
+        aim = AIM_VIEW_MS["national" if n >= NATIONAL else "demo"]
+        _views_section(cur, repeat, aim, out)
+        if not getattr(args, "no_naive", False):
+            _naive_section(cur, pandas_too=not getattr(args, "no_pandas", False), out=out)
+    if getattr(args, "refresh", False):
+        _refresh_section(store, out)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
-        f"{len(METRICS) - slow} of {len(METRICS)} metrics within the aim (median wall time); "
-        f"load average {load:.1f} on {os.cpu_count()} CPUs",
+        f"\nprocess peak memory {peak_mb():,.0f} MB; load average {load:.1f} on "
+        f"{os.cpu_count()} CPUs",
         file=out,
     )
     return 0

@@ -68,10 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--lang", choices=("id", "en"), default="id")
 
-    p = sub.add_parser("bench", help="print timings of every metric")
+    p = sub.add_parser("bench", help="print timings of every view, metric and refresh")
     db_arg(p)
     p.add_argument("--employees", type=int, default=None)
     p.add_argument("--repeat", type=int, default=20)
+    p.add_argument("--refresh", action="store_true", help="also time imports (rolled back)")
+    p.add_argument("--no-naive", action="store_true", help="skip the naive comparisons")
+    p.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
 
     p = sub.add_parser("info", help="print what the store holds")
     db_arg(p)
@@ -179,6 +182,10 @@ def run(
         return 0
 
     db = args.db or (cwd or Path.cwd()) / default_db_path()
+    if args.command == "bench" and args.db is None and args.employees:
+        from analytics.bench import default_path
+
+        db = (cwd or Path.cwd()) / default_path(args.employees)
     if args.command == "user":  # a file beside the store, never the store: not forwarded
         from analytics.auth import cli_user, users_path
 

@@ -75,8 +75,10 @@ def build_demo(
     force: bool = False,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
+    timings: dict[str, float] | None = None,
 ) -> int:
-    """Build the demo store; exit code 0, or 1 when the store holds data and not `force`."""
+    """Build the demo store; exit code 0, or 1 when the store holds data and not `force`.
+    `timings` receives the seconds of each phase (raw, derived, commit)."""
     if not MIN_EMPLOYEES <= employees <= MAX_EMPLOYEES:
         print(f"--employees must be between {MIN_EMPLOYEES:,} and {MAX_EMPLOYEES:,}.", file=err)
         return 2
@@ -103,11 +105,17 @@ def build_demo(
             cur, employees, seed, progress=lambda line: print(line, file=out, flush=True)
         )
         raw_done = time.perf_counter()
-        derived.refresh(cur)
+        derived.refresh(cur, progress=lambda line: print(line, file=out, flush=True))
         derived_done = time.perf_counter()
         print(f"  {'derived refresh':<18}{derived_done - raw_done:>8.1f} s", file=out)
         _log(cur, counts)
     committed = time.perf_counter()
+    if timings is not None:
+        timings |= {
+            "raw": raw_done - started,
+            "derived": derived_done - raw_done,
+            "commit": committed - derived_done,
+        }
     print("Rows:", file=out)
     for table, n in counts.items():
         print(f"  {table:<18}{n:>14,}", file=out)

@@ -12,6 +12,9 @@ from analytics import bench
 from analytics.filters import Filters
 from analytics.store import Store
 
+TABLES = ("employees", "assessments", "standards", "score", "person_year", "score_cell",
+          "person_cell", "pair_cell")  # fmt: skip
+
 
 def test_bench_prints_every_metric(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     world().build(store)
@@ -20,12 +23,24 @@ def test_bench_prints_every_metric(store: Store, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(bench, "filter_variants", lambda cur: variants(cur)[:2])
     assert all(isinstance(f, Filters) for f in variants(store.cursor()))
     out, err = io.StringIO(), io.StringIO()
-    code = bench.cli_bench(store, argparse.Namespace(repeat=2, employees=None), out=out, err=err)
+    args = argparse.Namespace(repeat=2, employees=None, refresh=True, no_pandas=False)
+    before = {t: store.cursor().execute(f"select * from {t}").fetchall() for t in TABLES}
+    code = bench.cli_bench(store, args, out=out, err=err)
     assert code == 0, err.getvalue()
     text = out.getvalue()
     for name in bench.METRICS:
         assert f"\n{name} " in text
     assert "metrics within the aim" in text
+    # every naive way agrees with the fast path, side by side
+    naive = text.split("the naive ways")[1].split("incremental refresh")[0]
+    assert naive.count("  yes") == 10 and "  NO" not in naive
+    assert "one agency's yearly assessments" in text and "worst case" in text
+    assert "process peak memory" in text
+    # the refresh benchmark's imports are rolled back: the store holds what it held
+    after = {t: store.cursor().execute(f"select * from {t}").fetchall() for t in TABLES}
+    assert {t: sorted(v, key=repr) for t, v in after.items()} == {
+        t: sorted(v, key=repr) for t, v in before.items()
+    }
 
 
 @pytest.mark.slow

@@ -109,7 +109,8 @@ def cli_report(
 def cli_bench_report(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Time each format as `report` builds it (browser start included), on the demo store
     when the store is empty; the deck's aim is DECK_AIM_S."""
-    from analytics.bench import DEFAULT_EMPLOYEES, _employees
+    from analytics.bench import DEFAULT_EMPLOYEES
+    from analytics.bench import employees as _employees
 
     if _employees(store) == 0:
         from analytics.demo import build_demo
