@@ -24,7 +24,12 @@ def main() -> None:
 
     # Own the store from the start: commands from other processes reach us at once.
     state.own_store()
-    sys.argv = ["streamlit", "run", str(ENTRYPOINT), *sys.argv[1:]]
+    # No source watching while serving: after every script run Streamlit's watcher walks the path
+    # of every loaded module (pandas, plotly, duckdb...) on the server's event loop, 0.5-2 s in
+    # which no session receives anything; under 20 sessions that, not the store, was what readers
+    # waited for (scripts/bench_load.py). An option given on the command line still wins.
+    watch = ["--server.fileWatcherType", "none"]
+    sys.argv = ["streamlit", "run", str(ENTRYPOINT), *watch, *sys.argv[1:]]
     cli.main()
 
 
