@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 DB      ?= $(or $(ASN_DB),data/asn.duckdb)
 PORT    ?= 8501
 
-.PHONY: install run test check lint types fmt bench bench-pages demo clean
+.PHONY: install run test check lint types fmt bench bench-pages bench-load demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -50,3 +50,6 @@ clean:
 
 bench-pages: install $(DB)
 	$(BIN)/python scripts/bench_pages.py --db $(DB)
+
+bench-load: install
+	$(BIN)/python scripts/bench_load.py

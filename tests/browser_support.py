@@ -47,16 +47,22 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(db: Path, port: int | None = None, timeout: float = 90.0) -> Iterator[str]:
-    """Run `python -m ui.serve` on loopback for the store `db`; yields the base URL."""
+def serve(
+    db: Path,
+    port: int | None = None,
+    timeout: float = 90.0,
+    entry: tuple[str, ...] = ("-m", "ui.serve"),
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """Run `python -m ui.serve` (or `entry`) on loopback for the store `db`; yields the base
+    URL."""
     port = port or free_port()
-    env = {**os.environ, "ASN_DB": str(db), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, **(env or {}), "ASN_DB": str(db), "PYTHONPATH": str(ROOT)}
     log = open(Path(str(db) + f".serve-{port}.log"), "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "ui.serve",
+            *entry,
             "--server.port",
             str(port),
             "--server.address",

@@ -30,7 +30,8 @@ def page_header(title_key: str, intro_key: str | None = None) -> None:
     chips = " · ".join(parts) if parts else t("f_none_active")
     st.markdown(
         f"<div class='asn-active'><span><b>{t('f_active')}:</b> {escape(chips)}</span>"
-        f"<span class='asn-version'>{t('data_version', v=filters.data_version or 0)}</span></div>",
+        f"<span class='asn-version' data-version='{filters.data_version or 0}'>"
+        f"{t('data_version', v=filters.data_version or 0)}</span></div>",
         unsafe_allow_html=True,
     )
 
