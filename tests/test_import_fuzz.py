@@ -203,8 +203,12 @@ def mutated_csv(draw: st.DrawFn) -> Source:
             rows = rows[:1]
     delim = draw(st.sampled_from([",", ",", ";", "\t", "|", " "]))
     buf = io.StringIO()
-    quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONE]))
-    writer = csv.writer(buf, delimiter=delim, quoting=quoting, escapechar="\\")
+    quoting = draw(st.sampled_from(["minimal", "all", "none"]))
+    writer = {
+        "minimal": csv.writer(buf, delimiter=delim, escapechar="\\"),
+        "all": csv.writer(buf, delimiter=delim, quoting=csv.QUOTE_ALL, escapechar="\\"),
+        "none": csv.writer(buf, delimiter=delim, quoting=csv.QUOTE_NONE, escapechar="\\"),
+    }[quoting]
     for row in rows:
         writer.writerow(row)
     text = buf.getvalue()
@@ -448,3 +452,96 @@ def test_digits_of_other_scripts_are_rejected_not_crashed_on(
 ) -> None:
     result = harness.run([Source(f"{table}.csv", text.encode())])
     assert [(p.row, p.column, p.code) for p in result.problems] == [(2, column, code)]
+
+
+def _rewrite(book: bytes, part: str, change: object) -> bytes:
+    """The workbook with one zip part replaced by change(old bytes)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as src, zipfile.ZipFile(buf, "w") as out:
+        for name in src.namelist():
+            data = src.read(name)
+            out.writestr(name, change(data) if name == part else data)  # type: ignore[operator]
+    return buf.getvalue()
+
+
+AGENCY_ROWS: list[list[object]] = [["agency_id", "agency_name"], ["9.01", "Dinas Baru"]]
+
+
+def test_a_sheet_damaged_inside_a_sound_zip_is_a_problem_not_a_crash(harness: Harness) -> None:
+    """Once an uncaught ParseError: read-only openpyxl parses a sheet's XML only while the rows
+    are read, after load_workbook has succeeded."""
+    book = _rewrite(workbook({"agencies": AGENCY_ROWS}), "xl/worksheets/sheet1.xml",
+                    lambda xml: xml[: len(xml) // 2])  # fmt: skip
+    result = harness.run([Source("data.xlsx", book)])
+    assert [(p.code, p.sheet) for p in result.problems] == [("workbook_unreadable", "agencies")]
+    assert "ParseError" in result.problems[0].message("en")
+
+
+def test_a_claimed_dimension_is_not_read_cell_by_cell(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once minutes for a 5 kB file: openpyxl padded every row to the <dimension> the sheet
+    claims (A1:XFD1048576) and the reader visited each padded cell."""
+    import analytics.importer.workbook as wb
+
+    book = _rewrite(
+        workbook({"agencies": AGENCY_ROWS}),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b'<dimension ref="A1:B2"/>', b'<dimension ref="A1:XFD1048576"/>'),
+    )
+    assert book != workbook({"agencies": AGENCY_ROWS})
+    visited = 0
+    cell_text = wb._cell_text
+
+    def counting(v: object) -> tuple[str, bool]:
+        nonlocal visited
+        visited += 1
+        return cell_text(v)
+
+    monkeypatch.setattr(wb, "_cell_text", counting)
+    result = harness.run([Source("claimed.xlsx", book)])
+    assert result.ok, [p.message("en") for p in result.problems]
+    assert visited <= 10
+
+
+def test_formatted_cells_far_right_and_far_down_cost_nothing(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A formatted empty cell at XFD1 widened the header to 16,384 columns (30 s for one data
+    row); one far below added a million empty rows. Trailing blank header cells are not
+    columns, blank rows are skipped as read, and data right of the header is still reported."""
+    from openpyxl.styles import Font
+
+    import analytics.importer.workbook as wb
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "agencies"
+    for row in AGENCY_ROWS:
+        ws.append(row)
+    ws.cell(1, 16384).font = Font(bold=True)
+    ws.cell(200_000, 3).font = Font(bold=True)
+    ws.cell(2, 4, "a value without a header")
+    visited = 0
+    cell_text = wb._cell_text
+
+    def counting(v: object) -> tuple[str, bool]:
+        nonlocal visited
+        visited += 1
+        return cell_text(v)
+
+    monkeypatch.setattr(wb, "_cell_text", counting)
+    result = harness.run([Source("far.xlsx", _save(book))])
+    assert result.ok, [p.message("en") for p in result.problems]
+    assert visited <= 16_384 + 10  # the header row once, then the cells that exist
+    assert [(w.code, w.params) for w in result.warnings] == [("unnamed_column", {"n": 4})]
+
+
+def test_a_cost_too_long_to_be_a_number_is_rejected(harness: Harness) -> None:
+    """Once stored as infinity: 400 digits pass the number pattern and read as inf."""
+    text = "training_id,title,hours_jp,start_date,end_date,cost_idr\n"
+    text += "X,T,1,2024-01-01,2024-01-02," + "9" * 400 + "\n"
+    result = harness.run([Source("trainings.csv", text.encode())])
+    assert [(p.row, p.column, p.code) for p in result.problems] == [
+        (2, "cost_idr", "cost_too_large")
+    ]

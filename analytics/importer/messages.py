@@ -226,6 +226,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "JP is too large (at most 9,999,999.99).",
     ),
     "cost_negative": ("Biaya tidak boleh negatif.", "The cost must not be negative."),
+    "cost_too_large": (
+        "Biaya terlalu besar untuk disimpan sebagai angka; periksa nilainya.",
+        "The cost is too large to be stored as a number; check the value.",
+    ),
     "ikm_range": ("IKM harus antara 25 dan 100.", "The IKM must be between 25 and 100."),
     "year_value": (
         "Tahun harus bilangan bulat antara 1900 dan 2100 (misalnya 2024).",

@@ -9,7 +9,6 @@ the store's DECIMAL cast gives exactly the decimal the cell meant.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,21 +48,22 @@ def _mask(series: pd.Series) -> np.ndarray:
 
 
 def _match(s: pd.Series, pattern: str) -> np.ndarray:
-    # ASCII: Python's \d also matches other scripts' digits (Arabic-Indic ٣, fullwidth ３),
-    # which the number and date readers cannot convert and a NIP must not hold.
-    return _mask(s.str.fullmatch(pattern, flags=re.ASCII))
+    return _mask(s.str.fullmatch(pattern))
 
 
 def parse_text(s: pd.Series) -> Parsed:
     return Parsed(s.where(s != ""))
 
 
+# Digits are written [0-9], never \d: that also matches other scripts' digits (Arabic-Indic ٣,
+# fullwidth ３), which Arrow's number cast cannot read and a NIP or date must not hold (and a
+# regex flag instead of the class would cost pandas' fast Arrow matching).
 # The number formats of the contract: in a `;` file the decimal mark is `,` and `.` may only
 # group thousands; in a `,` file the decimal mark is `.`. Workbook text cells take either mark.
 NUMBER_PATTERNS = {
-    "dot": r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)",
-    "comma": r"[+-]?(?:(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|,\d+)",
-    "either": r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)",
+    "dot": r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)",
+    "comma": r"[+-]?(?:(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?|,[0-9]+)",
+    "either": r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)",
 }
 
 
@@ -155,7 +155,10 @@ def parse_money(s: pd.Series, mode: str) -> Parsed:
     x, num, out = _numeric(s, mode)
     negative = num & (x < 0)
     out.error(negative, "cost_negative")
-    out.values = pd.Series(np.where(num & ~negative, x, np.nan))
+    # Hundreds of digits read as infinity: no sum or JSON export can carry it.
+    too_large = num & ~negative & ~np.isfinite(x)
+    out.error(too_large, "cost_too_large")
+    out.values = pd.Series(np.where(num & ~negative & ~too_large, x, np.nan))
     return out
 
 
@@ -189,9 +192,9 @@ def parse_enum(s: pd.Series, kind: str) -> Parsed:
 
 
 _DATE_FORMS = (  # (pattern, group index of year, month, day); most common first
-    (r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?", 0, 1, 2),
-    (r"(\d{1,2})/(\d{1,2})/(\d{4})", 2, 1, 0),
-    (r"(\d{1,2})-(\d{1,2})-(\d{4})", 2, 1, 0),
+    (r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?", 0, 1, 2),
+    (r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", 2, 1, 0),
+    (r"([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})", 2, 1, 0),
 )
 
 
@@ -202,8 +205,8 @@ def parse_date(s: pd.Series) -> Parsed:
     matched = np.zeros(n, dtype=bool)
     # Fast path by slicing for the fixed-width forms, regex extraction only for the rest.
     for mask, (y0, m0, d0) in (
-        (_match(s, r"\d{4}-\d{2}-\d{2}"), (0, 5, 8)),
-        (_match(s, r"\d{2}/\d{2}/\d{4}"), (6, 3, 0)),
+        (_match(s, r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), (0, 5, 8)),
+        (_match(s, r"[0-9]{2}/[0-9]{2}/[0-9]{4}"), (6, 3, 0)),
     ):
         sub = s[mask]
         for k, start, width in ((0, y0, 4), (1, m0, 2), (2, d0, 2)):
@@ -213,7 +216,7 @@ def parse_date(s: pd.Series) -> Parsed:
     for pattern, yi, mi, di in _DATE_FORMS:
         if not rest.any():
             break
-        parts = s[rest].str.extract("^" + pattern + "$", flags=re.ASCII)
+        parts = s[rest].str.extract("^" + pattern + "$")
         hit = parts[yi].notna().to_numpy()
         idx = np.flatnonzero(rest)[hit]
         for k, gi in ((0, yi), (1, mi), (2, di)):
@@ -249,9 +252,9 @@ def parse_nip(s: pd.Series, numeric: np.ndarray | None, structure: bool = True) 
     filled = (s != "").to_numpy(dtype=bool)
     number_cell = filled & (numeric if numeric is not None else False)
     # "196711101992031001.0": a number cell written out by a tool as a float.
-    number_cell |= filled & _match(s, r"\d+[.,]0+")
-    e_notation = filled & ~number_cell & _match(s, r"[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+")
-    digits = filled & ~number_cell & _match(s, r"\d+")
+    number_cell |= filled & _match(s, r"[0-9]+[.,]0+")
+    e_notation = filled & ~number_cell & _match(s, r"[+-]?[0-9]+(?:[.,][0-9]*)?[eE][+-]?[0-9]+")
+    digits = filled & ~number_cell & _match(s, r"[0-9]+")
     lengths = s.str.len().to_numpy()
     wrong_length = digits & (lengths != 18)
     serial_000 = digits & ~wrong_length & _mask(s.str.endswith("000"))

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -86,7 +87,11 @@ def _read(src: Source, index: int, problems: Issues, warnings: Issues) -> list[R
             if table is None:
                 warnings.add("sheet_ignored", sheet_where)
                 continue
-            raw = _read_sheet(book[name], table, src, sheet_where, problems)
+            try:
+                raw = _read_sheet(book[name], table, src, sheet_where, problems, warnings)
+            except _Damaged as e:
+                problems.add("workbook_unreadable", sheet_where, detail=str(e))
+                continue
             if raw is not None:
                 found.append(raw)
         if not found and not any(table_for_name(n) for n in book.sheetnames):
@@ -96,26 +101,66 @@ def _read(src: Source, index: int, problems: Issues, warnings: Issues) -> list[R
         book.close()
 
 
+class _Damaged(Exception):
+    """A sheet's XML broke while being read (read-only mode parses a sheet only then)."""
+
+
+def _values(ws: Any) -> Iterator[tuple[object, ...]]:
+    """The sheet's rows of values; a parser failure becomes _Damaged (the file's fault), while
+    an error in our own code stays an error."""
+    try:
+        # The <dimension> a file claims (A1:XFD1048576 takes a few bytes) would have openpyxl
+        # pad every row to it and add empty rows up to it: read only the cells that exist.
+        ws.reset_dimensions()
+        rows = ws.iter_rows(values_only=True)
+    except Exception as e:
+        raise _Damaged(type(e).__name__) from e
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as e:
+            raise _Damaged(type(e).__name__) from e
+        yield row
+
+
 def _read_sheet(
-    ws: Any, table: Table, src: Source, where: Where, problems: Issues
+    ws: Any, table: Table, src: Source, where: Where, problems: Issues, warnings: Issues
 ) -> RawTable | None:
-    values = ws.iter_rows(values_only=True)
+    values = _values(ws)
     first = next(values, None)
     header = [_cell_text(v)[0].strip() for v in (first or ())]
-    if not any(header):
+    while header and not header[-1]:  # formatted but empty cells right of the header
+        header.pop()
+    if not header:
         problems.add("empty_file", where)
         return None
     width = len(header)
     texts: list[list[str]] = [[] for _ in range(width)]
     numbers: list[list[bool]] = [[] for _ in range(width)]
-    count = 0
-    for row in values:
-        count += 1
-        for j in range(width):
-            t, is_number = _cell_text(row[j] if j < len(row) else None)
+    rows: list[int] = []
+    beyond: int | None = None  # the first column right of the header holding a value
+    for number, row in enumerate(values, start=2):
+        if len(row) > width and beyond is None:
+            extra = [k for k, v in enumerate(row[width:]) if v is not None]
+            beyond = width + extra[0] if extra else None
+        within = row[:width]
+        if all(v is None for v in within):
+            continue  # a blank row is no data (its number is kept by the others')
+        rows.append(number)
+        for j, v in enumerate(within):
+            t, is_number = _cell_text(v)
             texts[j].append(t)
             numbers[j].append(is_number)
+        for j in range(len(within), width):
+            texts[j].append("")
+            numbers[j].append(False)
+    if beyond is not None:
+        warnings.add("unnamed_column", where, n=beyond + 1)
     cells = [pd.Series(col, dtype="str").str.strip() for col in texts]
     numeric = [np.array(n, dtype=bool) if any(n) else None for n in numbers]
-    rows = np.arange(2, count + 2)
-    return drop_empty_rows(RawTable(table, where, src, header, cells, rows, "either", numeric))
+    numbers_of_rows = np.array(rows, dtype=np.int64)
+    return drop_empty_rows(
+        RawTable(table, where, src, header, cells, numbers_of_rows, "either", numeric)
+    )
