@@ -1,6 +1,6 @@
 """Roll-ups: the derived rows summed per agency, kept in step with them.
 
-score_cell, person_cell and pair_cell (sql/derived.sql) hold per agency what the score
+year_cell, score_cell, person_cell and pair_cell (sql/derived.sql) hold per agency what the score
 summaries, the JPM summaries and the training-impact regression sum over people, so a view of
 the whole country reads thousands of cells instead of millions of rows. They are rebuilt in
 the same transaction as the derived rows (analytics.derived.refresh): everything after a full
@@ -18,7 +18,7 @@ import duckdb
 
 from analytics.store import read_sql
 
-ROLLUP_TABLES = ("score_cell", "person_cell", "pair_cell")
+ROLLUP_TABLES = ("year_cell", "score_cell", "person_cell", "pair_cell")
 
 
 @cache

@@ -89,7 +89,8 @@ def latest_year(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) 
     """The latest calendar year with an assessment in the whole store, within the user's
     scope when `filters` has one (None when there is none)."""
     cond, params = _visible(filters)
-    row = cur.execute(f"select max(s.year) from score s where {cond}", params).fetchone()
+    # year_cell: the scores counted per year and agency (a scope reads agency_key alone)
+    row = cur.execute(f"select max(s.year) from year_cell s where {cond}", params).fetchone()
     return None if row is None or row[0] is None else int(row[0])
 
 
@@ -98,7 +99,7 @@ def years(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> lis
     `filters` has one), ascending."""
     cond, params = _visible(filters)
     rows = cur.execute(
-        f"select distinct s.year from score s where {cond} order by 1", params
+        f"select distinct s.year from year_cell s where {cond} order by 1", params
     ).fetchall()
     return [int(r[0]) for r in rows]
 

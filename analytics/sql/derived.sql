@@ -80,6 +80,14 @@ create table if not exists pair_programme (
 -- analytics/metrics/route.py). Levels in tenths, sums exact integers. Rebuilt, inside the
 -- import's transaction, for every agency whose employees' derived rows changed.
 
+-- Scores (with or without a standard) per year and agency: which assessment years exist, and
+-- the latest, within a viewer's scope, without a scan of the scores.
+create table if not exists year_cell (
+    year       smallint not null,
+    agency_key integer not null,
+    n          bigint not null
+);
+
 -- Scores with a standard per year, competency, agency, position (the score's), required level
 -- and JPM class of the score (cat: 2 Optimal, 1 Cukup Optimal, 0 Kurang Optimal, decided on
 -- 100 x level / required, used by by-competency trends).

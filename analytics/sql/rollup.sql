@@ -3,6 +3,14 @@
 -- rollup_agency). analytics/rollup.py deletes those agencies' cells first. Each cell sums
 -- rows of one agency, so rebuilding an agency's cells gives exactly the rows of a full build.
 
+-- name: year_cell
+insert into year_cell
+select s.year, s.agency_key, count(*)
+from score s
+where {sel}
+group by all
+order by 1, 2;
+
 -- name: score_cell
 insert into score_cell
 select s.year, s.competency_key, s.agency_key, s.position_key,
