@@ -545,3 +545,11 @@ def test_a_cost_too_long_to_be_a_number_is_rejected(harness: Harness) -> None:
     assert [(p.row, p.column, p.code) for p in result.problems] == [
         (2, "cost_idr", "cost_too_large")
     ]
+
+
+def test_a_header_cell_over_the_csv_field_limit_is_a_problem(harness: Harness) -> None:
+    """Once an uncaught csv.Error: the fast path read the header with the csv module outside
+    its error handling."""
+    text = "agency_id,agency_name," + "x" * 140_000 + "\n9.1,A,b\n"
+    result = harness.run([Source("agencies.csv", text.encode())])
+    assert [(p.code, p.row) for p in result.problems] == [("csv_broken", 1)]

@@ -128,7 +128,10 @@ def _read_records_fast(
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delim), [])
+    try:
+        first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delim), [])
+    except csv.Error:  # e.g. a header cell over the csv module's limit: the exact path says so
+        return None
     width = len(first)
     ragged: list[object] = []
 
