@@ -41,7 +41,7 @@ def _prune(key: str, options: list[Any]) -> None:
 
 
 def base_filters() -> Filters:
-    """The viewer's scope and small-group rule (roles arrive with the trust issue)."""
+    """The viewer's scope and small-group rule (ui.session: from the signed-in user's role)."""
     return session.viewer_filters()
 
 
