@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import streamlit as st
 from argon2 import PasswordHasher
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
@@ -63,6 +64,8 @@ def site(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
     monkeypatch.setenv("ASN_DB", str(db))
     monkeypatch.setenv("ASN_USERS", str(users))
     ui_state.get_store.clear()
+    # figures are cached by data version, which other tests' stores share: start clean
+    st.cache_data.clear()
     app_store = ui_state.get_store()
     yield app_store
     owner.stop(app_store)
