@@ -401,11 +401,12 @@ def authenticate(
     """Check a login. The same answer for an unknown name and a wrong password, after the same
     work; a locked name is refused without checking."""
     throttle = throttle or THROTTLE
-    key = normalise_name(name)[:64]
+    name = normalise_name(name)
+    key = name[:64]  # the throttle's key: bounded, whatever is typed
     locked = throttle.locked_for(key)
     if locked > 0:
         return LoginResult(None, locked)
-    user = users.get(key)
+    user = users.get(name)
     ok = verify_password(user.password_hash if user else _dummy(), password)
     if ok and user is not None:
         throttle.succeeded(key)
