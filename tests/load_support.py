@@ -63,6 +63,26 @@ BROWSER_JS = """() => {
 }"""
 
 
+# Counts finished script runs: Streamlit's root element carries the run state
+# (data-test-script-state: initial, running, notRunning, ...), as its own end-to-end tests read it.
+COUNT_RUNS_JS = """
+window.__asnRuns = 0;
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.target.getAttribute('data-test-script-state') === 'notRunning'
+        && r.oldValue !== 'notRunning') window.__asnRuns += 1;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+RUNS_JS = """() => [window.__asnRuns || 0,
+  document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state')]"""
+OTHER_PAGES_JS = """() => [...document.querySelectorAll('[data-testid="stSidebarNav"] a')]
+  .map((a, i) => [new URL(a.href).pathname, i])
+  .filter(([path]) => path.replace(/\\/$/, '') !== location.pathname.replace(/\\/$/, ''))
+  .map(([, i]) => i)"""
+
+
 @dataclass(frozen=True)
 class Plan:
     sessions: int = 20  # all of them: light ones, the probe and the browser pages
@@ -384,10 +404,18 @@ async def _probe(base: str, stop: asyncio.Event, out: Load) -> None:
         out.errors.append(f"probe session: {type(e).__name__}: {e}")
 
 
-async def _wait_ready(page, timeout: float = 180) -> None:
+async def _wait_ready(page, runs_before: int, timeout: float = 180) -> None:
+    """Until a script run after `runs_before` has finished and the page stopped changing. The
+    status widget alone is not enough under load: a page that has drawn its title and waits
+    for the server looks finished to READY_JS."""
     start = time.monotonic()
     last, stable_since = None, None
     while time.monotonic() - start < timeout:
+        runs, state = await page.evaluate(RUNS_JS)
+        if runs <= runs_before or state != "notRunning":
+            last, stable_since = None, None
+            await asyncio.sleep(0.1)
+            continue
         ok, n, plots = await page.evaluate(READY_JS)
         now = time.monotonic()
         if ok and (n, plots) == last:
@@ -418,16 +446,17 @@ async def _browser_page(browser, base: str, out: Load):
     page = await ctx.new_page()
     page.on("pageerror", lambda e: out.errors.append(f"browser page error: {e}"))
     page.on("console", lambda m: _console(m, out))
+    await ctx.add_init_script(COUNT_RUNS_JS)
     await page.goto(base)
-    await _wait_ready(page)
+    await _wait_ready(page, 0)
     return page
 
 
 async def _browser_user(
     page, base: str, states: list[str], rng: random.Random, plan: Plan, stop, out: Load
 ) -> None:
-    async def read(start: float) -> Visit:
-        await _wait_ready(page)
+    async def read(start: float, runs_before: int) -> Visit:
+        await _wait_ready(page, runs_before)
         seen = await page.evaluate(BROWSER_JS)
         v = Visit("browser", seen["path"], canonical(seen["query"]), start, time.monotonic())
         v.versions = [int(x) for x in seen["versions"]]
@@ -440,15 +469,16 @@ async def _browser_user(
             path, query = rng.choice(PAGES), rng.choice(states)
             start = time.monotonic()
             await page.goto(f"{base}/{path}" + (f"?{query}" if query else ""))
-            out.visits.append(await read(start))
+            out.visits.append(await read(start, 0))  # a new document counts from 0
             for _ in range(rng.randint(1, 3)):  # then through the sidebar, as people do
                 await asyncio.sleep(rng.uniform(*plan.think))
                 if stop.is_set():
                     break
-                links = page.locator("[data-testid='stSidebarNav'] a")
+                links = await page.evaluate(OTHER_PAGES_JS)  # a click on the page shown: no run
+                runs, _ = await page.evaluate(RUNS_JS)
                 start = time.monotonic()
-                await links.nth(rng.randrange(await links.count())).click()
-                out.visits.append(await read(start))
+                await page.locator("[data-testid='stSidebarNav'] a").nth(rng.choice(links)).click()
+                out.visits.append(await read(start, runs))
     except Exception as e:
         out.errors.append(f"browser page: {type(e).__name__}: {str(e)[:300]}")
     finally:
