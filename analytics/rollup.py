@@ -1,6 +1,6 @@
 """Roll-ups: the derived rows summed per agency, kept in step with them.
 
-year_cell, score_cell, person_cell and pair_cell (sql/derived.sql) hold per agency what the score
+year_cell, score_cell, person_cell, pair_cell, emp_cell and jp_cell (sql/derived.sql) hold per agency what the score
 summaries, the JPM summaries and the training-impact regression sum over people, so a view of
 the whole country reads thousands of cells instead of millions of rows. They are rebuilt in
 the same transaction as the derived rows (analytics.derived.refresh): everything after a full
@@ -18,7 +18,9 @@ import duckdb
 
 from analytics.store import read_sql
 
-ROLLUP_TABLES = ("year_cell", "score_cell", "person_cell", "pair_cell")
+ROLLUP_TABLES = ("year_cell", "score_cell", "person_cell", "pair_cell", "emp_cell", "jp_cell")
+# Rebuilt whole on every refresh (cheap; an employee's former agency is not recorded).
+WHOLE = ("emp_cell", "jp_cell")
 
 
 @cache
@@ -57,6 +59,10 @@ def refresh(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
     )
     sel = "s.agency_key in (select agency_key from rollup_agency)"
     for table, sql in _statements().items():  # fixed names
-        cur.execute(f"delete from {table} s where {sel}")
-        cur.execute(sql.replace("{sel}", sel))
+        if table in WHOLE:
+            cur.execute(f"delete from {table}")
+            cur.execute(sql)
+        else:
+            cur.execute(f"delete from {table} s where {sel}")
+            cur.execute(sql.replace("{sel}", sel))
     cur.execute("drop table rollup_agency")

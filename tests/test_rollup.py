@@ -36,6 +36,8 @@ def _metrics() -> dict[str, Metric]:
     for rows_ in ("agency", "unit", "job_family", "job_type"):
         out[f"gap_matrix/{rows_}"] = lambda c, f, r=rows_: views.gap_matrix(c, f, r, ALL_GROUPS)
     out["kpis"] = lambda c, f: pd.DataFrame([views.kpis(c, f)])
+    for by in ("none", "agency", "job_family", "unit"):
+        out[f"jp_compliance/{by}"] = lambda c, f, by=by: metrics.jp_compliance(c, f, by)
     return out
 
 
@@ -159,3 +161,11 @@ def test_route_reads_cells_only_for_whole_cells() -> None:
     assert score_groups.source(none, Filters(), per_employee=True) == "per_person_year"
     with route.person_level():
         assert score_groups.source(g, Filters()) == "per_score"
+
+
+def test_jp_cell_counts_the_contract_threshold() -> None:
+    # jp_cell bakes the 20 JP threshold in (sql/rollup.sql); it must be the metric's
+    from analytics.metrics.jp import JP_RIGHT
+    from analytics.store import read_sql
+
+    assert JP_RIGHT == 20 and "j.jp >= 20)" in read_sql("rollup.sql")

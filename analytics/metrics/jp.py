@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics import privacy
 from analytics.filters import Filters
-from analytics.metrics import common
+from analytics.metrics import common, route
 from analytics.metrics.groups import grouping
 from analytics.metrics.summaries import key_dtypes, siblings_of
 
@@ -35,21 +35,27 @@ def jp_compliance(
     where_s, wp = common.where(filters, "s")
     visible_s, vp = filters.scope_only().where("s", "vis")
     inner = g.inner_keys.split(", ")
-    df = common.query(
-        cur,
-        "jp_compliance",
-        {**yp, **wp, **vp, "jp_right": JP_RIGHT},
-        inner_select=g.inner_select,
-        inner_keys=g.inner_keys,
-        pop_keys=", ".join(f"pop.{k}" for k in inner),
-        join_keys=" and ".join(f"jp.{k} = g.{k}" for k in inner),
-        labels=g.labels,
-        label_joins=g.label_joins,
-        order=", ".join(["year", *g.sql_names]),
-        year_y=year_y,
-        where_s=where_s,
-        visible_s=visible_s,
-    )
+    fragments = {
+        "inner_select": g.inner_select,
+        "join_keys": " and ".join(f"jp.{k} = g.{k}" for k in inner),
+        "labels": g.labels,
+        "label_joins": g.label_joins,
+        "order": ", ".join(["year", *g.sql_names]),
+        "year_y": year_y,
+        "where_s": where_s,
+        "visible_s": visible_s,
+    }
+    if g.by != "unit" and route.cells_allowed(filters):
+        df = common.query(cur, "jp_compliance_cells", {**yp, **wp, **vp}, **fragments)
+    else:
+        fragments |= {
+            "inner_keys": g.inner_keys,
+            "pop_keys": ", ".join(f"pop.{k}" for k in inner),
+            "visible_s": visible_s,
+        }
+        df = common.query(
+            cur, "jp_compliance", {**yp, **wp, **vp, "jp_right": JP_RIGHT}, **fragments
+        )
     if df.empty:
         df = common.empty(columns)
     else:

@@ -137,3 +137,20 @@ create table if not exists pair_cell (
     sxy            bigint not null,
     syy            bigint not null
 );
+
+-- Current employees per agency and position: the population of jp-compliance.
+create table if not exists emp_cell (
+    agency_key   integer not null,
+    position_key integer not null,
+    n            bigint not null
+);
+
+-- JP per year of the current employees, per (current) agency and position: Σ JP in
+-- hundredths and the employees with at least 20 JP (metrics/jp.py JP_RIGHT).
+create table if not exists jp_cell (
+    year         smallint not null,
+    agency_key   integer not null,
+    position_key integer not null,
+    jp_h         bigint not null,
+    n_20jp       bigint not null
+);

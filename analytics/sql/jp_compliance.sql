@@ -12,7 +12,7 @@ with population as (
 ),
 years as (
     -- the whole store's years, as the asking user may see it (only the scope applies)
-    select s.year from score s where {visible_s}
+    select s.year from year_cell s where {visible_s}
     union
     select j.year from jp_year j join employees s on s.emp_key = j.emp_key where {visible_s}
 ),

@@ -57,3 +57,20 @@ select year, competency_key, agency_key, position_key, treated, count(*),
 from xy
 group by all
 order by 1, 3;
+
+-- name: emp_cell
+-- (rebuilt whole: an employee's former agency is not kept anywhere; ~1 s at national scale)
+insert into emp_cell
+select s.agency_key, s.position_key, count(*)
+from employees s
+group by all
+order by all;
+
+-- name: jp_cell
+insert into jp_cell
+select j.year, s.agency_key, s.position_key, sum((j.jp * 100)::bigint)::bigint,
+       count(*) filter (where j.jp >= 20)
+from jp_year j
+join employees s on s.emp_key = j.emp_key
+group by all
+order by 1, 2;
