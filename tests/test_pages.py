@@ -270,3 +270,24 @@ def test_presentation_mode_hides_individuals_on_pages(demo_db: Path) -> None:
     assert not at.exception
     # the page did not run (presentation screens replace pages), and no people table exists
     assert not at.dataframe
+
+
+def test_long_unit_lists_wait_for_an_agency(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a national store offers thousands of units: the list waits until agencies narrow it
+    # (shown here with a small limit on the demo store; agencies wait for an instansi alike)
+    from ui import filterbar
+
+    with snapshot_cur() as snap:
+        ch = metrics.choices(snap.cur)
+    per_agency = ch.units["agency_id"].value_counts()
+    agency = per_agency.idxmin()
+    limit = max(len(ch.agencies), int(per_agency.min()))
+    assert limit < len(ch.units)  # the demo is big enough to show it
+    monkeypatch.setattr(filterbar, "MAX_OPTIONS", limit)
+    at = app()
+    assert not at.multiselect(key="opd").disabled  # one instansi: every agency is offered
+    assert at.multiselect(key="unit").disabled and not at.multiselect(key="unit").options
+    at.multiselect(key="opd").select(agency).run()
+    unit = at.multiselect(key="unit")
+    assert not unit.disabled and len(unit.options) == int(per_agency[agency])
+    assert not at.exception

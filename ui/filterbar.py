@@ -13,13 +13,15 @@ import streamlit as st
 
 from analytics.filters import Filters
 from analytics.store import Snapshot
-from ui import data, session
-from ui.state import t
+from ui import data, fmt, session
+from ui.state import lang, t
 
 _local = threading.local()
 
 # widget key (= query parameter) per filter
 K_YEAR, K_INS, K_AG, K_UNIT = "tahun", "instansi", "opd", "unit"
+# The longest agency or unit list offered at once (see render).
+MAX_OPTIONS = 400
 K_JF, K_JT, K_ET, K_G, K_RK = "rumpun", "jenis", "status", "jk", "gol"
 MULTI_KEYS = (K_INS, K_AG, K_UNIT, K_JF, K_JT, K_ET, K_G, K_RK)
 UNIT_SEP = " › "
@@ -72,21 +74,37 @@ def render(snap: Snapshot) -> Filters:
         if instansi:
             agencies_df = agencies_df[agencies_df["instansi"].isin(instansi)]
         agency_opts = list(agencies_df["agency_id"])
-        _prune(K_AG, agency_opts)
+        # A national store has thousands of agencies and units: a list that long is unusable
+        # (and re-sent to the browser on every rerun), so the next level is offered once the
+        # one above narrows it (instansi -> agency -> unit). Typing in a list searches it.
+        # (with one instansi there is nothing above to narrow by: every agency is offered)
+        many_agencies = len(agency_opts) > MAX_OPTIONS and len(ch.instansi) > 1
+        _prune(K_AG, [] if many_agencies else agency_opts)
         agencies = st.multiselect(
             t("f_agency"),
-            agency_opts,
+            [] if many_agencies else agency_opts,
             format_func=lambda a: agency_names.get(a, a),
             key=K_AG,
             bind="query-params",
             placeholder=t("f_all"),
+            disabled=many_agencies,
+            help=t("f_agency_many", n=fmt.integer(len(agency_opts), lang()))
+            if many_agencies
+            else None,
         )
         units_df = ch.units
         units_df = units_df[units_df["agency_id"].isin(agencies or agency_opts)]
-        unit_opts = [
-            f"{a}|{u}" for a, u in zip(units_df["agency_id"], units_df["unit"], strict=True)
-        ]
+        many_units = len(units_df) > MAX_OPTIONS
+        unit_opts = (
+            []
+            if many_units
+            else [f"{a}|{u}" for a, u in zip(units_df["agency_id"], units_df["unit"], strict=True)]
+        )
         _prune(K_UNIT, unit_opts)
+        if many_units:
+            unit_help = t("f_unit_many", n=fmt.integer(len(units_df), lang()))
+        else:
+            unit_help = None if agencies else t("f_unit_hint")
         units = st.multiselect(
             t("f_unit"),
             unit_opts,
@@ -96,7 +114,8 @@ def render(snap: Snapshot) -> Filters:
             key=K_UNIT,
             bind="query-params",
             placeholder=t("f_all"),
-            help=None if agencies else t("f_unit_hint"),
+            disabled=many_units,
+            help=unit_help,
         )
         job_families = st.multiselect(
             t("f_job_family"),

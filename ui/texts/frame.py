@@ -35,6 +35,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "f_reset": ("Atur ulang filter", "Reset filters"),
     "f_active": ("Filter aktif", "Active filters"),
     "f_none_active": ("Tanpa filter: seluruh pegawai", "No filters: all employees"),
+    "f_agency_many": (
+        "Pilih instansi dulu untuk memilih di antara {n} OPD.",
+        "Choose an instansi first to pick among {n} agencies.",
+    ),
+    "f_unit_many": (
+        "Pilih OPD dulu untuk memilih di antara {n} unit kerja.",
+        "Choose an agency first to pick among {n} units.",
+    ),
     "f_unit_hint": (
         "Pilih OPD dahulu untuk mempersempit daftar unit.",
         "Choose an agency first to narrow the list of units.",
