@@ -24,7 +24,13 @@ from analytics.template import write_template
 from ui import auth, fmt, state, widgets
 from ui.state import t
 
-MAX_UPLOAD_MB = 200
+
+def upload_limit_mb() -> int:
+    """The largest file the page takes: ours (ASN_MAX_UPLOAD_MB, default 200) or Streamlit's
+    server.maxUploadSize, whichever is lower (the server refuses more than its own anyway)."""
+    server = st.get_option("server.maxUploadSize")
+    ours = importer.upload_limit_mb()
+    return min(ours, int(server)) if server else ours
 
 
 def _sources(files: list) -> list[importer.Source]:
@@ -72,15 +78,24 @@ def upload_panel() -> None:
         return
     lang = state.lang()
     st.subheader(t("imp_title"))
-    st.caption(t("imp_help"))
+    limit = upload_limit_mb()
+    st.caption(t("imp_help") + " " + t("imp_limit", mb=limit))
     files = st.file_uploader(
         t("imp_uploader"),
         type=["csv", "xlsx"],
         accept_multiple_files=True,
         key=f"upload_{st.session_state.get('upload_round', 0)}",
-        max_upload_size=MAX_UPLOAD_MB,
+        max_upload_size=limit,
     )
     if not files:
+        return
+    # The browser refuses a larger file already (in English); this check holds for any client,
+    # says it in the user's language, and comes before a byte of the file is read.
+    too_large = importer.oversized([(f.name, f.size) for f in files], limit)
+    if too_large:
+        st.session_state.pop("import_plan", None)
+        st.error(t("imp_too_large", n=len(too_large), mb=limit), icon=":material/block:")
+        st.dataframe(_issues_frame(too_large, lang), hide_index=True, width="stretch")
         return
     sources = _sources(files)
     digest = _digest(sources) + lang

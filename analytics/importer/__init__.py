@@ -15,7 +15,13 @@ from analytics.importer.cli import cli_import
 from analytics.importer.commit import ImportResult, commit
 from analytics.importer.issues import ImportRejected, Issue
 from analytics.importer.plan import TableCount
-from analytics.importer.sources import Source, load_sources
+from analytics.importer.sources import (
+    Source,
+    cli_limit_mb,
+    load_sources,
+    oversized,
+    upload_limit_mb,
+)
 from analytics.importer.validate import FileInfo, ImportPlan, validate
 
 __all__ = [
@@ -27,7 +33,10 @@ __all__ = [
     "Source",
     "TableCount",
     "cli_import",
+    "cli_limit_mb",
     "commit",
     "load_sources",
+    "oversized",
+    "upload_limit_mb",
     "validate",
 ]

@@ -32,6 +32,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Subfolder ini diabaikan: hanya file CSV yang langsung berada di dalam folder yang dibaca.",
         "This subfolder was ignored: only CSV files directly inside the folder are read.",
     ),
+    "file_too_large": (
+        "File ini {size} MB, melebihi batas unggah {limit} MB per file, jadi tidak dibaca. "
+        "Pecah menjadi beberapa file (misalnya satu file per OPD atau per tahun), atau minta "
+        "admin mengimpornya lewat baris perintah.",
+        "This file is {size} MB, over the upload limit of {limit} MB per file, so it was not "
+        "read. Split it into several files (e.g. one per agency or per year), or ask an "
+        "administrator to import it from the command line.",
+    ),
+    "file_too_large_cli": (
+        "File ini {size} MB, melebihi batas {limit} MB per file, jadi tidak dibaca. Pecah "
+        "menjadi beberapa file (misalnya satu file per OPD atau per tahun); batas dapat "
+        "dinaikkan dengan variabel lingkungan ASN_MAX_IMPORT_MB bila memori server cukup "
+        "(sekitar 12 kali ukuran file).",
+        "This file is {size} MB, over the limit of {limit} MB per file, so it was not read. "
+        "Split it into several files (e.g. one per agency or per year); the limit can be "
+        "raised with the environment variable ASN_MAX_IMPORT_MB when the server has the "
+        "memory (about 12 times the file's size).",
+    ),
     "unknown_table": (
         "Nama file tidak cocok dengan tabel mana pun, jadi file ini tidak dapat diimpor. "
         "Ganti namanya menjadi salah satu dari: {tables}.",
