@@ -1,6 +1,6 @@
 """Roll-ups: the derived rows summed per agency, kept in step with them.
 
-year_cell, score_cell, person_cell, pair_cell, emp_cell and jp_cell (sql/derived.sql) hold per agency what the score
+the *_cell tables of sql/derived.sql hold per agency what the score
 summaries, the JPM summaries and the training-impact regression sum over people, so a view of
 the whole country reads thousands of cells instead of millions of rows. They are rebuilt in
 the same transaction as the derived rows (analytics.derived.refresh): everything after a full
@@ -18,7 +18,15 @@ import duckdb
 
 from analytics.store import read_sql
 
-ROLLUP_TABLES = ("year_cell", "score_cell", "person_cell", "pair_cell", "emp_cell", "jp_cell")
+ROLLUP_TABLES = (
+    "year_cell",
+    "score_cell",
+    "person_cell",
+    "pair_cell",
+    "change_cell",
+    "emp_cell",
+    "jp_cell",
+)
 # Rebuilt whole on every refresh (cheap; an employee's former agency is not recorded).
 WHOLE = ("emp_cell", "jp_cell")
 

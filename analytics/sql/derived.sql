@@ -16,7 +16,13 @@ create table if not exists score (
     position_key   integer not null,
     agency_key     integer not null,
     unit           varchar not null,
-    required_level tinyint
+    required_level tinyint,
+    -- the same employee and competency in the previous year they have a score in it (null
+    -- for the first): same-people change reads them instead of joining two years of scores
+    prev_year      smallint,
+    prev_level     decimal(2, 1),
+    prev_position  integer,
+    prev_required  tinyint
 );
 
 -- One row per employee and assessment year with at least one score that has a standard:
@@ -136,6 +142,27 @@ create table if not exists pair_cell (
     sxx            bigint not null,
     sxy            bigint not null,
     syy            bigint not null
+);
+
+-- Same-people change: scores with a standard whose employee has a score with a standard in
+-- the same competency in their previous score year (prev_year), per year, prev_year,
+-- competency, agency, position of each year; persons counts each employee once per (year,
+-- prev_year) (on their first competency). Only employees whose scores sit in one position in
+-- each of the two years (person_year.position_key): a job family then selects all of their
+-- rows or none; the others are summed per person when asked (metrics/extras.py).
+create table if not exists change_cell (
+    year           smallint not null,
+    prev_year      smallint not null,
+    competency_key smallint not null,
+    agency_key     integer not null,
+    position_key   integer not null,
+    prev_position  integer not null,
+    n              bigint not null,
+    persons        bigint not null,
+    level0_t       bigint not null,
+    level1_t       bigint not null,
+    meeting0       bigint not null,
+    meeting1       bigint not null
 );
 
 -- Current employees per agency and position: the population of jp-compliance.

@@ -9,7 +9,8 @@
 -- name: score
 -- The latest assessment of each employee x competency x calendar year, even without a standard
 -- (an earlier assessment of that year never stands in); its position is the assessment's, else
--- the employee's current one; agency and unit are the employee's current ones.
+-- the employee's current one; agency and unit are the employee's current ones; prev_* are the
+-- employee's score in the competency in their previous score year.
 insert into score
 with latest as (
     -- one pass, no self-join: the latest assessment's fields packed in a struct (a struct is
@@ -31,7 +32,12 @@ final as (
       on s.position_key = coalesce(l.z.pos, e.position_key)
      and s.competency_key = l.competency_key
 )
-select * from final;
+select *,
+       -- the same employee's score in this competency in their previous score year
+       lag(year) over w, lag(level) over w, lag(position_key) over w,
+       lag(required_level) over w
+from final
+window w as (partition by emp_key, competency_key order by year);
 
 -- name: person_year
 -- Whole-year sums over the scores that have a standard.

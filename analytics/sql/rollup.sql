@@ -58,6 +58,28 @@ from xy
 group by all
 order by 1, 3;
 
+-- name: change_cell
+insert into change_cell
+with c as (
+    select s.year, s.prev_year, s.competency_key, s.agency_key, s.position_key,
+           s.prev_position, (s.prev_level * 10)::bigint as l0, (s.level * 10)::bigint as l1,
+           s.prev_level >= s.prev_required as m0, s.level >= s.required_level as m1,
+           row_number() over (partition by s.emp_key, s.year, s.prev_year
+                              order by s.competency_key) = 1 as first
+    from score s
+    join person_year p1
+      on p1.emp_key = s.emp_key and p1.year = s.year and p1.position_key is not null
+    join person_year p0
+      on p0.emp_key = s.emp_key and p0.year = s.prev_year and p0.position_key is not null
+    where s.required_level is not null and s.prev_required is not null and {sel}
+)
+select year, prev_year, competency_key, agency_key, position_key, prev_position,
+       count(*), count(*) filter (where first), sum(l0)::bigint, sum(l1)::bigint,
+       count(*) filter (where m0), count(*) filter (where m1)
+from c
+group by all
+order by 1, 4;
+
 -- name: emp_cell
 -- (rebuilt whole: an employee's former agency is not kept anywhere; ~1 s at national scale)
 insert into emp_cell
