@@ -51,6 +51,10 @@ def main() -> None:
             shutil.copyfile(args.db, db)
         load = run(Path(tmp), plan, db)
         print(report(load))
+        if problems(load):  # the dashboard's own log, before the directory goes
+            for log in Path(tmp).glob("*.serve-*.log"):
+                print(f"--- {log.name} (last lines)")
+                print("\n".join(log.read_text(errors="replace").splitlines()[-40:]))
     sys.exit(1 if problems(load) else 0)
 
 

@@ -75,6 +75,13 @@ new MutationObserver((records) => {
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                       attributeFilter: ['data-test-script-state']});
 """
+STATE_JS = """() => ({url: location.href, runs: window.__asnRuns,
+  app: Object.fromEntries([...(document.querySelector('[data-testid="stApp"]')?.attributes || [])]
+    .filter(a => a.name.startsWith('data-test')).map(a => [a.name, a.value])),
+  status: document.querySelector('[data-testid="stStatusWidget"]')?.innerText,
+  h1: document.querySelector('[data-testid="stMain"] h1')?.innerText,
+  stale: document.querySelectorAll('[data-stale="true"]').length,
+  skeleton: document.querySelectorAll('[data-testid="stSkeleton"]').length})"""
 RUNS_JS = """() => [window.__asnRuns || 0,
   document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state')]"""
 OTHER_PAGES_JS = """() => [...document.querySelectorAll('[data-testid="stSidebarNav"] a')]
@@ -425,7 +432,8 @@ async def _wait_ready(page, runs_before: int, timeout: float = 180) -> None:
             stable_since = now
         last = (n, plots) if ok else None
         await asyncio.sleep(0.1)
-    raise TimeoutError("page not ready")
+    seen = await page.evaluate(STATE_JS)
+    raise TimeoutError(f"page not ready after {timeout:.0f} s ({runs_before} runs before): {seen}")
 
 
 def _console(msg, out: Load) -> None:
@@ -480,7 +488,7 @@ async def _browser_user(
                 await page.locator("[data-testid='stSidebarNav'] a").nth(rng.choice(links)).click()
                 out.visits.append(await read(start, runs))
     except Exception as e:
-        out.errors.append(f"browser page: {type(e).__name__}: {str(e)[:300]}")
+        out.errors.append(f"browser page: {type(e).__name__}: {str(e)[:1500]}")
     finally:
         await page.context.close()
 
