@@ -43,13 +43,9 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS, PAGES, READY_JS, ROOT, serv
 
 PY = sys.executable
 VERSION_RE = re.compile(r"data-version='(\d+)'")
-KPI_DECIMALS = (
-    0,
-    1,
-    1,
-    2,
-)  # Ringkasan's first four tiles: assessed, mean JPM, % meeting, shortfall
+# Ringkasan's first four tiles, in order: assessed, mean JPM, % meeting, mean shortfall
 KPI_FIELDS = ("employees", "mean_jpm", "pct_meeting", "mean_shortfall")
+KPI_DECIMALS = (0, 1, 1, 2)
 BROWSER_JS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const q = (sel) => main ? [...main.querySelectorAll(sel)] : [];
