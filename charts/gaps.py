@@ -40,8 +40,9 @@ def heatmap(
         flags = df.pivot_table(index=row, columns=col, values=marked, aggfunc="first")
         flags = flags.reindex(index=pivot.index, columns=cols)
         text = text.where(~flags.fillna(False).astype(bool), text + "⚠")
-    y = [row_labels.get(r, str(r)) for r in pivot.index]
-    x = [_wrap(col_labels[c], 14) if c in col_labels else str(c) for c in cols]
+    y = [theme.plain(row_labels.get(r, r)) for r in pivot.index]
+    x = [_wrap(theme.plain(col_labels.get(c, c)), 14) if c in col_labels else theme.plain(c)
+         for c in cols]  # fmt: skip
     extra = ""
     if hover_extra and hover_extra in df.columns:
         n = df.pivot_table(index=row, columns=col, values=hover_extra, aggfunc="first")
@@ -124,7 +125,7 @@ def bars(
     labels = labels or {}
     d = df.sort_values(value, ascending=True)
     y = [
-        labels.get(v, str(v)) + (" ⚠" if marked and bool(m) else "")
+        theme.plain(labels.get(v, v)) + (" ⚠" if marked and bool(m) else "")
         for v, m in zip(
             d[category], d[marked] if marked and marked in d else [False] * len(d), strict=True
         )
@@ -175,7 +176,7 @@ def category_shares(
     labels = labels or {}
     category_labels = category_labels or {}
     d = df.sort_values("pct_kurang_optimal", ascending=True)
-    y = [labels.get(v, str(v)) for v in d[group]]
+    y = [theme.plain(labels.get(v, v)) for v in d[group]]
     fig = go.Figure()
     for cat, col in zip(
         theme.CATEGORY_ORDER,

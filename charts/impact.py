@@ -26,7 +26,7 @@ def forest(
     labels = labels or {}
     d = df[df["effect"].notna()].sort_values("effect")
     y = [
-        f"{labels.get(v, str(v))}  (n={int(t)}/{int(c)})"
+        f"{theme.plain(labels.get(v, v))}  (n={int(t)}/{int(c)})"
         for v, t, c in zip(d[key], d["n_treated"], d["n_control"], strict=True)
     ]
     est = d["effect"].notna().to_numpy()
@@ -119,7 +119,7 @@ def compliance(
     """% of employees with at least 20 JP, one bar per group, with the 100 % target line."""
     labels = labels or {}
     d = df.sort_values("pct_20jp")
-    y = [labels.get(v, str(v)) for v in d[group]]
+    y = [theme.plain(labels.get(v, v)) for v in d[group]]
     fig = go.Figure(
         go.Bar(
             x=d["pct_20jp"],

@@ -15,11 +15,12 @@ def radar(
     """Competencies around the circle: the standard as a grey outline, the person's level
     filled; where the level falls inside the outline the person is below standard."""
     d = scores[scores["required_level"].notna()].sort_values("competency_id")
-    theta = [f"{c}" for c in d["competency_id"]]
+    theta = [theme.plain(c) for c in d["competency_id"]]
     closed = theta + theta[:1]
     req = list(d["required_level"]) + list(d["required_level"])[:1]
     lvl = list(d["level"]) + list(d["level"])[:1]
-    names = list(d["competency_name"]) + list(d["competency_name"])[:1]
+    names = [theme.plain(n) for n in d["competency_name"]]
+    names += names[:1]
     fig = go.Figure()
     fig.add_scatterpolar(
         r=req,

@@ -74,6 +74,13 @@ TEMPLATE = go.layout.Template(
 pio.templates["asn"] = TEMPLATE
 
 
+def plain(text: object) -> str:
+    """Data text (a name, a unit, a title) for a label, legend, title or hover text: Plotly reads
+    tags (<b>, <br>, <a href>, <span style>) and entities in all of them, so `<`, `>` and `&`
+    are written as entities, which it shows as the characters typed."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def wrap(text: str, width: int = 95) -> str:
     """Break a long title over lines at spaces (Plotly does not wrap titles)."""
     lines: list[str] = []
@@ -91,8 +98,8 @@ def wrap(text: str, width: int = 95) -> str:
 
 def apply(fig: go.Figure, lang: str, title: str | None = None, width: int = 95) -> go.Figure:
     fig.update_layout(template="asn", separators=separators(lang))
-    if title is not None:
-        wrapped = wrap(title, width)
+    if title is not None:  # titles may quote the data (findings name agencies, competencies)
+        wrapped = wrap(plain(title), width)
         extra = 24 * wrapped.count("<br>")
         fig.update_layout(title_text=wrapped, margin=dict(t=70 + extra))
     return fig

@@ -51,10 +51,11 @@ def lines(
                 x=d["year"],
                 y=d[value],
                 mode="lines+markers",
-                name=labels.get(g, str(g)),
+                name=theme.plain(labels.get(g, g)),
                 line=dict(width=2, color=color),
                 marker=dict(size=7),
-                hovertemplate=f"{labels.get(g, str(g))}<br>%{{x}}: %{{y:.2f}}{suffix}<extra></extra>",
+                # the name by reference: a name inside the template could hold %{...}
+                hovertemplate=f"%{{fullData.name}}<br>%{{x}}: %{{y:.2f}}{suffix}<extra></extra>",
             )
         fig.update_layout(legend=dict(orientation="v", y=1, x=1.02, yanchor="top", xanchor="left"))
     theme.apply(fig, lang, title)
@@ -91,7 +92,7 @@ def dumbbell(
     coloured dot (after), green when improved, vermillion when slipped."""
     labels = labels or {}
     d = df.sort_values("mean_change")
-    y = [labels.get(v, str(v)) for v in d[group]]
+    y = [theme.plain(labels.get(v, v)) for v in d[group]]
     fig = go.Figure()
     for yi, (a, b) in zip(y, zip(d["mean_level0"], d["mean_level1"], strict=True), strict=True):
         fig.add_scatter(

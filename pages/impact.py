@@ -38,7 +38,8 @@ with tab_c:
     st.caption(t("impact_counts_note"))
     missing = charts.not_estimable(by_comp, "competency_id", nm["competency"])
     if missing:
-        st.caption(t("impact_not_estimable", n=len(missing)) + " " + "; ".join(missing))
+        listed = "; ".join(widgets.md(m) for m in missing)
+        st.caption(t("impact_not_estimable", n=len(missing)) + " " + listed)
 with tab_p:
     by_prog = data.get(snap, "training_impact", pairs_f, by="program")
     title = findings.impact(by_prog, "title", {}, lang) or ""
@@ -56,7 +57,8 @@ with tab_p:
     st.caption(t("impact_counts_note"))
     missing = charts.not_estimable(by_prog, "title")
     if missing:
-        st.caption(t("impact_not_estimable", n=len(missing)) + " " + "; ".join(missing))
+        listed = "; ".join(widgets.md(m) for m in missing)
+        st.caption(t("impact_not_estimable", n=len(missing)) + " " + listed)
 
 st.subheader(t("impact_cost_title"))
 st.caption(t("impact_cost_help"))

@@ -22,10 +22,10 @@ if p is None:
 
 person = p.person
 st.divider()
-st.header(str(person["name"]))
+st.header(widgets.md(str(person["name"])))
 st.caption(
     " · ".join(
-        str(v)
+        widgets.md(str(v))
         for v in (
             f"NIP {person['nip']}",
             person["position_name"],

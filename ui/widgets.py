@@ -37,9 +37,27 @@ def page_header(title_key: str, intro_key: str | None = None) -> None:
 
 
 def escape(text: str) -> str:
+    """Data text for st.html and HTML in st.markdown: shown as typed, never as markup. A line
+    break becomes a space: a blank line would end the HTML block and let markdown back in."""
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+        " ".join(text.splitlines())
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
     )
+
+
+_MD_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def md(text: str) -> str:
+    """Data text (a name, a unit, a title) for st.header, st.caption, st.info, st.markdown...:
+    shown as typed. Every ASCII punctuation mark is backslash-escaped, which CommonMark and
+    Streamlit's additions ($math$, :red[colour], :emoji:) all read as the literal mark; a line
+    break becomes a space."""
+    return "".join("\\" + c if c in _MD_PUNCTUATION else c for c in " ".join(text.splitlines()))
 
 
 def empty_state(key: str = "empty_state") -> None:
