@@ -9,6 +9,12 @@ argon2-cffi, never the password:
     agencies = ["15.07"]
     instansi = []
     password = "$argon2id$v=19$m=65536,t=3,p=4$..."
+    email = "budi@jambiprov.go.id"      # optional: signs in through the identity provider
+    oidc_subject = "..."                # optional: the provider's `sub`, when the email may change
+
+A user signs in with the password, or through an OpenID Connect identity provider
+(analytics/oidc.py) when `email` or `oidc_subject` names them; a user with no password signs
+in through the provider only.
 
 Roles:
 - `pimpinan` (leaders): every aggregate, never an individual; small groups hidden.
@@ -51,6 +57,8 @@ from analytics.store import default_db_path
 ROLES = ("pimpinan", "perencana", "admin")
 USERS_FILE = "users.toml"
 NAME_RE = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")
+EMAIL_RE = re.compile(r"[^@\s]{1,64}@[^@\s]{1,255}")
+SUBJECT_MAX = 255
 MIN_PASSWORD = 8
 
 # argon2id with argon2-cffi's defaults (RFC 9106's second recommendation: 64 MiB, 3 passes).
@@ -64,13 +72,17 @@ class UsersFileError(ValueError):
 @dataclass(frozen=True)
 class User:
     """A user as the dashboard knows them. `agencies`/`instansi` are a planner's scope; None
-    on both means unrestricted (only the built-in demo user of an open demo store)."""
+    on both means unrestricted (only the built-in demo user of an open demo store). `email`
+    (lower case) and `oidc_subject` name the user at the identity provider ("" when unset);
+    an empty `password_hash` means no password login."""
 
     name: str
     role: str
     agencies: tuple[str, ...] | None = ()
     instansi: tuple[str, ...] | None = ()
     password_hash: str = field(default="", repr=False, compare=False)
+    email: str = ""
+    oidc_subject: str = ""
 
     def session(self) -> dict[str, Any]:
         """The session value the UI keeps (`st.session_state["asn_user"]`): no hash."""
@@ -149,6 +161,32 @@ def normalise_name(name: str) -> str:
     return name.strip().lower()
 
 
+def normalise_email(email: str) -> str:
+    """Emails compare case-insensitively (providers and people vary the case)."""
+    return email.strip().casefold()
+
+
+def _identity_problem(email: str, subject: str) -> str | None:
+    """Why this email / subject cannot name a user (a message key), or None."""
+    if email and not EMAIL_RE.fullmatch(email):
+        return "bad_email"
+    if subject and (len(subject) > SUBJECT_MAX or not subject.isprintable()):
+        return "bad_subject"
+    return None
+
+
+def _taken(users: Mapping[str, User], name: str, email: str, subject: str) -> str | None:
+    """Whether another user already has this email or subject (either must name one user)."""
+    for other in users.values():
+        if other.name == name:
+            continue
+        if email and other.email == email:
+            return "email_taken"
+        if subject and other.oidc_subject == subject:
+            return "subject_taken"
+    return None
+
+
 def _strings(value: Any, what: str, name: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -175,14 +213,24 @@ def parse_users(text: str) -> dict[str, User]:
         role = entry.get("role")
         if role not in ROLES:
             raise UsersFileError(f"user {name!r}: role must be one of {', '.join(ROLES)}")
+        email, subject = entry.get("email", ""), entry.get("oidc_subject", "")
+        if not isinstance(email, str) or not isinstance(subject, str):
+            raise UsersFileError(f"user {name!r}: email and oidc_subject must be texts")
+        email, subject = normalise_email(email), subject.strip()
+        if _identity_problem(email, subject):
+            raise UsersFileError(f"user {name!r}: invalid email or oidc_subject")
+        if _taken(users, name, email, subject):
+            raise UsersFileError(f"user {name!r}: email or oidc_subject of another user")
         password = entry.get("password")
-        if not isinstance(password, str) or not password.startswith("$argon2"):
+        # no password: a user who signs in through the identity provider only
+        sso_only = password is None and (email or subject)
+        if not sso_only and (not isinstance(password, str) or not password.startswith("$argon2")):
             raise UsersFileError(f"user {name!r}: password must be an argon2 hash")
         agencies = _strings(entry.get("agencies"), "agencies", name)
         instansi = _strings(entry.get("instansi"), "instansi", name)
         if role != "perencana":
             agencies, instansi = (), ()
-        users[name] = User(name, role, agencies, instansi, password)
+        users[name] = User(name, role, agencies, instansi, password or "", email, subject)
     return users
 
 
@@ -232,8 +280,13 @@ def dump_users(users: Mapping[str, User]) -> str:
             f"role = {_toml_str(u.role)}",
             f"agencies = [{', '.join(_toml_str(a) for a in u.agencies or ())}]",
             f"instansi = [{', '.join(_toml_str(i) for i in u.instansi or ())}]",
-            f"password = {_toml_str(u.password_hash)}",
         ]
+        if u.email:
+            lines.append(f"email = {_toml_str(u.email)}")
+        if u.oidc_subject:
+            lines.append(f"oidc_subject = {_toml_str(u.oidc_subject)}")
+        if u.password_hash:
+            lines.append(f"password = {_toml_str(u.password_hash)}")
     return "\n".join(lines) + "\n"
 
 
@@ -293,22 +346,34 @@ def add_user(
     path: Path,
     name: str,
     role: str,
-    password: str,
+    password: str | None,
     agencies: tuple[str, ...] = (),
     instansi: tuple[str, ...] = (),
     hasher: PasswordHasher | None = None,
+    email: str = "",
+    oidc_subject: str = "",
 ) -> tuple[User, bool]:
-    """Add a user, or replace one of the same name (a new password, role or scope).
-    Returns (user, replaced)."""
+    """Add a user, or replace one of the same name (a new password, role, scope or identity).
+    `password` None: the user signs in through the identity provider only (needs `email` or
+    `oidc_subject`). Returns (user, replaced)."""
     name = normalise_name(name)
-    problem = check_new_user(name, role, agencies, instansi)
+    email, oidc_subject = normalise_email(email), oidc_subject.strip()
+    problem = check_new_user(name, role, agencies, instansi) or _identity_problem(
+        email, oidc_subject
+    )
     if problem:
         raise ValueError(problem)
-    if len(password) < MIN_PASSWORD:
+    if password is None and not (email or oidc_subject):
+        raise ValueError("sso_needs_identity")
+    if password is not None and len(password) < MIN_PASSWORD:
         raise ValueError("short_password")
-    user = User(name, role, agencies, instansi, hash_password(password, hasher))
+    hashed = "" if password is None else hash_password(password, hasher)
+    user = User(name, role, agencies, instansi, hashed, email, oidc_subject)
     with _locked(path):
         users = load_users(path) or {}
+        taken = _taken(users, name, email, oidc_subject)
+        if taken:
+            raise ValueError(taken)
         replaced = name in users
         users[name] = user
         save_users(path, users)
@@ -407,8 +472,10 @@ def authenticate(
     if locked > 0:
         return LoginResult(None, locked)
     user = users.get(name)
-    ok = verify_password(user.password_hash if user else _dummy(), password)
-    if ok and user is not None:
+    # a user without a password (identity provider only) costs the same work and never matches
+    has_password = user is not None and bool(user.password_hash)
+    ok = verify_password(user.password_hash if user and has_password else _dummy(), password)
+    if ok and user is not None and has_password:
         throttle.succeeded(key)
         return LoginResult(user)
     throttle.failed(key)
@@ -449,6 +516,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "User {name} ({role}) updated in {path}.",
     ),
     "scope": ("Cakupan: {scope}", "Scope: {scope}"),
+    "identity": ("Masuk lewat SSO sebagai: {identity}", "Signs in through SSO as: {identity}"),
+    "bad_email": ("Email tidak sah: {email}", "Invalid email: {email}"),
+    "bad_subject": (
+        "--oidc-subject tidak sah (teks tercetak, paling banyak {max} karakter).",
+        "Invalid --oidc-subject (printable text, at most {max} characters).",
+    ),
+    "email_taken": (
+        "Email {email} sudah dipakai pengguna lain.",
+        "Email {email} already belongs to another user.",
+    ),
+    "subject_taken": (
+        "--oidc-subject itu sudah dipakai pengguna lain.",
+        "That --oidc-subject already belongs to another user.",
+    ),
+    "sso_needs_identity": (
+        "--sso-only memerlukan --email atau --oidc-subject.",
+        "--sso-only needs --email or --oidc-subject.",
+    ),
     "removed": ("Pengguna {name} dihapus.", "User {name} removed."),
     "unknown": ("Pengguna {name} tidak ada di {path}.", "No user {name} in {path}."),
     "none": (
@@ -466,6 +551,11 @@ TEXTS: dict[str, tuple[str, str]] = {
 def text(key: str, lang: str, **values: Any) -> str:
     s = TEXTS[key][1 if lang == "en" else 0]
     return s.format(**values) if values else s
+
+
+def describe_identity(user: User) -> str:
+    """The identity-provider names of a user, for `user list` and `user add` ("" when none)."""
+    return ", ".join(x for x in (user.email, user.oidc_subject and f"sub={user.oidc_subject}") if x)
 
 
 def describe_scope(user: User, lang: str) -> str:
@@ -498,7 +588,9 @@ def cli_user(args: Any, path: Path, out: TextIO, err: TextIO, stdin: TextIO | No
                 print(text("none", lang, path=path), file=out)
                 return 0
             for u in sorted(users.values(), key=lambda u: u.name):
-                print(f"{u.name}\t{u.role}\t{describe_scope(u, lang)}", file=out)
+                sso = describe_identity(u)
+                line = f"{u.name}\t{u.role}\t{describe_scope(u, lang)}"
+                print(line + (f"\t{sso}" if sso else ""), file=out)
             return 0
         if args.action == "remove":
             if remove_user(path, args.name):
@@ -508,11 +600,24 @@ def cli_user(args: Any, path: Path, out: TextIO, err: TextIO, stdin: TextIO | No
             return 1
         name = normalise_name(args.name)
         agencies, instansi = tuple(args.agency), tuple(args.instansi)
-        problem = check_new_user(name, args.role, agencies, instansi)
+        email = normalise_email(getattr(args, "email", None) or "")
+        subject = (getattr(args, "oidc_subject", None) or "").strip()
+        sso_only = bool(getattr(args, "sso_only", False))
+        problem = check_new_user(name, args.role, agencies, instansi) or _identity_problem(
+            email, subject
+        )
         if problem:
             raise ValueError(problem)
-        password = _read_password(name, args.password_stdin, lang, stdin or sys.stdin)
-        user, replaced = add_user(path, name, args.role, password, agencies, instansi)
+        if sso_only and not (email or subject):
+            raise ValueError("sso_needs_identity")
+        password = (
+            None
+            if sso_only
+            else _read_password(name, args.password_stdin, lang, stdin or sys.stdin)
+        )
+        user, replaced = add_user(
+            path, name, args.role, password, agencies, instansi, email=email, oidc_subject=subject
+        )
     except UsersFileError as e:
         print(text("bad_file", lang, path=path, error=e), file=err)
         return 2
@@ -520,11 +625,15 @@ def cli_user(args: Any, path: Path, out: TextIO, err: TextIO, stdin: TextIO | No
         key = str(e)
         if key not in TEXTS:
             raise
-        print(text(key, lang, roles=", ".join(ROLES), n=MIN_PASSWORD), file=err)
+        values = dict(roles=", ".join(ROLES), n=MIN_PASSWORD, max=SUBJECT_MAX)
+        values["email"] = normalise_email(getattr(args, "email", None) or "")
+        print(text(key, lang, **values), file=err)
         return 2
     print(
         text("replaced" if replaced else "added", lang, name=user.name, role=user.role, path=path),
         file=out,
     )
     print(text("scope", lang, scope=describe_scope(user, lang)), file=out)
+    if describe_identity(user):
+        print(text("identity", lang, identity=describe_identity(user)), file=out)
     return 0

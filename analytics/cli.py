@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--agency", action="append", default=[], help="agency_id (perencana)")
     a.add_argument("--instansi", action="append", default=[], help="instansi name (perencana)")
     a.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    a.add_argument("--email", help="the user's email at the identity provider (SSO sign-in)")
+    a.add_argument("--oidc-subject", help="the identity provider's `sub` for the user")
+    a.add_argument(
+        "--sso-only", action="store_true", help="no password: sign in through the provider only"
+    )
     a = user_action("remove", "remove a user")
     a.add_argument("name")
     user_action("list", "list users, roles and scopes (never a hash)")

@@ -12,27 +12,41 @@ The signed-in user is published as `st.session_state["asn_user"]` = {"name", "ro
 set only by a verified password), and the user is re-read from the users file on every rerun,
 so a removed user is signed out and a changed role or scope applies at once.
 
-Extension point: another identity source (OpenID Connect through st.login) belongs in
-`current_user` (who is signed in) and `login_form` (how to sign in).
+Two ways in:
+- our own form (user name and password, argon2 hashes in users.toml);
+- OpenID Connect through `st.login`, offered when the secrets Streamlit reads have an [auth]
+  section (analytics/oidc.py). Streamlit keeps the provider's identity in a signed cookie
+  (`st.user`); on every rerun `current_user` maps it to a user of users.toml
+  (analytics.oidc.match), so the users file, not the provider, decides who comes in and what
+  they see. An identity the file does not know is refused, with a way to sign out of it.
+A password login in the session comes first; sign-out ends both (st.logout for the provider).
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from analytics import audit, auth, overview
+from analytics import audit, auth, oidc, overview
 from analytics.store import Snapshot
 from ui import data, state
 from ui.state import t
 
 USER_KEY = "asn_user"  # the published user (a dict; read by the audit log)
 LOGIN_KEY = "_asn_login"  # the name whose password was verified in this session
+METHOD_KEY = "_asn_method"  # how the published user signed in: "password" or "oidc"
+SSO_IDENTITY_KEY = "_asn_sso_identity"  # the provider's name for the signed-in user
+SSO_REFUSED_KEY = "_asn_sso_refused"  # (reason, identity) of an identity that may not come in
 KEEP_ON_LOGOUT = ("lang",)
+
+log = logging.getLogger(__name__)
 
 
 def users_file() -> Path:
@@ -40,14 +54,88 @@ def users_file() -> Path:
 
 
 def _forget() -> None:
-    st.session_state.pop(USER_KEY, None)
-    st.session_state.pop(LOGIN_KEY, None)
+    for key in (USER_KEY, LOGIN_KEY, METHOD_KEY, SSO_IDENTITY_KEY):
+        st.session_state.pop(key, None)
 
 
-def _publish(user: auth.User) -> None:
+def _publish(user: auth.User, method: str = "password") -> None:
     value = user.session()
     if st.session_state.get(USER_KEY) != value:
         st.session_state[USER_KEY] = value
+    if st.session_state.get(METHOD_KEY) != method:
+        st.session_state[METHOD_KEY] = method
+
+
+# --- the identity provider -------------------------------------------------------------------
+
+
+def sso() -> tuple[oidc.Settings | None, str | None]:
+    """(settings, problem): the identity provider's settings when the secrets configure one,
+    or the problem with them (logged; the page then says SSO is misconfigured)."""
+    try:
+        if not st.secrets.load_if_toml_exists():
+            return None, None
+        return oidc.settings(st.secrets.to_dict()), None
+    except oidc.OidcConfigError as e:
+        if _first_time(("config", str(e))):  # once per process, not per rerun
+            log.warning("SSO is not offered: %s", e)
+        return None, str(e)
+
+
+def sso_claims() -> dict[str, Any] | None:
+    """The provider's claims about this browser (st.user) when it is signed in there."""
+    info = dict(st.user.to_dict())
+    return info if info.get("is_logged_in") is True else None
+
+
+_noted: OrderedDict[tuple[str, ...], None] = OrderedDict()
+_noted_lock = threading.Lock()
+
+
+def _first_time(key: tuple[str, ...]) -> bool:
+    """Whether this process sees `key` for the first time (bounded memory)."""
+    with _noted_lock:
+        if key in _noted:
+            return False
+        _noted[key] = None
+        while len(_noted) > 10_000:
+            _noted.popitem(last=False)
+        return True
+
+
+def _audit_sso(match: oidc.Match, claims: dict[str, Any]) -> None:
+    """One audit row per provider login (its ID token: issuer, subject, issued-at), not per
+    rerun or browser tab: the cookie outlives sessions, a login is the provider's."""
+    if match.reason == "stale":
+        return
+    key = tuple(str(claims.get(c, "")) for c in ("iss", "sub", "iat")) + (match.reason,)
+    if st.session_state.get("_asn_sso_noted") == key or not _first_time(key):
+        return
+    st.session_state["_asn_sso_noted"] = key
+    if match.user is not None:
+        _audit(match.user.name, "login_ok", method="oidc", identity=match.identity)
+    else:
+        actor = match.identity or "oidc:?"
+        _audit(actor, "login_failed", method="oidc", reason=match.reason)
+
+
+def _sso_user(users: dict[str, auth.User]) -> auth.User | None:
+    """The user the provider's identity maps to (None: no identity, or refused: the reason
+    is kept for the login page)."""
+    settings, _ = sso()
+    claims = sso_claims() if settings else None
+    if settings is None or claims is None:
+        st.session_state.pop(SSO_REFUSED_KEY, None)
+        return None
+    match = oidc.match(users, claims, settings.email_claim, settings.max_age_hours)
+    _audit_sso(match, claims)
+    if match.user is None:
+        st.session_state[SSO_REFUSED_KEY] = (match.reason, match.identity)
+        return None
+    st.session_state.pop(SSO_REFUSED_KEY, None)
+    if st.session_state.get(SSO_IDENTITY_KEY) != match.identity:
+        st.session_state[SSO_IDENTITY_KEY] = match.identity
+    return match.user
 
 
 def current_user(snap: Snapshot) -> auth.User | None:
@@ -66,11 +154,18 @@ def current_user(snap: Snapshot) -> auth.User | None:
         _forget()
         return None
     name = st.session_state.get(LOGIN_KEY)
-    user = users.get(name) if isinstance(name, str) else None
+    if isinstance(name, str):  # a password verified in this session
+        user = users.get(name)
+        if user is None:
+            _forget()
+            return None
+        _publish(user)
+        return user
+    user = _sso_user(users)
     if user is None:
         _forget()
         return None
-    _publish(user)
+    _publish(user, "oidc")
     return user
 
 
@@ -125,14 +220,49 @@ def _audit(actor: str, action: str, **detail: Any) -> None:
     audit.record(state.get_store(), actor[:64], action, **detail)
 
 
+def _sso_logout() -> None:
+    """Sign out of the provider's identity (its cookie, and the provider if it offers that)."""
+    _clear_session()
+    st.logout()
+
+
 def login_form() -> None:
-    """Our own small form: user name and password, in the user's language."""
+    """The login page: "Sign in with SSO" when a provider is configured, and our own small
+    form (user name and password) unless the settings turn it off; in the user's language."""
     st.title(t("login_title"))
+    settings, problem = sso()
+    refused = st.session_state.get(SSO_REFUSED_KEY)
+    if refused and refused[0] != "stale":
+        reason, identity = refused
+        st.error(t(f"login_sso_{reason}", identity=_md(identity or "–")), icon=":material/lock:")
+        st.button(
+            t("auth_sso_logout"),
+            on_click=_sso_logout,
+            icon=":material/logout:",
+            key="asn_sso_logout",
+        )
+        return
     st.caption(t("login_intro"))
+    if refused:
+        st.info(t("login_sso_stale"), icon=":material/schedule:")
     error = st.session_state.pop("_asn_login_error", None)
     if error:
         key, minutes = error
         st.error(t(key, minutes=minutes), icon=":material/lock:")
+    if problem:
+        st.error(t("login_sso_bad_config"), icon=":material/error:")
+    elif settings is not None:
+        st.button(
+            t("login_sso"),
+            type="primary",
+            on_click=st.login,
+            args=(settings.provider,),
+            icon=":material/key:",
+            key="asn_sso",
+        )
+        if not settings.password_form:
+            return
+        st.caption(t("login_or_password"))
     with st.form("asn_login", clear_on_submit=True, width=420):
         name = st.text_input(t("login_name"), key="login_name", autocomplete="username")
         password = st.text_input(
@@ -160,9 +290,12 @@ def _clear_session() -> None:
 
 def logout() -> None:
     user = signed_in()
+    by_sso = st.session_state.get(METHOD_KEY) == "oidc"
     if user is not None:
-        _audit(user.name, "logout")
+        _audit(user.name, "logout", **({"method": "oidc"} if by_sso else {}))
     _clear_session()
+    if sso()[0] is not None and sso_claims() is not None:
+        st.logout()  # the provider's cookie too, or the next rerun signs the same person in
 
 
 def _md(text: str) -> str:
@@ -184,6 +317,9 @@ def sidebar_box(snap: Snapshot, user: auth.User) -> None:
                     [names.get(a, a) for a in user.agencies or ()] + list(user.instansi or ())
                 )
             st.caption(t("auth_scope", scope=_md(scope or "–")))
+        identity = st.session_state.get(SSO_IDENTITY_KEY)
+        if st.session_state.get(METHOD_KEY) == "oidc" and identity:
+            st.caption(t("auth_via_sso", identity=_md(str(identity))))
         if not is_open_demo(user):
             st.button(
                 t("auth_logout"),

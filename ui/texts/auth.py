@@ -32,6 +32,43 @@ TEXT: dict[str, tuple[str, str]] = {
         "The users file cannot be read, so the dashboard stays closed. Administrator: check the "
         "file or recreate it with `python -m analytics user add`.",
     ),
+    "login_sso": ("Masuk dengan SSO", "Sign in with SSO"),
+    "login_or_password": (
+        "atau dengan nama pengguna dan kata sandi:",
+        "or with a user name and password:",
+    ),
+    "login_sso_unknown": (
+        "Akun SSO **{identity}** tidak terdaftar di dasbor ini, jadi dasbor tidak dibuka. Minta "
+        "admin BKD mendaftarkan email Anda, atau keluar dari SSO lalu masuk dengan akun lain.",
+        "The SSO account **{identity}** is not registered for this dashboard, so it stays "
+        "closed. Ask BKD's administrator to register your email, or sign out of SSO and sign in "
+        "with another account.",
+    ),
+    "login_sso_unverified": (
+        "Penyedia identitas menyatakan email **{identity}** belum terverifikasi, jadi dasbor "
+        "tidak dapat mengenali Anda. Verifikasi email itu di penyedia identitas, atau keluar "
+        "dari SSO.",
+        "The identity provider says the email **{identity}** is not verified, so the dashboard "
+        "cannot recognise you. Verify it at the identity provider, or sign out of SSO.",
+    ),
+    "login_sso_no_identity": (
+        "Penyedia identitas tidak memberikan email maupun pengenal akun, jadi "
+        "dasbor tidak dapat mengenali Anda. Admin: periksa scope `email` di penyedia identitas.",
+        "The identity provider gave neither an email nor an account id, so the "
+        "dashboard cannot recognise you. Administrator: check the `email` scope at the provider.",
+    ),
+    "login_sso_stale": (
+        "Sesi SSO Anda sudah terlalu lama. Masuk lagi.",
+        "Your SSO sign-in is too old. Please sign in again.",
+    ),
+    "login_sso_bad_config": (
+        "Masuk dengan SSO belum dapat dipakai: pengaturannya tidak lengkap. Admin: periksa "
+        "bagian [auth] di secrets.toml (log server menyebut yang kurang).",
+        "Sign-in with SSO is unavailable: its settings are incomplete. Administrator: check the "
+        "[auth] section of secrets.toml (the server log names what is missing).",
+    ),
+    "auth_sso_logout": ("Keluar dari SSO", "Sign out of SSO"),
+    "auth_via_sso": ("Lewat SSO: {identity}", "Through SSO: {identity}"),
     "auth_signed_in": ("Masuk sebagai **{name}** · {role}", "Signed in as **{name}** · {role}"),
     "auth_scope": ("Cakupan: {scope}", "Scope: {scope}"),
     "auth_scope_all": ("semua data", "all data"),
