@@ -53,8 +53,11 @@ class Filters:
     def is_scoped(self) -> bool:
         return self.scope_agencies is not None or self.scope_instansi is not None
 
-    def where(self, t: str = "", prefix: str = "f") -> tuple[str, dict[str, Any]]:
-        """(sql, params) selecting rows of relation alias `t` (no year condition).
+    def where(
+        self, t: str = "", prefix: str = "f", position: str = "position_key"
+    ) -> tuple[str, dict[str, Any]]:
+        """(sql, params) selecting rows of relation alias `t` (no year condition); job
+        family and type apply to its column `position` (a fixed column name, never user text).
 
         Returns "true" when nothing is selected, so it can always follow WHERE/AND.
         """
@@ -112,7 +115,7 @@ class Filters:
             pos_conds.append(f"list_contains({p('jt', list(self.job_types))}, job_type)")
         if pos_conds:
             parts.append(
-                f"{col('position_key')} in (select position_key from positions where "
+                f"{col(position)} in (select position_key from positions where "
                 + " and ".join(pos_conds)
                 + ")"
             )

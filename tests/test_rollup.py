@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 from analytics import demo, metrics, views
 from analytics.filters import Filters
-from analytics.metrics import route, score_groups
+from analytics.metrics import extras, route, score_groups
 from analytics.metrics.groups import grouping
 from analytics.store import Store
 
@@ -36,6 +36,8 @@ def _metrics() -> dict[str, Metric]:
     for rows_ in ("agency", "unit", "job_family", "job_type"):
         out[f"gap_matrix/{rows_}"] = lambda c, f, r=rows_: views.gap_matrix(c, f, r, ALL_GROUPS)
     out["kpis"] = lambda c, f: pd.DataFrame([views.kpis(c, f)])
+    for by in ("competency", "none", "agency", "job_family"):
+        out[f"same_people/{by}"] = lambda c, f, by=by: extras.same_people_change(c, f, by)
     for by in ("none", "agency", "job_family", "unit"):
         out[f"jp_compliance/{by}"] = lambda c, f, by=by: metrics.jp_compliance(c, f, by)
     return out

@@ -16,12 +16,13 @@ import pandas as pd
 
 from analytics import privacy
 from analytics.filters import Filters
-from analytics.metrics import common
+from analytics.metrics import common, route
 from analytics.metrics.groups import NONE_COL, Grouping, grouping
 from analytics.metrics.impact import people_needed, programme_estimates
 from analytics.metrics.needs import training_needs
 from analytics.metrics.ols import MIN_ARM
 from analytics.metrics.summaries import key_dtypes
+from analytics.store import first_row
 
 # JP bins for dose-response: exactly 0, then (0, 8], (8, 20], (20, 40], > 40.
 DOSE_BINS = (Decimal(0), Decimal(8), Decimal(20), Decimal(40))
@@ -88,17 +89,7 @@ def _same_people(
         year0 = previous_year(cur, filters, year1)
     if year0 is None:
         return common.empty(columns)
-    where_s, wp = common.where(filters, "s")
-    df = common.query(
-        cur,
-        "same_people",
-        {**wp, "year0": year0, "year1": year1},
-        where_s=where_s,
-        inner_select=g.inner_select,
-        labels=g.labels,
-        label_joins=g.label_joins,
-        distinct="" if g.by == "competency" else "distinct",  # one score per competency
-    )
+    df = _same_people_sums(cur, filters, g, year0, year1)
     if df.empty:
         return common.empty(columns)
     n = df["scores"]
@@ -110,6 +101,56 @@ def _same_people(
     df["pct_meeting1"] = (100 * df["meeting1"]) / n
     df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(list(g.names))
     return common.conform(df, columns)
+
+
+_SAME_SUMS = ["employees", "scores", "level0_t", "level1_t", "meeting0", "meeting1"]
+
+
+def _same_people_sums(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, g: Grouping, year0: int, year1: int
+) -> pd.DataFrame:
+    """Per group: employees, scores, level0_t, level1_t, meeting0, meeting1 (exact sums) from
+    change_cell plus, per person, the employees it leaves out; or all per person."""
+    where_s, wp = common.where(filters, "s")
+    params = {**wp, "year0": year0, "year1": year1}
+    per_person = {
+        "where_s": where_s,
+        "inner_select": g.inner_select,
+        "labels": g.labels,
+        "label_joins": g.label_joins,
+        "distinct": "" if g.by == "competency" else "distinct",  # one score per competency
+    }
+    between = first_row(
+        cur.execute(
+            "select count(*) from year_cell where year > $y0 and year < $y1",
+            {"y0": year0, "y1": year1},
+        )
+    )
+    if not route.cells_allowed(filters) or (between and between[0]):
+        return common.query(cur, "same_people", params, only_s="true", **per_person)
+    where_s0, wp0 = filters.where("s", "g", position="prev_position")
+    cells = common.query(
+        cur,
+        "same_people_cells",
+        {**params, **wp0},
+        where_s=where_s,
+        where_s0=where_s0,
+        inner_select=g.inner_select,
+        labels=g.labels,
+        label_joins=g.label_joins,
+        count="n" if g.by == "competency" else "persons",
+    )
+    split = (
+        "s.emp_key in (select emp_key from person_year "
+        "where position_key is null and year in ($year0, $year1))"
+    )
+    rest = common.query(cur, "same_people", params, only_s=split, **per_person)
+    found = [f for f in (cells, rest) if not f.empty]
+    if not found:
+        return cells
+    both = pd.concat(found)
+    keys = [c for c in both.columns if c not in _SAME_SUMS]
+    return both.groupby(keys, as_index=False, dropna=False)[_SAME_SUMS].sum()
 
 
 DOSE_COLUMNS = {

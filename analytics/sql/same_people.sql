@@ -12,7 +12,7 @@ s1 as (
     select s.emp_key, s.competency_key, s.position_key, s.agency_key, s.unit,
            (s.level * 10)::bigint as level_t, s.required_level::bigint * 10 as required_t
     from score s
-    where s.required_level is not null and s.year = $year1 and {where_s}
+    where s.required_level is not null and s.year = $year1 and {where_s} and {only_s}
 ),
 both_years as (
     select s1.*, s0.level_t as level0_t, s0.required_t as required0_t
