@@ -86,12 +86,14 @@ create table if not exists pair_programme (
 -- analytics/metrics/route.py). Levels in tenths, sums exact integers. Rebuilt, inside the
 -- import's transaction, for every agency whose employees' derived rows changed.
 
--- Scores (with or without a standard) per year and agency: which assessment years exist, and
--- the latest, within a viewer's scope, without a scan of the scores.
+-- Scores (with or without a standard) per year, agency and position: which assessment years
+-- exist (and the latest) and which positions were scored, within a viewer's scope, without a
+-- scan of the scores.
 create table if not exists year_cell (
-    year       smallint not null,
-    agency_key integer not null,
-    n          bigint not null
+    year         smallint not null,
+    agency_key   integer not null,
+    position_key integer not null,
+    n            bigint not null
 );
 
 -- Scores with a standard per year, competency, agency, position (the score's), required level

@@ -5,7 +5,7 @@
 
 -- name: year_cell
 insert into year_cell
-select s.year, s.agency_key, count(*)
+select s.year, s.agency_key, s.position_key, count(*)
 from score s
 where {sel}
 group by all

@@ -50,11 +50,10 @@ def people(
         join agencies a on a.agency_key = e.agency_key
         join positions p on p.position_key = e.position_key
         left join (
-            select emp_key, sum((level * 10)::bigint) as lt,
-                   sum(required_level::bigint * 10) as rt,
-                   count(*) filter (where level < required_level) as below
-            from score where required_level is not null and year = $year
-            group by emp_key
+            -- the whole year's sums (person_year: one row per employee, no scan of scores)
+            select emp_key, (sum_level * 10)::bigint as lt, sum_required::bigint * 10 as rt,
+                   n_scores - n_meeting as below
+            from person_year where year = $year
         ) s on s.emp_key = e.emp_key
         where {where_e}
           and (not $has_q or lower(e.name) like $q or e.nip like $nip)
