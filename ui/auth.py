@@ -299,7 +299,10 @@ def logout() -> None:
 
 
 def _md(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_[]<>#" else c for c in text)
+    """Data text (a user's name, an agency) shown as typed in markdown (ui.widgets.md)."""
+    from ui.widgets import md  # local: ui.widgets -> filterbar -> session imports this module
+
+    return md(text)
 
 
 def sidebar_box(snap: Snapshot, user: auth.User) -> None:
