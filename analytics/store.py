@@ -89,10 +89,12 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A read transaction: every query on `cur` sees one committed state, `version`."""
+    """A read transaction: every query on `cur` sees one committed state, `version`, of the
+    store at `store` (its path: data versions of two stores are both 1, 2, ...)."""
 
     cur: duckdb.DuckDBPyConnection
     version: int
+    store: str = ""
 
 
 class Store:
@@ -139,7 +141,7 @@ class Store:
         cur = self.conn.cursor()
         try:
             cur.execute("begin transaction")
-            yield Snapshot(cur, data_version(cur))
+            yield Snapshot(cur, data_version(cur), str(self.path))
         finally:
             try:
                 cur.execute("rollback")

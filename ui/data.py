@@ -1,7 +1,9 @@
 """Cached wrappers at the UI boundary: every figure a page shows comes through here.
 
 The cache key is the metric, its Filters (which carry the data version read in this rerun's
-snapshot) and its options; the snapshot cursor is passed as `_cur`, outside the key. A new import
+snapshot), its options and the store's path (two stores both have a version 1: one process
+serves one store, but tests open several); the snapshot cursor is passed as `_cur`, outside
+the key. A new import
 changes the version, so no page ever mixes cached old figures with new ones.
 """
 
@@ -43,37 +45,44 @@ REGISTRY: dict[str, Callable[..., Any]] = {
 }
 
 
+def version_key(snap: Snapshot) -> str:
+    """The store and data version a cached answer belongs to."""
+    return f"{snap.store}#{snap.version}"
+
+
 def register(name: str, fn: Callable[..., Any]) -> None:
     REGISTRY[name] = fn
 
 
 @st.cache_data(ttl=TTL, max_entries=MAX_ENTRIES, show_spinner=False, hash_funcs={Filters: repr})
-def _cached(name: str, filters: Filters, options: tuple[tuple[str, Any], ...], _cur: Any) -> Any:
+def _cached(
+    name: str, filters: Filters, options: tuple[tuple[str, Any], ...], store: str, _cur: Any
+) -> Any:
     return REGISTRY[name](_cur, filters, **dict(options))
 
 
 def get(snap: Snapshot, name: str, filters: Filters, **options: Any) -> Any:
     """metric `name` for `filters` read from the rerun's snapshot (cached per data version)."""
     keyed = filters.with_(data_version=snap.version)
-    return _cached(name, keyed, tuple(sorted(options.items())), snap.cur)
+    return _cached(name, keyed, tuple(sorted(options.items())), snap.store, snap.cur)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
-def _choices(filters: Filters, version: int, _cur: Any) -> Choices:
+def _choices(filters: Filters, version: str, _cur: Any) -> Choices:
     return metrics.choices(_cur, filters)
 
 
 def choices(snap: Snapshot, filters: Filters) -> Choices:
-    return _choices(filters, snap.version, snap.cur)
+    return _choices(filters, version_key(snap), snap.cur)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
-def _years(version: int, _cur: Any) -> list[int]:
+def _years(version: str, _cur: Any) -> list[int]:
     return list(metrics.years(_cur))
 
 
 def years(snap: Snapshot) -> list[int]:
-    return _years(snap.version, snap.cur)
+    return _years(version_key(snap), snap.cur)
 
 
 def frame(value: Any) -> pd.DataFrame:
@@ -81,36 +90,36 @@ def frame(value: Any) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
-def _names(version: int, _cur: Any) -> dict[str, dict[str, str]]:
+def _names(version: str, _cur: Any) -> dict[str, dict[str, str]]:
     return overview.names(_cur)
 
 
 def names(snap: Snapshot) -> dict[str, dict[str, str]]:
     """Display names by id (agency, competency, position) for this data version."""
-    return _names(snap.version, snap.cur)
+    return _names(version_key(snap), snap.cur)
 
 
 @st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
-def _is_demo(version: int, _cur: Any) -> bool:
+def _is_demo(version: str, _cur: Any) -> bool:
     return overview.is_demo(_cur)
 
 
 def is_demo(snap: Snapshot) -> bool:
-    return _is_demo(snap.version, snap.cur)
+    return _is_demo(version_key(snap), snap.cur)
 
 
 @st.cache_data(ttl=TTL, max_entries=256, show_spinner=False, hash_funcs={Filters: repr})
-def _profile(filters: Filters, nip: str, version: int, _cur: Any) -> Any:
+def _profile(filters: Filters, nip: str, version: str, _cur: Any) -> Any:
     return views.profile(_cur, filters, nip)
 
 
 def profile(snap: Snapshot, filters: Filters, nip: str) -> Any:
     """One person's profile (None when unknown or outside the viewer's scope)."""
-    return _profile(filters, nip, snap.version, snap.cur)
+    return _profile(filters, nip, version_key(snap), snap.cur)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
-def _report_content(filters: Filters, lang: str, version: int, _cur: Any) -> Any:
+def _report_content(filters: Filters, lang: str, version: str, _cur: Any) -> Any:
     from analytics.report import gather
 
     return gather(_cur, filters, lang)
@@ -118,4 +127,4 @@ def _report_content(filters: Filters, lang: str, version: int, _cur: Any) -> Any
 
 def report_content(snap: Snapshot, filters: Filters, lang: str) -> Any:
     """The meeting deck's content for this view (presentation mode draws it)."""
-    return _report_content(filters, lang, snap.version, snap.cur)
+    return _report_content(filters, lang, version_key(snap), snap.cur)

@@ -45,13 +45,22 @@ def own_store(wait_seconds: float = 120.0) -> Store:
     return _owned
 
 
-@st.cache_resource(show_spinner=False)
 def get_store() -> Store:
+    """The store this process owns (ui.serve opened it), else the one ASN_DB names."""
     if _owned is not None:
         return _owned
-    store = Store(default_db_path())
+    return _store_at(str(default_db_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _store_at(path: str) -> Store:
+    """One Store per path (a served dashboard has one; tests switch ASN_DB between stores)."""
+    store = Store(path)
     owner.serve(store)
     return store
+
+
+get_store.clear = _store_at.clear  # type: ignore[attr-defined]
 
 
 @contextmanager
