@@ -33,6 +33,20 @@ TITLES = {
 }
 
 
+def server_peak_mb(port: int) -> float | None:
+    """Peak resident memory of the dashboard process serving `port` (Linux /proc)."""
+    wanted = f"--server.port\x00{port}\x00".encode()
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and wanted in (proc / "cmdline").read_bytes():
+                for line in (proc / "status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", type=Path, default=ROOT / "data" / "asn.duckdb")
@@ -60,6 +74,7 @@ def main() -> None:
                 t0 = time.monotonic()
                 link.click()
                 click[path].append(time.monotonic() - t0 + wait_ready(page))
+        peak = server_peak_mb(int(base.rsplit(":", 1)[1]))
     print(f"{'page':<22}{'fresh tab median':>18}{'max':>8}{'nav click median':>19}{'max':>8}")
     for path in PAGES:
         f, c = fresh[path], click[path]
@@ -67,6 +82,8 @@ def main() -> None:
             f"/{path:<21}{statistics.median(f):>16.2f} s{max(f):>7.2f}s"
             f"{statistics.median(c):>17.2f} s{max(c):>7.2f}s"
         )
+    if peak is not None:
+        print(f"dashboard process peak memory (VmHWM): {peak:,.0f} MB")
 
 
 if __name__ == "__main__":
