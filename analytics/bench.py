@@ -602,7 +602,8 @@ def cli_bench(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) 
         cur = snap.cur
         n = _store_section(store, cur, out)
         aim = AIM_VIEW_MS["national" if n >= NATIONAL else "demo"]
-        _views_section(cur, repeat, aim, out)
+        if not getattr(args, "no_views", False):
+            _views_section(cur, repeat, aim, out)
         if not getattr(args, "no_naive", False):
             _naive_section(cur, pandas_too=not getattr(args, "no_pandas", False), out=out)
     if getattr(args, "refresh", False):

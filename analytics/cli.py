@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--refresh", action="store_true", help="also time imports (rolled back)")
     p.add_argument("--no-naive", action="store_true", help="skip the naive comparisons")
     p.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
+    p.add_argument("--no-views", action="store_true", help="skip the views and metrics")
 
     p = sub.add_parser("info", help="print what the store holds")
     db_arg(p)
