@@ -8,6 +8,7 @@ so the legacy mode is switched off before the server starts.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,15 @@ from streamlit.web import cli
 ENTRYPOINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 
 
+# The dashboard process's DuckDB memory limit (buffer cache and query memory; beyond it DuckDB
+# evicts or spills to <store>.tmp). The dashboard reads roll-ups and one agency's rows at a
+# time, so a small limit keeps the whole process under 2 GB even on a national store; imports
+# and the command line keep the larger default (analytics.store). ASN_MEMORY_LIMIT overrides.
+SERVE_MEMORY_LIMIT = "1200MB"
+
+
 def main() -> None:
+    os.environ.setdefault("ASN_MEMORY_LIMIT", SERVE_MEMORY_LIMIT)
     PagesManager.uses_pages_directory = False
     sys.path.insert(0, str(ENTRYPOINT.parent))
     from ui import state
