@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from load_support import Plan, checked, problems, report, run
 
 pytestmark = pytest.mark.browser
