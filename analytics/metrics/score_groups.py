@@ -14,9 +14,10 @@ a figure:
 
 from __future__ import annotations
 
-from typing import Any
+import math
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
@@ -79,44 +80,57 @@ _SUMS = ("n", "scores", "level_t", "shortfall_t", "meeting", "n_optimal", "n_cuk
 
 
 def figures(p: pd.DataFrame, keys: list[str], with_jpm: bool = True) -> pd.DataFrame:
-    """Per group of `keys`: employees, score means, pct_meeting and, `with_jpm`, mean_jpm and
-    the category shares; each one division of exact integers in Python (int / int is
-    correctly rounded), mean_jpm an exact mean of fractions. Plain lists: a few thousand
-    rows at most, where pandas' per-call overhead would cost more than the arithmetic."""
-    key_rows = list(zip(*(p[k].tolist() for k in keys), strict=True))
-    sums = list(zip(*(p[c].tolist() for c in _SUMS), strict=True))
-    dens = p["den"].tolist()
-    nums = [100 * v for v in p["level_t"].tolist()]  # Σ of the employees' JPM numerators
-    acc: dict[tuple[Any, ...], list[int]] = {}
-    codes: list[int] = []
-    order: dict[tuple[Any, ...], int] = {}
-    for key, row, den in zip(key_rows, sums, dens, strict=True):
-        a = acc.get(key)
-        if a is None:
-            a = acc[key] = [0] * (len(_SUMS) + 1)
-            order[key] = len(order)
-        for i, v in enumerate(row):
-            a[i] += v
-        a[-1] += den * row[0]  # Σ required over the scores: the den of each of n employees
-        codes.append(order[key])
-    means = common.ratio_means(codes, nums, dens, p["n"].tolist()) if with_jpm else {}
-    records = []
-    for key, (n, scores, level_t, shortfall_t, meeting, opt, cuk, kur, required_t) in acc.items():
-        r: dict[str, Any] = dict(zip(keys, key, strict=True))
-        r |= {
-            "employees": n,
-            "mean_level": level_t / (10 * scores),
-            "mean_required": required_t / (10 * scores),
-            "mean_gap": (level_t - required_t) / (10 * scores),
-            "mean_shortfall": shortfall_t / (10 * scores),
-            "pct_meeting": (100 * meeting) / scores,
-        }
-        if with_jpm:
-            r |= {
-                "mean_jpm": means[order[key]],
-                "pct_optimal": (100 * opt) / n,
-                "pct_cukup_optimal": (100 * cuk) / n,
-                "pct_kurang_optimal": (100 * kur) / n,
-            }
-        records.append(r)
-    return pd.DataFrame.from_records(records)
+    """Per group of `keys` (in order of first appearance): employees, score means,
+    pct_meeting and, `with_jpm`, mean_jpm and the category shares. Sums are exact int64; each
+    figure is one division of two exact integers below 2**53, so the float division is the
+    correctly rounded quotient; mean_jpm is the correctly rounded exact mean of fractions
+    (`jpm_means`). Vectorised: a national store's agencies give ~200,000 rows."""
+    grouped = p.groupby(keys, sort=False, dropna=False)
+    codes = grouped.ngroup().to_numpy()
+    sums = grouped[list(_SUMS)].sum()
+    required_t = (p["den"] * p["n"]).groupby(codes).sum().to_numpy()  # Σ required (tenths)
+    out = sums.index.to_frame(index=False)
+    out.columns = keys
+    n = sums["n"].to_numpy()
+    scores = sums["scores"].to_numpy()
+    level_t = sums["level_t"].to_numpy()
+    out["employees"] = n
+    out["mean_level"] = level_t / (10 * scores)
+    out["mean_required"] = required_t / (10 * scores)
+    out["mean_gap"] = (level_t - required_t) / (10 * scores)
+    out["mean_shortfall"] = sums["shortfall_t"].to_numpy() / (10 * scores)
+    out["pct_meeting"] = (100 * sums["meeting"].to_numpy()) / scores
+    if with_jpm:
+        out["mean_jpm"] = jpm_means(
+            codes, p["level_t"].to_numpy(), p["den"].to_numpy(), p["n"].to_numpy(), len(out)
+        )
+        out["pct_optimal"] = (100 * sums["n_optimal"].to_numpy()) / n
+        out["pct_cukup_optimal"] = (100 * sums["n_cukup"].to_numpy()) / n
+        out["pct_kurang_optimal"] = (100 * sums["n_kurang"].to_numpy()) / n
+    return out
+
+
+def jpm_means(
+    codes: np.ndarray, level_t: np.ndarray, dens: np.ndarray, counts: np.ndarray, groups: int
+) -> list[float]:
+    """Per group code 0..groups-1: the exact mean JPM of its employees, correctly rounded.
+
+    Each row holds `count` employees sharing the JPM denominator `den` whose numerators
+    (100 x level tenths) add up to 100 x level_t. Every row is brought to the common
+    denominator L of all dens (Python integers: exact however large), summed per group, and
+    divided once: int / int is correctly rounded in Python."""
+    common_den = math.lcm(*{int(d) for d in dens.tolist()}) if len(dens) else 1
+    scale = {d: common_den // d for d in {int(d) for d in dens.tolist()}}
+    terms = np.array(
+        [
+            100 * int(v) * scale[int(d)]
+            for v, d in zip(level_t.tolist(), dens.tolist(), strict=True)
+        ],
+        dtype=object,
+    )
+    order = np.argsort(codes, kind="stable")
+    starts = np.searchsorted(codes[order], np.arange(groups))
+    totals: list[int] = list(np.add.reduceat(terms[order], starts)) if len(terms) else []
+    employees = np.zeros(groups, dtype=np.int64)
+    np.add.at(employees, codes, counts.astype(np.int64))
+    return [int(t) / (common_den * int(e)) for t, e in zip(totals, employees.tolist(), strict=True)]
