@@ -127,6 +127,11 @@ def render(snap: Snapshot) -> Filters:
         job_types = st.multiselect(
             t("f_job_type"), ch.job_types, key=K_JT, bind="query-params", placeholder=t("f_all")
         )
+        # A person's attributes are in no roll-up: over a whole national store such a filter
+        # reads every score (~10 s), over one agency a fraction of a second. So with more
+        # agencies than one list holds, they are offered once an instansi or agency is chosen.
+        person_later = len(ch.agencies) > MAX_OPTIONS and not (instansi or agencies)
+        person_help = t("f_person_many") if person_later else None
         with st.expander(
             t("f_more"), expanded=any(st.session_state.get(k) for k in (K_ET, K_G, K_RK))
         ):
@@ -136,6 +141,8 @@ def render(snap: Snapshot) -> Filters:
                 key=K_ET,
                 bind="query-params",
                 placeholder=t("f_all"),
+                disabled=person_later,
+                help=person_help,
             )
             genders = st.multiselect(
                 t("f_gender"),
@@ -144,9 +151,17 @@ def render(snap: Snapshot) -> Filters:
                 key=K_G,
                 bind="query-params",
                 placeholder=t("f_all"),
+                disabled=person_later,
+                help=person_help,
             )
             ranks = st.multiselect(
-                t("f_rank"), ch.ranks, key=K_RK, bind="query-params", placeholder=t("f_all")
+                t("f_rank"),
+                ch.ranks,
+                key=K_RK,
+                bind="query-params",
+                placeholder=t("f_all"),
+                disabled=person_later,
+                help=person_help,
             )
         st.button(t("f_reset"), on_click=_reset, icon=":material/restart_alt:", width="stretch")
 

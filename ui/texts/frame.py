@@ -39,6 +39,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Pilih instansi dulu untuk memilih di antara {n} OPD.",
         "Choose an instansi first to pick among {n} agencies.",
     ),
+    "f_person_many": (
+        "Pilih instansi atau OPD dulu: filter ini membaca data per pegawai.",
+        "Choose an instansi or agency first: this filter reads every person's rows.",
+    ),
     "f_unit_many": (
         "Pilih OPD dulu untuk memilih di antara {n} unit kerja.",
         "Choose an agency first to pick among {n} units.",
