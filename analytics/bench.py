@@ -335,11 +335,14 @@ def _pandas_scores(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
 
 def _pandas_gaps(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
     s = _pandas_scores(cur, year)
-    s["meets"] = (s["level"] >= s["required_level"]).astype("float64")
-    g = s.groupby("competency_key").agg(
-        employees=("emp_key", "nunique"), mean_level=("level", "mean"), pct=("meets", "mean")
+    s["meets"] = 100 * (s["level"] >= s["required_level"]).astype("float64")
+    g = s.groupby("competency_key", as_index=False).agg(
+        employees=("emp_key", "nunique"),
+        mean_level=("level", "mean"),
+        pct_meeting=("meets", "mean"),
     )
-    return g
+    ids = cur.execute("select competency_key, competency_id from competencies").df()
+    return g.merge(ids, on="competency_key")
 
 
 def _pandas_jpm(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
@@ -348,7 +351,10 @@ def _pandas_jpm(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
         agency_key=("agency_key", "first"), lv=("level", "sum"), rq=("required_level", "sum")
     )
     p["jpm"] = 100 * p["lv"] / p["rq"]
-    return p.groupby("agency_key").agg(employees=("jpm", "size"), mean_jpm=("jpm", "mean"))
+    g = p.groupby("agency_key", as_index=False).agg(
+        employees=("jpm", "size"), mean_jpm=("jpm", "mean")
+    )
+    return g.merge(cur.execute("select agency_key, agency_id from agencies").df(), on="agency_key")
 
 
 def _timed(fn: Callable[[], Any], times: int = 1) -> tuple[float, Any]:
@@ -358,6 +364,38 @@ def _timed(fn: Callable[[], Any], times: int = 1) -> tuple[float, Any]:
         answer = fn()
         best = min(best, (time.perf_counter() - start) * 1000)
     return best, answer
+
+
+def _per_person(fn: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+    """`fn` with the roll-ups turned off (the derived per-person rows)."""
+
+    def run() -> pd.DataFrame:
+        with route.person_level():
+            return fn()
+
+    return run
+
+
+# (way, the answer as a frame, calls to take the best of); the first way is the fast one
+Way = tuple[str, Callable[[], pd.DataFrame], int]
+
+
+def _side_by_side(answer: str, key: str, columns: list[str], ways: list[Way], out: TextIO) -> None:
+    """Time every way of one answer; each row says whether its figures (`columns`, rows
+    sorted by `key`; NaN as 0) agree with the first way's to 1e-9."""
+    ref: list[float] = []
+    fast_ms = 0.0
+    for i, (way, fn, times) in enumerate(ways):
+        ms, df = _timed(fn, times)
+        df = df.sort_values(key)
+        values = [0.0 if v != v else float(v) for c in columns for v in df[c]]
+        if i == 0:
+            ref, fast_ms = values, ms
+        same = len(values) == len(ref) and all(
+            abs(x - y) <= 1e-9 * max(1, abs(x)) for x, y in zip(ref, values, strict=True)
+        )
+        flag = "yes" if same else "NO"
+        print(f"{answer:<28}{way:<34}{ms:>10.1f}{ms / fast_ms:>9.1f}  {flag}", file=out)
 
 
 def _naive_section(cur: duckdb.DuckDBPyConnection, pandas_too: bool, out: TextIO) -> None:
@@ -371,108 +409,45 @@ def _naive_section(cur: duckdb.DuckDBPyConnection, pandas_too: bool, out: TextIO
         "the plain join once, loading included)",
         file=out,
     )
-    print(
-        f"{'answer':<28}{'way':<34}{'ms':>10}{'x fast':>9}  same figures",
-        file=out,
-    )
+    print(f"{'answer':<28}{'way':<34}{'ms':>10}{'x fast':>9}  same figures", file=out)
+    join = "plain join over raw scores (SQL)"
 
-    def same(a: list[float], b: list[float]) -> str:
-        ok = len(a) == len(b) and all(
-            abs(x - y) <= 1e-9 * max(1, abs(x)) for x, y in zip(a, b, strict=True)
-        )
-        return "yes" if ok else "NO"
+    def gaps() -> pd.DataFrame:
+        return metrics.gap_summary(cur, f)
 
-    # gap-summary by competency
-    fast_ms, fast = _timed(lambda: metrics.gap_summary(cur, f), 3)
-    fast = fast.sort_values("competency_id")
-    ref = [*fast["mean_level"], *fast["pct_meeting"], *fast["employees"].astype(float)]
-    rows: list[tuple[str, float, str]] = [("roll-ups (score_cell)", fast_ms, "yes")]
-    with route.person_level():
-        ms, slow = _timed(lambda: metrics.gap_summary(cur, f), 3)
-    slow = slow.sort_values("competency_id")
-    rows.append(
-        (
-            "derived per-score rows",
-            ms,
-            same(
-                ref, [*slow["mean_level"], *slow["pct_meeting"], *slow["employees"].astype(float)]
-            ),
-        )
-    )
-    ms, j = _timed(lambda: cur.execute(NAIVE_GAPS_SQL, {"year": year}).df())
-    rows.append(
-        (
-            "plain join over raw scores (SQL)",
-            ms,
-            same(ref, [*j["mean_level"], *j["pct_meeting"], *j["employees"].astype(float)]),
-        )
-    )
+    ways: list[Way] = [
+        ("roll-ups (score_cell)", gaps, 3),
+        ("derived per-score rows", _per_person(gaps), 3),
+        (join, lambda: cur.execute(NAIVE_GAPS_SQL, {"year": year}).df(), 1),
+    ]
     if pandas_too:
-        ms, pdf = _timed(lambda: _pandas_gaps(cur, year))
-        keys = dict(
-            cur.execute("select competency_key, competency_id from competencies").fetchall()
-        )
-        pdf = pdf.rename(index=keys).sort_index()
-        rows.append(
-            (
-                "pandas in memory",
-                ms,
-                same(
-                    ref, [*pdf["mean_level"], *(100 * pdf["pct"]), *pdf["employees"].astype(float)]
-                ),
-            )
-        )
-    for way, ms, ok in rows:
-        print(
-            f"{'gap-summary by competency':<28}{way:<34}{ms:>10.1f}{ms / fast_ms:>9.1f}  {ok}",
-            file=out,
-        )
+        ways.append(("pandas in memory", lambda: _pandas_gaps(cur, year), 1))
+    _side_by_side(
+        "gap-summary by competency",
+        "competency_id",
+        ["mean_level", "pct_meeting", "employees"],
+        ways,
+        out,
+    )
 
-    # jpm-summary by agency
-    fast_ms, fast = _timed(lambda: metrics.jpm_summary(cur, f), 3)
-    fast = fast.sort_values("agency_id")
-    ref = [*fast["mean_jpm"], *fast["employees"].astype(float)]
-    rows = [("roll-ups (person_cell)", fast_ms, "yes")]
-    with route.person_level():
-        ms, slow = _timed(lambda: metrics.jpm_summary(cur, f), 3)
-    slow = slow.sort_values("agency_id")
-    rows.append(
-        (
-            "derived person-year rows",
-            ms,
-            same(ref, [*slow["mean_jpm"], *slow["employees"].astype(float)]),
-        )
-    )
-    ms, j = _timed(lambda: cur.execute(NAIVE_JPM_SQL, {"year": year}).df())
-    rows.append(
-        (
-            "plain join over raw scores (SQL)",
-            ms,
-            same(ref, [*j["mean_jpm"], *j["employees"].astype(float)]),
-        )
-    )
+    def jpm() -> pd.DataFrame:
+        return metrics.jpm_summary(cur, f)
+
+    ways = [
+        ("roll-ups (person_cell)", jpm, 3),
+        ("derived person-year rows", _per_person(jpm), 3),
+        (join, lambda: cur.execute(NAIVE_JPM_SQL, {"year": year}).df(), 1),
+    ]
     if pandas_too:
-        ms, pdf = _timed(lambda: _pandas_jpm(cur, year))
-        keys = dict(cur.execute("select agency_key, agency_id from agencies").fetchall())
-        pdf = pdf.rename(index=keys).sort_index()
-        rows.append(
-            ("pandas in memory", ms, same(ref, [*pdf["mean_jpm"], *pdf["employees"].astype(float)]))
-        )
-    for way, ms, ok in rows:
-        print(
-            f"{'jpm-summary by agency':<28}{way:<34}{ms:>10.1f}{ms / fast_ms:>9.1f}  {ok}", file=out
-        )
+        ways.append(("pandas in memory", lambda: _pandas_jpm(cur, year), 1))
+    _side_by_side("jpm-summary by agency", "agency_id", ["mean_jpm", "employees"], ways, out)
 
     # training impact: the regression from summed statistics per cell and arm
-    fast_ms, fast = _timed(lambda: metrics.training_impact(cur, Filters()), 3)
-    with route.person_level():
-        ms, slow = _timed(lambda: metrics.training_impact(cur, Filters()), 3)
-    ok = same(
-        [*fast["effect"].fillna(0), *fast["n_treated"]],
-        [*slow["effect"].fillna(0), *slow["n_treated"]],
-    )
-    for way, t, flag in (("roll-ups (pair_cell)", fast_ms, "yes"), ("derived pair rows", ms, ok)):
-        print(f"{'training-impact':<28}{way:<34}{t:>10.1f}{t / fast_ms:>9.1f}  {flag}", file=out)
+    def impact() -> pd.DataFrame:
+        return metrics.training_impact(cur, Filters())
+
+    ways = [("roll-ups (pair_cell)", impact, 3), ("derived pair rows", _per_person(impact), 3)]
+    _side_by_side("training-impact", "competency_id", ["effect", "n_treated"], ways, out)
 
 
 # --- incremental refresh --------------------------------------------------------------------

@@ -4,12 +4,11 @@ Exactness: levels are kept in tenths and JP in hundredths as integers, so sums a
 threshold is an integer comparison, and a mean or percentage is one division of two exact
 integers (IEEE division of exactly representable operands is the correctly rounded quotient).
 A mean of per-employee JPMs, a mean of fractions with different denominators, is summed exactly
-over a common denominator in Python (`ratio_means`).
+over a common denominator in Python (`score_groups.jpm_means`).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 from pathlib import Path
@@ -140,30 +139,6 @@ def category_sql(num: str, den: str) -> str:
         f"case when {num} >= {OPTIMAL_MIN} * {den} then '{OPTIMAL}' "
         f"when {num} >= {CUKUP_MIN} * {den} then '{CUKUP}' else '{KURANG}' end"
     )
-
-
-def ratio_means(
-    codes: list[int], nums: list[int], dens: list[int], counts: list[int]
-) -> dict[int, float]:
-    """Per group code: the correctly rounded mean of ratios, given rows of (group, Σ of
-    numerators over `count` ratios sharing one denominator). Summed exactly over a common
-    denominator that grows only when a new one does not divide it."""
-    acc: dict[int, list[int]] = {}
-    for code, num, den, count in zip(codes, nums, dens, counts, strict=True):
-        a = acc.get(code)
-        if a is None:
-            acc[code] = [num, den, count]
-            continue
-        total, common, n = a
-        if common % den == 0:
-            a[0] = total + num * (common // den)
-        else:
-            wider = math.lcm(common, den)
-            a[0] = total * (wider // common) + num * (wider // den)
-            a[1] = wider
-        a[2] = n + count
-    # int / int is correctly rounded in Python
-    return {code: total / (common * n) for code, (total, common, n) in acc.items()}
 
 
 def empty(columns: dict[str, str]) -> pd.DataFrame:
