@@ -87,7 +87,8 @@ GROWING = {
 
 def filter_variants(cur: duckdb.DuckDBPyConnection) -> list[Filters]:
     """Filters a dashboard user would set: none, agencies, a unit name, a job family (which
-    splits people's scores), a year, a gender, and a scoped user with small groups hidden."""
+    splits people's scores), a year, a gender, an employment type, a rank within an agency,
+    and a scoped user with small groups hidden."""
     c = metrics.choices(cur)
     agencies = list(c.agencies["agency_id"])
     units = list(c.units.itertuples(index=False, name=None))
@@ -117,6 +118,10 @@ def filter_variants(cur: duckdb.DuckDBPyConnection) -> list[Filters]:
         variants.append(Filters(year=years[-2]))
     if c.genders:
         variants.append(Filters(genders=(c.genders[0],)))
+    if c.employment_types:
+        variants.append(Filters(employment_types=(c.employment_types[-1],)))
+    if c.ranks and agencies:  # the filter bar offers a rank once an agency is chosen
+        variants.append(Filters(agencies=(agencies[0],), ranks=(c.ranks[len(c.ranks) // 2],)))
     return variants
 
 

@@ -25,6 +25,9 @@ DERIVED_TABLES = ("score", "person_year", "jp_year", "pair", "pair_programme")
 # The layout of the derived tables (sql/derived.sql). A store whose derived tables are older is
 # rebuilt by its next refresh: they hold nothing that cannot be derived again.
 DERIVED_VERSION = "3"
+# The layout of the roll-ups alone (analytics/rollup.py): when only they are older, they are
+# summed again from the derived rows (minutes at national scale, not the derived rows' half hour).
+ROLLUP_VERSION = "3"
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
 # Table aliases the refresh statements select employees by ({sel_<alias>}).
@@ -34,19 +37,48 @@ _ALIASES = ("a", "s", "p", "pr")
 def create_tables(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(read_sql("derived.sql"))
     conn.execute(
-        "insert or replace into meta values ('derived_version', $v)", {"v": DERIVED_VERSION}
+        "insert or replace into meta values ('derived_version', $v), ('rollup_version', $r)",
+        {"v": DERIVED_VERSION, "r": ROLLUP_VERSION},
     )
 
 
+def _versions(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(
+        cur.execute(
+            "select key, value from meta where key in ('derived_version', 'rollup_version')"
+        ).fetchall()
+    )
+
+
+def is_current(cur: duckdb.DuckDBPyConnection) -> bool:
+    """True when the store's derived rows and roll-ups have the layout this code reads."""
+    return _versions(cur) == {"derived_version": DERIVED_VERSION, "rollup_version": ROLLUP_VERSION}
+
+
+def renew(cur: duckdb.DuckDBPyConnection, progress: Callable[[str], None] | None = None) -> None:
+    """Bring older derived tables or roll-ups to the current layout (inside a write)."""
+    versions = _versions(cur)
+    if versions.get("derived_version") != DERIVED_VERSION:
+        refresh(cur, progress=progress)  # renews everything
+    elif versions.get("rollup_version") != ROLLUP_VERSION:
+        _renew_if_old(cur)
+
+
 def _renew_if_old(cur: duckdb.DuckDBPyConnection) -> bool:
-    """Recreate derived tables of an older layout; True when they were (then empty)."""
-    row = cur.execute("select value from meta where key = 'derived_version'").fetchone()
-    if row is not None and row[0] == DERIVED_VERSION:
-        return False
-    for table in (*DERIVED_TABLES, *rollup.ROLLUP_TABLES):  # fixed names
-        cur.execute(f"drop table if exists {table}")
-    create_tables(cur)
-    return True
+    """Recreate derived tables of an older layout; True when they were (then empty). Roll-ups
+    of an older layout over current derived rows are recreated and summed again here."""
+    versions = _versions(cur)
+    if versions.get("derived_version") != DERIVED_VERSION:
+        for table in (*DERIVED_TABLES, *rollup.ROLLUP_TABLES):  # fixed names
+            cur.execute(f"drop table if exists {table}")
+        create_tables(cur)
+        return True
+    if versions.get("rollup_version") != ROLLUP_VERSION:
+        for table in rollup.ROLLUP_TABLES:  # fixed names
+            cur.execute(f"drop table if exists {table}")
+        create_tables(cur)
+        rollup.rebuild(cur)
+    return False
 
 
 def affected_employees_sql() -> str:

@@ -54,10 +54,17 @@ class Filters:
         return self.scope_agencies is not None or self.scope_instansi is not None
 
     def where(
-        self, t: str = "", prefix: str = "f", position: str = "position_key"
+        self,
+        t: str = "",
+        prefix: str = "f",
+        position: str = "position_key",
+        attrs: bool = False,
     ) -> tuple[str, dict[str, Any]]:
         """(sql, params) selecting rows of relation alias `t` (no year condition); job
         family and type apply to its column `position` (a fixed column name, never user text).
+        `attrs`: the relation is a roll-up that carries the employees' gender and employment
+        type as columns (and has no emp_key), so those filters apply to its columns; a rank
+        cannot be selected there (analytics/metrics/route.py never sends one).
 
         Returns "true" when nothing is selected, so it can always follow WHERE/AND.
         """
@@ -119,6 +126,17 @@ class Filters:
                 + " and ".join(pos_conds)
                 + ")"
             )
+        if attrs:
+            if self.ranks:
+                raise ValueError("a roll-up has no rank: rank filters read per-person rows")
+            if self.employment_types:
+                parts.append(
+                    f"list_contains({p('et', list(self.employment_types))}, "
+                    f"{col('employment_type')})"
+                )
+            if self.genders:
+                parts.append(f"list_contains({p('g', list(self.genders))}, {col('gender')})")
+            return (" and ".join(parts) if parts else "true"), params
         emp_conds: list[str] = []
         if self.employment_types:
             emp_conds.append(

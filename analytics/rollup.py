@@ -1,12 +1,13 @@
 """Roll-ups: the derived rows summed per agency, kept in step with them.
 
-the *_cell tables of sql/derived.sql hold per agency what the score
-summaries, the JPM summaries and the training-impact regression sum over people, so a view of
-the whole country reads thousands of cells instead of millions of rows. They are rebuilt in
-the same transaction as the derived rows (analytics.derived.refresh): everything after a full
-refresh, or only the agencies an import touched (where the affected employees' rows were
-before it, and where they are after it). Which queries may read them is decided in
-analytics/metrics/route.py; both paths give the same figures (tests/test_rollup.py).
+The *_cell tables of sql/derived.sql hold per agency what the score summaries, the JPM
+summaries and the training-impact regression sum over people, so a view of the whole country
+reads cells instead of millions of rows. They are rebuilt in the same transaction as the
+derived rows (analytics.derived.refresh): everything after a full refresh, or only the
+agencies an import touched (where the affected employees' rows were before it, and where they
+are after it). The *_nat tables (the national layer) are the cells summed over agencies,
+rebuilt whole from the cells each time. Which queries may read them is decided in
+analytics/metrics/route.py; all paths give the same figures (tests/test_rollup.py).
 """
 
 from __future__ import annotations
@@ -26,9 +27,19 @@ ROLLUP_TABLES = (
     "change_cell",
     "emp_cell",
     "jp_cell",
+    # the national layer: the cells above summed over agencies (after them, in this order)
+    "year_nat",
+    "score_nat",
+    "person_nat",
+    "pair_nat",
+    "change_nat",
+    "emp_nat",
+    "jp_nat",
 )
-# Rebuilt whole on every refresh (cheap; an employee's former agency is not recorded).
-WHOLE = ("emp_cell", "jp_cell")
+# Rebuilt whole on every refresh: emp_cell and jp_cell because an employee's former agency is
+# not recorded (cheap, ~1 s nationally); the national layer from the cells (~2 s nationally).
+WHOLE = ("emp_cell", "jp_cell", "year_nat", "score_nat", "person_nat", "pair_nat", "change_nat",
+         "emp_nat", "jp_nat")  # fmt: skip
 
 
 @cache

@@ -122,11 +122,14 @@ class Store:
         opened, so readers never query a layout the code no longer knows."""
         from analytics import derived
 
-        row = first_row(self.conn.execute("select value from meta where key = 'derived_version'"))
-        if row is not None and row[0] == derived.DERIVED_VERSION:
-            return
+        cur = self.conn.cursor()
+        try:
+            if derived.is_current(cur):
+                return
+        finally:
+            cur.close()
         with self.write() as cur:
-            derived.refresh(cur)
+            derived.renew(cur)
 
     def close(self) -> None:
         self.conn.close()

@@ -406,7 +406,8 @@ def random_world(draw: st.DrawFn, outsiders: int = 0) -> tuple[Builder, int]:
     for i, agency in people:
         b.employee(nip(i), agency, draw(st.sampled_from(["U1", "U2"])),
                    draw(st.sampled_from(sorted(POSITIONS))),
-                   gender=draw(st.sampled_from(["L", "P"])))  # fmt: skip
+                   gender=draw(st.sampled_from(["L", "P", None])),
+                   employment_type=draw(st.sampled_from(["PNS", "PPPK", None])))  # fmt: skip
         for c in COMPETENCIES:
             for on in draw(st.sets(st.sampled_from(DATES), max_size=3)):
                 pos = draw(st.one_of(st.none(), st.sampled_from(sorted(POSITIONS))))

@@ -169,6 +169,10 @@ CHANGES = {
            where nip = '{e5}'""",
         [5], [], [], {5},
     ),
+    "gender and employment type changed (cells split by them)": (
+        """update employees set gender = 'P', employment_type = 'PPPK' where nip = '{e5}'""",
+        [5], [], [], {5},
+    ),
     "training end date moved": (
         "update trainings set end_date = date '2024-03-01' where training_id = 'T1'",
         [], ["T1"], [], {1},
@@ -294,5 +298,35 @@ def test_a_schema_migration_does_not_stamp_old_derived_tables_as_current(tmp_pat
     store = Store(path)
     try:
         assert derived_rows(store.cursor()) == expected
+    finally:
+        store.close()
+
+
+def test_older_rollup_layout_is_summed_again_without_rebuilding_derived_rows(tmp_path) -> None:
+    # a store whose derived rows are current but whose roll-ups predate the gender and
+    # employment-type split: opening it rebuilds the roll-ups alone
+    path = tmp_path / "cells.duckdb"
+    store = Store(path)
+    world().build(store)
+    expected = derived_rows(store.cursor())
+    with store.write() as cur:
+        cur.execute("delete from meta where key = 'rollup_version'")
+        cur.execute("drop table score_cell")
+        cur.execute(
+            """create table score_cell (year smallint, competency_key smallint,
+               agency_key integer, position_key integer, den integer, cat tinyint, n bigint,
+               level_t bigint, shortfall_t bigint, meeting bigint)"""
+        )
+        cur.execute("delete from person_cell")
+        # a marker row in a derived table: it survives, so the derived rows were not rebuilt
+        cur.execute("insert into jp_year values (999999, 1999, 1.0)")
+    store.close()
+    store = Store(path)
+    try:
+        found = derived_rows(store.cursor())
+        assert (999999, 1999, 1) in [tuple(r) for r in found["jp_year"]]
+        found["jp_year"] = [r for r in found["jp_year"] if r[0] != 999999]
+        assert found == expected
+        assert derived.is_current(store.cursor())
     finally:
         store.close()

@@ -65,9 +65,14 @@ WORLD_FILTERS = [
     Filters(scope_agencies=("BKD",), small_groups="hide"),
     Filters(scope_instansi=("Pemerintah Kabupaten Kerinci",), small_groups="mark"),
     Filters(small_groups="mark"),
+    # cells split by gender and employment type (some employees have neither recorded)
+    Filters(genders=("P",), year=2024),
+    Filters(employment_types=("PNS",)),
+    Filters(genders=("L",), job_families=("Umum",), small_groups="mark"),
+    Filters(employment_types=("PPPK",), scope_agencies=("DINKES", "BKD"), small_groups="hide"),
     # read the per-person rows either way (no cell holds them), compared all the same
     Filters(units=(("", "Sekretariat"),)),
-    Filters(genders=("P",), year=2024),
+    Filters(ranks=("III/a", "III/b")),
 ]
 
 
@@ -108,6 +113,8 @@ RANDOM_FILTERS = [
     Filters(job_families=("Kesehatan",)),
     Filters(job_types=("Pelaksana",), year=2024),
     Filters(instansi=("Pemerintah Kabupaten Kerinci",), small_groups="mark"),
+    Filters(genders=("P",), job_types=("Pelaksana",)),
+    Filters(employment_types=("PNS",), agencies=("A1", "A2")),
 ]
 
 
@@ -145,6 +152,8 @@ def test_demo_same_figures_both_paths(demo_cur) -> None:
         Filters(job_families=tuple(c.job_families[:2]), small_groups="mark"),
         Filters(year=metrics.years(demo_cur)[0], job_types=(c.job_types[0],)),
         Filters(scope_agencies=(agencies[-1],), small_groups="hide"),
+        Filters(genders=(c.genders[0],), job_families=(c.job_families[0],)),
+        Filters(employment_types=("PPPK",), agencies=tuple(agencies[:3]), small_groups="mark"),
     ]
     for f in variants:
         for metric in METRICS.values():
@@ -155,9 +164,12 @@ def test_route_reads_cells_only_for_whole_cells() -> None:
     g = grouping("gap_summary", "competency")
     assert score_groups.source(g, Filters(agencies=("A",))) == "cell_score"
     assert score_groups.source(grouping("jpm_summary", "job_family"), Filters()) == "cell_person"
-    # a unit, a person's attribute or a per-employee answer: the per-person rows
+    # gender and employment type are columns of the cells
+    assert score_groups.source(g, Filters(genders=("P",))) == "cell_score"
+    assert score_groups.source(g, Filters(employment_types=("PNS",))) == "cell_score"
+    # a unit, a rank or a per-employee answer: the per-person rows
     assert score_groups.source(g, Filters(units=(("A", "U"),))) == "per_score"
-    assert score_groups.source(g, Filters(genders=("P",))) == "per_score"
+    assert score_groups.source(g, Filters(ranks=("III/a",))) == "per_score"
     assert score_groups.source(grouping("jpm_summary", "unit"), Filters()) == "per_person_year"
     none = grouping("trend", "none")
     assert score_groups.source(none, Filters(), per_employee=True) == "per_person_year"
@@ -171,3 +183,16 @@ def test_jp_cell_counts_the_contract_threshold() -> None:
     from analytics.store import read_sql
 
     assert JP_RIGHT == 20 and "j.jp >= 20)" in read_sql("rollup.sql")
+
+
+def test_route_reads_the_national_layer_when_no_agency_is_named() -> None:
+    nat, cell = "score_nat", "score_cell"
+    assert route.tables(Filters())["score_cell"] == nat
+    assert route.tables(Filters(job_families=("Umum",), genders=("P",)))["score_cell"] == nat
+    assert route.tables(Filters(), True)["score_cell"] == cell  # grouped by agency
+    assert route.tables(Filters(agencies=("A",)))["score_cell"] == cell
+    assert route.tables(Filters(instansi=("I",)))["score_cell"] == cell
+    assert route.tables(Filters(scope_agencies=()))["score_cell"] == cell  # a scope, even empty
+    assert route.tables(Filters(), False, "jp_cell") == {"jp_cell": "jp_nat"}
+    with route.person_level():
+        assert route.tables(Filters())["score_cell"] == cell

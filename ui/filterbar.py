@@ -127,11 +127,11 @@ def render(snap: Snapshot) -> Filters:
         job_types = st.multiselect(
             t("f_job_type"), ch.job_types, key=K_JT, bind="query-params", placeholder=t("f_all")
         )
-        # A person's attributes are in no roll-up: over a whole national store such a filter
-        # reads every score (~10 s), over one agency a fraction of a second. So with more
-        # agencies than one list holds, they are offered once an instansi or agency is chosen.
-        person_later = len(ch.agencies) > MAX_OPTIONS and not (instansi or agencies)
-        person_help = t("f_person_many") if person_later else None
+        # Gender and employment type are split out in the roll-ups; a rank is in none: over a
+        # whole national store a rank filter reads every score (~10 s), over one agency a
+        # fraction of a second. So with more agencies than one list holds, rank is offered
+        # once an instansi or agency is chosen.
+        rank_later = len(ch.agencies) > MAX_OPTIONS and not (instansi or agencies)
         with st.expander(
             t("f_more"), expanded=any(st.session_state.get(k) for k in (K_ET, K_G, K_RK))
         ):
@@ -141,8 +141,6 @@ def render(snap: Snapshot) -> Filters:
                 key=K_ET,
                 bind="query-params",
                 placeholder=t("f_all"),
-                disabled=person_later,
-                help=person_help,
             )
             genders = st.multiselect(
                 t("f_gender"),
@@ -151,8 +149,6 @@ def render(snap: Snapshot) -> Filters:
                 key=K_G,
                 bind="query-params",
                 placeholder=t("f_all"),
-                disabled=person_later,
-                help=person_help,
             )
             ranks = st.multiselect(
                 t("f_rank"),
@@ -160,8 +156,8 @@ def render(snap: Snapshot) -> Filters:
                 key=K_RK,
                 bind="query-params",
                 placeholder=t("f_all"),
-                disabled=person_later,
-                help=person_help,
+                disabled=rank_later,
+                help=t("f_person_many") if rank_later else None,
             )
         st.button(t("f_reset"), on_click=_reset, icon=":material/restart_alt:", width="stretch")
 

@@ -49,7 +49,8 @@ def choices(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> C
         select p.* from positions p where p.position_key in (
             select e.position_key from employees e where {in_e}
             union
-            select s.position_key from year_cell s where {in_s})
+            select s.position_key from {"year_cell" if scope.is_scoped else "year_nat"} s
+            where {in_s})
     """
     return Choices(
         agencies=frame(

@@ -84,12 +84,19 @@ def _visible(filters: Filters | None) -> tuple[str, dict[str, Any]]:
     return (filters or Filters()).scope_only().where("s", "vis")
 
 
+def _years(filters: Filters | None) -> str:
+    """year_cell, or its national sum when no scope needs the agencies (fixed names)."""
+    return "year_cell" if filters is not None and filters.is_scoped else "year_nat"
+
+
 def latest_year(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> int | None:
     """The latest calendar year with an assessment in the whole store, within the user's
     scope when `filters` has one (None when there is none)."""
     cond, params = _visible(filters)
     # year_cell: the scores counted per year and agency (a scope reads agency_key alone)
-    row = cur.execute(f"select max(s.year) from year_cell s where {cond}", params).fetchone()
+    row = cur.execute(
+        f"select max(s.year) from {_years(filters)} s where {cond}", params
+    ).fetchone()
     return None if row is None or row[0] is None else int(row[0])
 
 
@@ -98,7 +105,7 @@ def years(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> lis
     `filters` has one), ascending."""
     cond, params = _visible(filters)
     rows = cur.execute(
-        f"select distinct s.year from year_cell s where {cond} order by 1", params
+        f"select distinct s.year from {_years(filters)} s where {cond} order by 1", params
     ).fetchall()
     return [int(r[0]) for r in rows]
 

@@ -122,23 +122,25 @@ def _same_people_sums(
     }
     between = first_row(
         cur.execute(
-            "select count(*) from year_cell where year > $y0 and year < $y1",
+            "select count(*) from year_nat where year > $y0 and year < $y1",
             {"y0": year0, "y1": year1},
         )
     )
     if not route.cells_allowed(filters) or (between and between[0]):
         return common.query(cur, "same_people", params, only_s="true", **per_person)
-    where_s0, wp0 = filters.where("s", "g", position="prev_position")
+    cell_s, _ = route.cell_where(filters, "s")  # the parameters of where_s
+    where_s0, wp0 = route.cell_where(filters, "s", "g", position="prev_position")
     cells = common.query(
         cur,
         "same_people_cells",
         {**params, **wp0},
-        where_s=where_s,
+        where_s=cell_s,
         where_s0=where_s0,
         inner_select=g.inner_select,
         labels=g.labels,
         label_joins=g.label_joins,
         count="n" if g.by == "competency" else "persons",
+        change_cell=route.tables(filters, g.by == "agency")["change_cell"],
     )
     split = (
         "s.emp_key in (select emp_key from person_year "

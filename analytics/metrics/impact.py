@@ -64,8 +64,16 @@ def competency_estimates(
 ) -> list[tuple[str, Estimate, int | None]]:
     """(competency_id, estimate, employees or None) per competency with at least one pair."""
     frag, params = _fragments(cur, filters)
-    name = "impact_competency_cells" if route.cells_allowed(filters) else "impact_competency"
-    arms = common.query(cur, name, params, **frag)
+    if route.cells_allowed(filters):
+        cell_s, _ = route.cell_where(filters, "s")  # same parameters as frag's where_s
+        arms = common.query(
+            cur,
+            "impact_competency_cells",
+            params,
+            **frag | {"where_s": cell_s, "pair_cell": route.tables(filters)["pair_cell"]},
+        )
+    else:
+        arms = common.query(cur, "impact_competency", params, **frag)
     found: dict[str, dict[bool, Arm]] = {}
     for row in arms.itertuples(index=False):
         found.setdefault(row.competency_id, {})[bool(row.treated)] = _arm(row)

@@ -46,12 +46,16 @@ def jp_compliance(
         "visible_s": visible_s,
     }
     if g.by != "unit" and route.cells_allowed(filters):
+        fragments["where_s"], wp = route.cell_where(filters, "s")
+        fragments |= route.tables(filters, g.by == "agency", "emp_cell", "jp_cell", "year_cell")
         df = common.query(cur, "jp_compliance_cells", {**yp, **wp, **vp}, **fragments)
     else:
         fragments |= {
             "inner_keys": g.inner_keys,
             "pop_keys": ", ".join(f"pop.{k}" for k in inner),
             "visible_s": visible_s,
+            # which years exist depends on the scope alone
+            **route.tables(filters.scope_only(), False, "year_cell", "jp_cell"),
         }
         df = common.query(
             cur, "jp_compliance", {**yp, **wp, **vp, "jp_right": JP_RIGHT}, **fragments

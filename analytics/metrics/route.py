@@ -1,11 +1,16 @@
 """Which rows a query reads: the roll-ups (analytics/rollup.py) or the per-person rows.
 
-The roll-ups are summed per agency and position (score_cell, person_cell, pair_cell), so they
-answer every selection made of years, instansi, agencies (and the viewer's scope), job families
-and job types, grouped by agency, job family, job type, position or competency. A unit, an
-employment type, a gender or a rank is not in a cell: such filters (and groupings by unit) read
-the per-person rows, which the store keeps ordered by agency so one agency's rows are read
-without a scan of the country. Both paths give the same figures (tests/test_rollup.py).
+The roll-ups are summed per agency, position, gender and employment type (score_cell,
+person_cell, pair_cell, ...), so they answer every selection made of years, instansi, agencies
+(and the viewer's scope), job families, job types, genders and employment types, grouped by
+agency, job family, job type, position or competency. A unit or a rank is not in a cell: such
+filters (and groupings by unit) read the per-person rows, which the store keeps ordered by
+agency so one agency's rows are read without a scan of the country. Both paths give the same
+figures (tests/test_rollup.py). `cell_where` is the filters' WHERE clause over a cell.
+
+The national layer (*_nat: the cells summed over agencies, a few hundred thousand rows in all
+at national scale against tens of millions of cells) answers a selection that names no
+agency, instansi or scope and is not grouped by agency: `tables` says which to read.
 
 `person_level()` turns the roll-ups off for a block: the tests compare both paths, and the
 benchmark times the naive path beside the fast one.
@@ -16,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from analytics.filters import Filters
 
@@ -33,7 +39,35 @@ def person_level() -> Iterator[None]:
 
 
 def cells_allowed(filters: Filters) -> bool:
-    """True when the filters select whole cells (no unit, employment type, gender or rank)."""
+    """True when the filters select whole cells (no unit, no rank)."""
     if not _use_cells.get():
         return False
-    return not (filters.units or filters.employment_types or filters.genders or filters.ranks)
+    return not (filters.units or filters.ranks)
+
+
+def cell_where(
+    filters: Filters, alias: str, prefix: str = "f", position: str = "position_key"
+) -> tuple[str, dict[str, Any]]:
+    """Filters.where over a roll-up aliased `alias`: gender and employment type are its own
+    columns there (the same parameters as the per-person clause of the same prefix)."""
+    return filters.where(alias, prefix, position=position, attrs=True)
+
+
+# The roll-up tables a cell query reads, by role (its SQL's placeholders).
+CELL_TABLES = (
+    "year_cell", "score_cell", "person_cell", "pair_cell", "change_cell", "emp_cell", "jp_cell",
+)  # fmt: skip
+
+
+def national(filters: Filters) -> bool:
+    """True when the filters allow cells and name no agency, instansi or scope."""
+    return cells_allowed(filters) and not (
+        filters.agencies or filters.instansi or filters.is_scoped
+    )
+
+
+def tables(filters: Filters, by_agency: bool = False, *roles: str) -> dict[str, str]:
+    """The table to read for each role in `roles` (all roles when none): the national layer
+    when `national(filters)` and the answer is not grouped by agency, else the cells."""
+    nat = national(filters) and not by_agency
+    return {r: r.replace("_cell", "_nat") if nat else r for r in roles or CELL_TABLES}

@@ -4,7 +4,7 @@ sql/score_groups.sql sums the selected scores per employee and group, then per g
 denominator; which per-employee rows it starts from is chosen here for speed, never changing
 a figure:
 - the roll-ups (score_cell for by competency, person_cell otherwise) when the filters and
-  grouping need no unit or employee attribute (analytics/metrics/route.py);
+  grouping need no unit or rank (analytics/metrics/route.py);
 - person_year (one row per employee and year) when the grouping never splits an employee's
   year (none, agency, unit) and the filters select all of an employee's scores or none
   (Filters.splits_employee_scores is False);
@@ -60,7 +60,18 @@ def parts(
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
     name = source(g, filters)
-    extra = {"inner_keys": g.inner_keys} if name == "cell_person" else {}
+    extra: dict[str, str] = {}
+    table = route.tables(filters, g.by == "agency")
+    if name == "cell_score":
+        where_s, wp = route.cell_where(filters, "s")
+        extra = {"score_cell": table["score_cell"]}
+    elif name == "cell_person":
+        # the cells carry gender and employment type; the per-person part reads employees
+        extra = {
+            "inner_keys": g.inner_keys,
+            "where_c": route.cell_where(filters, "s")[0],
+            "person_cell": table["person_cell"],
+        }
     per_person = common.render(
         name, inner_select=g.inner_select, year_s=year_s, where_s=where_s, **extra
     )

@@ -1,7 +1,8 @@
 -- roll-up of per_person_group.sql: employees whose scores of the year all sit in one position
--- come summed per agency, position, denominator and category from person_cell; the few with
--- scores in several positions that year (person_year.position_key null) are summed per person as without
--- roll-ups. For filters and groupings that need no unit or employee attribute
+-- come summed per agency, position, gender, employment type, denominator and category from
+-- person_cell (filtered by where_c, the clause over cells); the few with scores in several
+-- positions that year (person_year.position_key null) are summed per person as without
+-- roll-ups (where_s). For filters and groupings that need no unit or rank
 -- (analytics/metrics/route.py).
 select s.year::integer as year, {inner_select}, s.den, s.cat,
        sum(s.n)::bigint as w,
@@ -9,9 +10,9 @@ select s.year::integer as year, {inner_select}, s.den, s.cat,
        sum(s.level_t)::bigint as level_t,
        sum(s.shortfall_t)::bigint as shortfall_t,
        sum(s.meeting)::bigint as meeting
-from person_cell s
+from {person_cell} s
 join positions p on p.position_key = s.position_key
-where {year_s} and {where_s}
+where {year_s} and {where_c}
 group by all
 union all
 select year, {inner_keys}, den, cat, 1 as w, scores, level_t, shortfall_t, meeting

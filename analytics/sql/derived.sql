@@ -84,7 +84,10 @@ create table if not exists pair_programme (
 -- Roll-ups: the rows above summed per agency (analytics/rollup.py keeps them; the metrics read
 -- them instead of per-person rows when the filters and grouping allow, see
 -- analytics/metrics/route.py). Levels in tenths, sums exact integers. Rebuilt, inside the
--- import's transaction, for every agency whose employees' derived rows changed.
+-- import's transaction, for every agency whose employees' derived rows changed. Except
+-- year_cell, each is also split by the employees' (current) gender and employment type
+-- (null when not recorded), so those filters read cells too; an employee whose record
+-- changes is among the affected, so their agency's cells are rebuilt.
 
 -- Scores (with or without a standard) per year, agency and position: which assessment years
 -- exist (and the latest) and which positions were scored, within a viewer's scope, without a
@@ -104,6 +107,8 @@ create table if not exists score_cell (
     competency_key smallint not null,
     agency_key     integer not null,
     position_key   integer not null,
+    gender         varchar,
+    employment_type varchar,
     den            integer not null,   -- required level x 10
     cat            tinyint not null,
     n              bigint not null,    -- scores (= employees: one score per employee and cell)
@@ -121,6 +126,8 @@ create table if not exists person_cell (
     year         smallint not null,
     agency_key   integer not null,
     position_key integer not null,
+    gender       varchar,
+    employment_type varchar,
     den         bigint not null,
     cat         tinyint not null,
     n           bigint not null,       -- employees
@@ -137,6 +144,8 @@ create table if not exists pair_cell (
     competency_key smallint not null,
     agency_key     integer not null,
     position_key   integer not null,
+    gender         varchar,
+    employment_type varchar,
     treated        boolean not null,
     n              bigint not null,
     sx             bigint not null,
@@ -159,6 +168,8 @@ create table if not exists change_cell (
     agency_key     integer not null,
     position_key   integer not null,
     prev_position  integer not null,
+    gender         varchar,
+    employment_type varchar,
     n              bigint not null,
     persons        bigint not null,
     level0_t       bigint not null,
@@ -171,6 +182,8 @@ create table if not exists change_cell (
 create table if not exists emp_cell (
     agency_key   integer not null,
     position_key integer not null,
+    gender       varchar,
+    employment_type varchar,
     n            bigint not null
 );
 
@@ -180,6 +193,93 @@ create table if not exists jp_cell (
     year         smallint not null,
     agency_key   integer not null,
     position_key integer not null,
+    gender       varchar,
+    employment_type varchar,
     jp_h         bigint not null,
     n_20jp       bigint not null
+);
+
+-- The national layer: each roll-up above summed over agencies (same columns without
+-- agency_key). A selection that names no agency, instansi or scope, grouped by anything but
+-- agency or unit, reads these few hundred thousand rows instead of tens of millions of cells
+-- (analytics/metrics/route.py). Rebuilt whole from the cells after every refresh.
+create table if not exists year_nat (
+    year         smallint not null,
+    position_key integer not null,
+    n            bigint not null
+);
+
+create table if not exists score_nat (
+    year            smallint not null,
+    competency_key  smallint not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    den             integer not null,
+    cat             tinyint not null,
+    n               bigint not null,
+    level_t         bigint not null,
+    shortfall_t     bigint not null,
+    meeting         bigint not null
+);
+
+create table if not exists person_nat (
+    year            smallint not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    den             bigint not null,
+    cat             tinyint not null,
+    n               bigint not null,
+    scores          bigint not null,
+    level_t         bigint not null,
+    shortfall_t     bigint not null,
+    meeting         bigint not null
+);
+
+create table if not exists pair_nat (
+    year            smallint not null,
+    competency_key  smallint not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    treated         boolean not null,
+    n               bigint not null,
+    sx              bigint not null,
+    sy              bigint not null,
+    sxx             bigint not null,
+    sxy             bigint not null,
+    syy             bigint not null
+);
+
+create table if not exists change_nat (
+    year            smallint not null,
+    prev_year       smallint not null,
+    competency_key  smallint not null,
+    position_key    integer not null,
+    prev_position   integer not null,
+    gender          varchar,
+    employment_type varchar,
+    n               bigint not null,
+    persons         bigint not null,
+    level0_t        bigint not null,
+    level1_t        bigint not null,
+    meeting0        bigint not null,
+    meeting1        bigint not null
+);
+
+create table if not exists emp_nat (
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    n               bigint not null
+);
+
+create table if not exists jp_nat (
+    year            smallint not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    jp_h            bigint not null,
+    n_20jp          bigint not null
 );

@@ -1,5 +1,5 @@
 -- roll-up of gap_summary.sql for the gap matrix (groups x competency): the same columns summed
--- from score_cell, for rows and filters that need no unit or employee attribute
+-- from score_cell, for rows and filters that need no unit or rank
 -- (analytics/metrics/route.py). One score per employee, competency and year, so with the
 -- competency among the keys the scores of a group are its distinct employees.
 with grouped as (
@@ -10,8 +10,8 @@ with grouped as (
            sum(s.den::bigint * s.n)::bigint as required_t,
            sum(s.shortfall_t)::bigint as shortfall_t,
            sum(s.meeting)::bigint as meeting
-    from score_cell s
-    join agencies a on a.agency_key = s.agency_key
+    from {score_cell} s
+    {agency_join}
     join positions p on p.position_key = s.position_key
     join competencies c on c.competency_key = s.competency_key
     where {year_s} and {where_s}

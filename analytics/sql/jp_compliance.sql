@@ -12,9 +12,10 @@ with population as (
 ),
 years as (
     -- the whole store's years, as the asking user may see it (only the scope applies)
-    select s.year from year_cell s where {visible_s}
+    select s.year from {year_cell} s where {visible_s}
     union
-    select j.year from jp_year j join employees s on s.emp_key = j.emp_key where {visible_s}
+    -- (jp_cell: the JP years per agency, without a scan of everyone's JP)
+    select s.year from {jp_cell} s where {visible_s}
 ),
 chosen_years as (
     select y.year::integer as year from years y where {year_y}

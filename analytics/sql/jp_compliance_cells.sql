@@ -1,9 +1,9 @@
 -- roll-up of jp_compliance.sql: the same columns from emp_cell and jp_cell (current employees
--- and their JP per agency and position), for groupings and filters that need no unit or
--- employee attribute (analytics/metrics/route.py).
+-- and their JP per agency, position, gender and employment type), for groupings and filters
+-- that need no unit or rank (analytics/metrics/route.py).
 with groups as (
     select {inner_select}, sum(s.n)::bigint as employees
-    from emp_cell s
+    from {emp_cell} s
     join positions p on p.position_key = s.position_key
     where {where_s}
     group by all
@@ -11,9 +11,9 @@ with groups as (
 ),
 years as (
     -- the whole store's years, as the asking user may see it (only the scope applies)
-    select s.year from year_cell s where {visible_s}
+    select s.year from {year_cell} s where {visible_s}
     union
-    select s.year from jp_cell s where {visible_s}
+    select s.year from {jp_cell} s where {visible_s}
 ),
 chosen_years as (
     select y.year::integer as year from years y where {year_y}
@@ -21,7 +21,7 @@ chosen_years as (
 jp as (
     select s.year::integer as year, {inner_select},
            sum(s.jp_h)::bigint as jp_h, sum(s.n_20jp)::bigint as n_20jp
-    from jp_cell s
+    from {jp_cell} s
     join positions p on p.position_key = s.position_key
     where {where_s}
     group by all

@@ -11,7 +11,7 @@ with grouped as (
            sum(s.level1_t)::bigint as level1_t,
            sum(s.meeting0)::bigint as meeting0,
            sum(s.meeting1)::bigint as meeting1
-    from change_cell s
+    from {change_cell} s
     join positions p on p.position_key = s.position_key
     where s.year = $year1 and s.prev_year = $year0 and {where_s} and {where_s0}
     group by all

@@ -48,17 +48,20 @@ def gap_matrix(
     except common.NoYear:
         return common.empty(columns)
     year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
     cells = rows != "unit" and route.cells_allowed(filters)
+    where_s, wp = route.cell_where(filters, "s") if cells else common.where(filters, "s")
+    fragments = {"key_select": g.select, "key_columns": g.columns, "year_s": year_s}
+    if cells:
+        fragments |= {
+            "score_cell": route.tables(filters, rows == "agency")["score_cell"],
+            "agency_join": (
+                "join agencies a on a.agency_key = s.agency_key" if rows == "agency" else ""
+            ),
+        }
     df = common.query(
-        cur,
-        "gap_matrix_cells" if cells else "gap_summary",
-        {**yp, **wp},
-        key_select=g.select,
-        key_columns=g.columns,
-        year_s=year_s,
-        where_s=where_s,
-    )
+        cur, "gap_matrix_cells" if cells else "gap_summary", {**yp, **wp},
+        where_s=where_s, **fragments,
+    )  # fmt: skip
     wanted = {
         r[0]
         for r in cur.execute(

@@ -40,8 +40,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Choose an instansi first to pick among {n} agencies.",
     ),
     "f_person_many": (
-        "Pilih instansi atau OPD dulu: filter ini membaca data per pegawai.",
-        "Choose an instansi or agency first: this filter reads every person's rows.",
+        "Pilih instansi atau OPD dulu: filter golongan membaca data per pegawai.",
+        "Choose an instansi or agency first: the rank filter reads every person's rows.",
     ),
     "f_unit_many": (
         "Pilih OPD dulu untuk memilih di antara {n} unit kerja.",
