@@ -25,6 +25,8 @@ ROLLUP_TABLES = (
     "person_cell",
     "pair_cell",
     "change_cell",
+    "programme_cell",
+    "dose_cell",
     "emp_cell",
     "jp_cell",
     # the national layer: the cells above summed over agencies (after them, in this order)
@@ -33,13 +35,15 @@ ROLLUP_TABLES = (
     "person_nat",
     "pair_nat",
     "change_nat",
+    "programme_nat",
+    "dose_nat",
     "emp_nat",
     "jp_nat",
 )
 # Rebuilt whole on every refresh: emp_cell and jp_cell because an employee's former agency is
 # not recorded (cheap, ~1 s nationally); the national layer from the cells (~2 s nationally).
 WHOLE = ("emp_cell", "jp_cell", "year_nat", "score_nat", "person_nat", "pair_nat", "change_nat",
-         "emp_nat", "jp_nat")  # fmt: skip
+         "programme_nat", "dose_nat", "emp_nat", "jp_nat")  # fmt: skip
 
 
 @cache

@@ -59,7 +59,9 @@ def test_same_people_change(cur) -> None:
 
 
 def test_dose_response(cur) -> None:
-    df = extras.dose_response(cur, Filters())
+    # employees are counted when the small-group rule applies (mark): else left empty
+    assert extras.dose_response(cur, Filters())["employees"].isna().all()
+    df = extras.dose_response(cur, Filters(small_groups="mark"))
     got = {r["bin"]: (r["pairs"], r["employees"], r["mean_level0"], r["mean_change"])
            for r in df.to_dict("records")}  # fmt: skip
     # doses in (d0, d1]: e1 M.1 24 (T1), e2 M.1 12.75 (T4), e6 M.1 6 (T8); the other four

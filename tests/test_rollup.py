@@ -32,6 +32,10 @@ def _metrics() -> dict[str, Metric]:
     for by in ("none", "agency", "job_family", "competency"):
         out[f"trend/{by}"] = lambda c, f, by=by: metrics.trend(c, f, by)
     out["training_impact"] = metrics.training_impact
+    out["training_impact/program"] = lambda c, f: metrics.training_impact(c, f, "program")
+    out["dose_response"] = extras.dose_response
+    out["dose_response/M.1"] = lambda c, f: extras.dose_response(c, f, "M.1")
+    out["cost_per_level"] = extras.cost_per_level
     out["jpm"] = metrics.jpm
     for rows_ in ("agency", "unit", "job_family", "job_type"):
         out[f"gap_matrix/{rows_}"] = lambda c, f, r=rows_: views.gap_matrix(c, f, r, ALL_GROUPS)
@@ -183,6 +187,15 @@ def test_jp_cell_counts_the_contract_threshold() -> None:
     from analytics.store import read_sql
 
     assert JP_RIGHT == 20 and "j.jp >= 20)" in read_sql("rollup.sql")
+
+
+def test_dose_cell_bins_are_the_metrics_bins() -> None:
+    # dose_cell bakes the JP bins in (sql/rollup.sql); they must be the metric's
+    from analytics.store import read_sql
+
+    text = read_sql("rollup.sql")
+    assert extras.DOSE_BINS == (0, 8, 20, 40)
+    assert all(f"s.dose_jp <= {b} then {i}" in text for i, b in enumerate((8, 20, 40), 1))
 
 
 def test_route_reads_the_national_layer_when_no_agency_is_named() -> None:

@@ -160,7 +160,7 @@ DOSE_COLUMNS = {
     "jp_above": "float64",
     "jp_max": "float64",
     "pairs": "int64",
-    "employees": "int64",
+    "employees": "Int64",  # counted when the small-group rule applies
     "mean_level0": "float64",
     "mean_change": "float64",
 }
@@ -173,9 +173,10 @@ def dose_response(
     the JP of training for the pair's competency completed in (d0, d1]: exactly 0, (0, 8],
     (8, 20], (20, 40], > 40. Pairs of every year, or those whose d1 falls in filters.year.
 
-    Columns: bin (label), jp_above, jp_max (bounds; NaN when open), pairs, employees,
-    mean_level0, mean_change (raw means: not adjusted for the starting level, so read them
-    next to mean_level0).
+    Columns: bin (label), jp_above, jp_max (bounds; NaN when open), pairs, employees
+    (distinct employees among the bin's pairs, counted for the small-group rule when it
+    applies, i.e. filters.small_groups is mark or hide; else empty), mean_level0, mean_change
+    (raw means: not adjusted for the starting level, so read them next to mean_level0).
     """
     df = _dose(cur, filters, competency_id)
     figures = ["pairs", "mean_level0", "mean_change"]
@@ -197,9 +198,22 @@ def _dose(
             "(select competency_key from competencies where competency_id = $cid)"
         )
         params["cid"] = competency_id
-    df = common.query(
-        cur, "dose_response", params, year_s=year_s, where_s=where_s, competency_s=competency_s
-    )
+    fragments = {"year_s": year_s, "where_s": where_s, "competency_s": competency_s}
+    if route.cells_allowed(filters):
+        cell_s, _ = route.cell_where(filters, "s")  # the parameters of where_s
+        df = common.query(
+            cur,
+            "dose_response_cells",  # its bins are baked into dose_cell
+            {k: v for k, v in params.items() if k not in uppers},
+            **fragments | {"where_s": cell_s, "dose_cell": route.tables(filters)["dose_cell"]},
+        )
+    else:
+        df = common.query(cur, "dose_response", params, **fragments)
+    if people_needed(filters) and not df.empty:
+        people = common.query(cur, "dose_response_people", params, **fragments)
+        df = df.merge(people, on="bin", how="left")
+    else:
+        df["employees"] = pd.NA
     if df.empty:
         return common.empty(DOSE_COLUMNS)
     bounds = [(math.nan, 0.0)] + [
@@ -236,6 +250,12 @@ def _spent(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
+    if route.cells_allowed(filters):
+        cell_s, _ = route.cell_where(filters, "s")  # the parameters of where_s
+        table = route.tables(filters, False, "programme_cell")
+        return common.query(
+            cur, "programme_spent_cells", {**yp, **wp}, year_s=year_s, where_s=cell_s, **table
+        )
     return common.query(cur, "programme_spent", {**yp, **wp}, year_s=year_s, where_s=where_s)
 
 

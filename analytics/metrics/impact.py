@@ -110,7 +110,14 @@ def programme_estimates(
     catalogue_t, cp = catalogue(filters)
     frag = {**frag, "catalogue_t": catalogue_t}
     params = {**params, **cp}
-    rows = common.query(cur, "impact_programme", params, **frag)
+    if route.cells_allowed(filters):
+        cell_s, _ = route.cell_where(filters, "s")  # the parameters of where_s
+        tables = route.tables(filters, False, "programme_cell", "pair_cell")
+        rows = common.query(
+            cur, "impact_programme_cells", params, **frag | {"where_s": cell_s} | tables
+        )
+    else:
+        rows = common.query(cur, "impact_programme", params, **frag)
     counts: dict[tuple[str, str], int] = {}
     if people:
         p = common.query(cur, "impact_programme_people", params, **frag)

@@ -55,7 +55,8 @@ def cell_where(
 
 # The roll-up tables a cell query reads, by role (its SQL's placeholders).
 CELL_TABLES = (
-    "year_cell", "score_cell", "person_cell", "pair_cell", "change_cell", "emp_cell", "jp_cell",
+    "year_cell", "score_cell", "person_cell", "pair_cell", "change_cell", "programme_cell",
+    "dose_cell", "emp_cell", "jp_cell",
 )  # fmt: skip
 
 

@@ -56,8 +56,9 @@ create table if not exists jp_year (
 -- assessment's position (or the employee's current); treated = the employee completed a
 -- training developing this competency with end_date in (d0, d1]; dose_jp adds up the hours of
 -- those trainings. Costs are not kept here: an event's cost is shared among all its
--- participants, so it changes when someone else joins the event, which an incremental refresh
--- of the affected employees would not see (the cost metric computes shares when asked).
+-- participants, so it changes when someone else joins the event (the cost metric computes
+-- shares when asked; programme_cell sums them, and such a change makes every participant of
+-- the event affected, so their agencies' cells are rebuilt).
 create table if not exists pair (
     emp_key        integer not null,
     competency_key smallint not null,
@@ -178,6 +179,48 @@ create table if not exists change_cell (
     meeting1       bigint not null
 );
 
+-- Training impact by programme: the treated arm's sufficient statistics per year (of d1),
+-- competency, title, agency, position (d1's), gender and employment type (pair_programme's
+-- pairs; the control arm is pair_cell's untreated pairs), and what the treated pairs' events
+-- cost: spent = Σ over (pair, completed event of the title in (d0, d1]) of the event's cost /
+-- its participants, each share rounded to 1/10,000 rupiah so that sums are exact in any order;
+-- unknown = such shares whose cost is not recorded. A participation added to an event changes
+-- every participant's share: all of them are among the affected (derived.py), so their
+-- agencies' cells are rebuilt.
+create table if not exists programme_cell (
+    year            smallint not null,
+    competency_key  smallint not null,
+    title           varchar not null,
+    agency_key      integer not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    n               bigint not null,
+    sx              bigint not null,
+    sy              bigint not null,
+    sxx             bigint not null,
+    sxy             bigint not null,
+    syy             bigint not null,
+    spent           decimal(38, 4),
+    unknown         bigint not null
+);
+
+-- Dose-response: the pairs per year, competency, agency, position, gender, employment type
+-- and JP bin of their dose (0: exactly 0 JP, 1: (0, 8], 2: (8, 20], 3: (20, 40], 4: more;
+-- metrics/extras.py DOSE_BINS), with Σ level(d0) and Σ change in tenths.
+create table if not exists dose_cell (
+    year            smallint not null,
+    competency_key  smallint not null,
+    agency_key      integer not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    bin             tinyint not null,
+    n               bigint not null,
+    x_t             bigint not null,
+    y_t             bigint not null
+);
+
 -- Current employees per agency and position: the population of jp-compliance.
 create table if not exists emp_cell (
     agency_key   integer not null,
@@ -266,6 +309,35 @@ create table if not exists change_nat (
     level1_t        bigint not null,
     meeting0        bigint not null,
     meeting1        bigint not null
+);
+
+create table if not exists programme_nat (
+    year            smallint not null,
+    competency_key  smallint not null,
+    title           varchar not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    n               bigint not null,
+    sx              bigint not null,
+    sy              bigint not null,
+    sxx             bigint not null,
+    sxy             bigint not null,
+    syy             bigint not null,
+    spent           decimal(38, 4),
+    unknown         bigint not null
+);
+
+create table if not exists dose_nat (
+    year            smallint not null,
+    competency_key  smallint not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    bin             tinyint not null,
+    n               bigint not null,
+    x_t             bigint not null,
+    y_t             bigint not null
 );
 
 create table if not exists emp_nat (

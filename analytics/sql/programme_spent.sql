@@ -25,7 +25,8 @@ seats as (
 ),
 final as (
     select tk.title, c.competency_id,
-           sum(tk.cost_idr / se.participants) as spent,
+           -- each share in 1/10,000 rupiah: sums exact in any order (as programme_cell)
+           sum((tk.cost_idr / se.participants)::decimal(38, 4))::double as spent,
            count(*) filter (where tk.cost_idr is null) as shares_without_cost
     from taken tk
     join seats se on se.training_key = tk.training_key

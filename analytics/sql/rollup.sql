@@ -87,6 +87,58 @@ from c
 group by all
 order by 1, 4;
 
+-- name: programme_cell
+insert into programme_cell
+with pp as (
+    select pp.emp_key, pp.competency_key, pp.d1, pp.title, s.d0, s.year, s.agency_key,
+           s.position_key, (s.level0 * 10)::bigint as x, ((s.level1 - s.level0) * 10)::bigint as y
+    from pair_programme pp
+    join pair s
+      on s.emp_key = pp.emp_key and s.competency_key = pp.competency_key and s.d1 = pp.d1
+    where {sel}
+),
+costs as (
+    -- each (pair, title): its completed events of the title in (d0, d1], shared costs
+    select pp.emp_key, pp.competency_key, pp.d1, pp.title,
+           sum((t.cost_idr / se.participants)::decimal(38, 4)) as spent,
+           count(*) filter (where t.cost_idr is null) as unknown
+    from pp
+    join participations p on p.emp_key = pp.emp_key and p.completed
+    join trainings t
+      on t.training_key = p.training_key and t.title = pp.title
+     and t.competency_key = pp.competency_key and t.end_date > pp.d0 and t.end_date <= pp.d1
+    join (select training_key, count(*) as participants from participations group by all) se
+      on se.training_key = t.training_key
+    group by all
+)
+select pp.year, pp.competency_key, pp.title, pp.agency_key, pp.position_key, e.gender,
+       e.employment_type, count(*), sum(pp.x)::bigint, sum(pp.y)::bigint,
+       sum(pp.x * pp.x)::bigint, sum(pp.x * pp.y)::bigint, sum(pp.y * pp.y)::bigint,
+       sum(c.spent), coalesce(sum(c.unknown), 0)::bigint
+from pp
+join employees e on e.emp_key = pp.emp_key
+left join costs c
+  on c.emp_key = pp.emp_key and c.competency_key = pp.competency_key and c.d1 = pp.d1
+ and c.title = pp.title
+group by all
+order by 1, 4;
+
+-- name: dose_cell
+insert into dose_cell
+select s.year, s.competency_key, s.agency_key, s.position_key, e.gender, e.employment_type,
+       case when s.dose_jp = 0 then 0
+            when s.dose_jp <= 8 then 1
+            when s.dose_jp <= 20 then 2
+            when s.dose_jp <= 40 then 3
+            else 4 end as bin,
+       count(*), sum((s.level0 * 10)::bigint)::bigint,
+       sum(((s.level1 - s.level0) * 10)::bigint)::bigint
+from pair s
+join employees e on e.emp_key = s.emp_key
+where {sel}
+group by all
+order by 1, 3;
+
 -- name: emp_cell
 -- (rebuilt whole: an employee's former agency is not kept anywhere; ~1 s at national scale)
 insert into emp_cell
@@ -141,6 +193,23 @@ select year, prev_year, competency_key, position_key, prev_position, gender, emp
        sum(n)::bigint, sum(persons)::bigint, sum(level0_t)::bigint, sum(level1_t)::bigint,
        sum(meeting0)::bigint, sum(meeting1)::bigint
 from change_cell
+group by all
+order by 1, 2, 3;
+
+-- name: programme_nat
+insert into programme_nat
+select year, competency_key, title, position_key, gender, employment_type, sum(n)::bigint,
+       sum(sx)::bigint, sum(sy)::bigint, sum(sxx)::bigint, sum(sxy)::bigint, sum(syy)::bigint,
+       sum(spent), sum(unknown)::bigint
+from programme_cell
+group by all
+order by 1, 2, 3;
+
+-- name: dose_nat
+insert into dose_nat
+select year, competency_key, position_key, gender, employment_type, bin, sum(n)::bigint,
+       sum(x_t)::bigint, sum(y_t)::bigint
+from dose_cell
 group by all
 order by 1, 2, 3;
 
