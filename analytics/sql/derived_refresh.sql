@@ -6,6 +6,10 @@
 -- exactly the rows of a full one. (A derived value that depended on other employees' rows, such
 -- as an event's cost shared among its participants, would go stale; none is stored.)
 
+-- Rows are written in agency order: DuckDB keeps min/max per row group (zone maps), so a query
+-- for one agency (a unit, a rank, a planner's people) reads that agency's row groups instead of
+-- its whole slice (nationally ~100 ms -> a few ms).
+
 -- name: score
 -- The latest assessment of each employee x competency x calendar year, even without a standard
 -- (an earlier assessment of that year never stands in); its position is the assessment's, else
@@ -37,7 +41,8 @@ select *,
        lag(year) over w, lag(level) over w, lag(position_key) over w,
        lag(required_level) over w
 from final
-window w as (partition by emp_key, competency_key order by year);
+window w as (partition by emp_key, competency_key order by year)
+order by agency_key, emp_key;
 
 -- name: person_year
 -- Whole-year sums over the scores that have a standard.
@@ -49,7 +54,8 @@ select s.emp_key, s.year, any_value(s.agency_key), any_value(s.unit), count(*),
        case when min(s.position_key) = max(s.position_key) then min(s.position_key) end
 from score s
 where s.required_level is not null and {sel_s}
-group by s.emp_key, s.year;
+group by s.emp_key, s.year
+order by any_value(s.agency_key), s.emp_key;
 
 -- name: jp_year
 -- JP of completed trainings by the calendar year of their end date (general trainings count).
@@ -95,7 +101,8 @@ final as (
     group by s.emp_key, s.competency_key, s.d0, s.d1, s.level0, s.level1, s.position_key,
              s.agency_key, s.unit
 )
-select * from final;
+select * from final
+order by agency_key, emp_key;
 
 -- name: pair_programme
 -- Which programmes (titles) treated a pair: a completed event of that title developing the
