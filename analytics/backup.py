@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 import duckdb
 
-from analytics import audit
+from analytics import audit, derived, rollup
 from analytics.store import SCHEMA_VERSION, Store, data_version, first_row
 
 LANGS = ("id", "en")
@@ -191,7 +191,10 @@ def _replace(
     found = row[0] if row else "?"
     if found not in RESTORABLE_SCHEMAS:
         raise BackupError("schema", path=path, found=found, want=SCHEMA_VERSION)
-    missing = sorted(set(ours) - theirs - set(KEPT))
+    # Derived rows and roll-ups can be derived again: a backup from before a table existed
+    # (e.g. a roll-up added later) restores, and they are renewed below.
+    derivable = {*derived.DERIVED_TABLES, *rollup.ROLLUP_TABLES}
+    missing = sorted(set(ours) - theirs - set(KEPT) - derivable)
     if missing:
         raise BackupError("not_backup", path=path, detail="no " + ", ".join(missing))
     version = data_version(cur)
@@ -202,10 +205,18 @@ def _replace(
             continue
         q = _quote(table)
         cur.execute(f"delete from main.{q}")
-        cur.execute(f"insert into main.{q} by name select * from {alias}.{q}")
+        if table in theirs:
+            cur.execute(f"insert into main.{q} by name select * from {alias}.{q}")
     cur.execute(
         "insert or replace into meta values ('schema_version', $v)", {"v": str(SCHEMA_VERSION)}
     )
+    # The backup's meta names its derived and roll-up layouts; a table it lacked is empty here.
+    if set(derived.DERIVED_TABLES) - theirs:
+        cur.execute("delete from meta where key = 'derived_version'")
+    elif set(rollup.ROLLUP_TABLES) - theirs:
+        cur.execute("delete from meta where key = 'rollup_version'")
+    if not derived.is_current(cur):
+        derived.renew(cur)  # older layouts: summed (or derived) again in this transaction
     if "audit_log" in theirs:
         _merge_audit(cur, alias)
     return data_version(cur), len(ours)

@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
+
+from analytics import derived
 from analytics.backup import backup, restore
 from analytics.cli import run
 from analytics.importer import commit
@@ -69,6 +72,29 @@ def test_restore_into_an_empty_store_and_reopen(base_store: Store, tmp_path: Pat
         assert but_audit(state(again)) == but_audit(at_backup)
     finally:
         again.close()
+
+
+def test_restore_a_backup_from_before_later_roll_ups(base_store: Store, tmp_path: Path) -> None:
+    # a backup written before programme_cell and the national layer existed (older roll-up
+    # layout): it restores, and the roll-ups are summed again from the derived rows
+    at_backup = state(base_store)
+    out = tmp_path / "old-backup.duckdb"
+    backup(base_store, out)
+    old = duckdb.connect(str(out))
+    try:
+        for table in ("programme_cell", "dose_cell", "score_nat", "person_nat"):
+            old.execute(f"drop table {table}")
+        old.execute("delete from meta where key = 'rollup_version'")
+    finally:
+        old.close()
+    empty_path = tmp_path / "restored.duckdb"
+    target = Store(empty_path)
+    try:
+        restore(target, out)
+        assert but_audit(state(target)) == but_audit(at_backup)
+        assert derived.is_current(target.cursor())
+    finally:
+        target.close()
 
 
 def test_restore_refuses_a_file_that_is_no_backup(base_store: Store, tmp_path: Path) -> None:

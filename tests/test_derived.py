@@ -182,6 +182,12 @@ CHANGES = {
            where nip = '{e1}'""",
         [1], [], [], {1},
     ),
+    "participant from another agency joins an event (every participant's cost share)": (
+        # T4 (key 4): e2's (DINKES) treated M.1 pair's share halves: programme_cell changes
+        """insert into participations select 4, emp_key, true from employees
+           where nip = '{e5}'""",
+        [5], ["T4"], [], {2, 5},
+    ),
     "completion flipped": (
         """update participations set completed = true
            where emp_key = (select emp_key from employees where nip = '{e5}')""",

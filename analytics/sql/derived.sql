@@ -185,8 +185,8 @@ create table if not exists change_cell (
 -- cost: spent = Σ over (pair, completed event of the title in (d0, d1]) of the event's cost /
 -- its participants, each share rounded to 1/10,000 rupiah so that sums are exact in any order;
 -- unknown = such shares whose cost is not recorded. A participation added to an event changes
--- every participant's share: all of them are among the affected (derived.py), so their
--- agencies' cells are rebuilt.
+-- every participant's share: the importer and undo put the event in chg_training, so all its
+-- participants are affected (derived.affected_employees_sql) and their agencies' cells rebuilt.
 create table if not exists programme_cell (
     year            smallint not null,
     competency_key  smallint not null,

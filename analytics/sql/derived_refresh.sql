@@ -3,8 +3,9 @@
 -- a full refresh (slices bound the memory a national build needs), else
 -- "x.emp_key in (select emp_key from affected_emp)":
 -- every statement reads only the affected employees' own rows, so an incremental refresh gives
--- exactly the rows of a full one. (A derived value that depended on other employees' rows, such
--- as an event's cost shared among its participants, would go stale; none is stored.)
+-- exactly the rows of a full one. (No derived row depends on other employees' rows. The
+-- roll-up programme_cell sums events' cost shares, which do: the importer and undo put every
+-- changed participation's event in chg_training, so all its participants are affected.)
 
 -- Rows are written in agency order: DuckDB keeps min/max per row group (zone maps), so a query
 -- for one agency (a unit, a rank, a planner's people) reads that agency's row groups instead of
