@@ -190,11 +190,34 @@ def sort_rows(
     return sorted(rows, key=lambda r: tuple(r[i] for i in idx))
 
 
+def _format_float(value: Any) -> str | None:
+    """format_value for a float or None (the common case of a figure column)."""
+    if value is None:
+        return None
+    f = float(value)
+    if f != f:  # NaN
+        return None
+    if f in (math.inf, -math.inf):
+        raise ValueError("an infinite figure is a bug")
+    return str(int(f)) if f.is_integer() else repr(f)
+
+
+def _formatter(values: Sequence[Any]) -> Callable[[Any], str | None]:
+    """format_value, or a faster equivalent when every value of the column is a float (or
+    None): a national by-agency export formats ~100,000 values."""
+    if all(v is None or type(v) in (float, np.float64) for v in values):
+        return _format_float
+    return format_value
+
+
 def write_csv(out: TextIO, columns: Sequence[str], rows: list[list[Any]]) -> None:
     w = csv.writer(out, delimiter=",", lineterminator="\n")
     w.writerow(columns)
-    for r in rows:
-        w.writerow(["" if (t := format_value(v)) is None else t for v in r])
+    formatters = [_formatter([r[i] for r in rows]) for i in range(len(columns))]
+    w.writerows(
+        ["" if (t := fmt(v)) is None else t for fmt, v in zip(formatters, r, strict=True)]
+        for r in rows
+    )
 
 
 def write_json(out: TextIO, columns: Sequence[str], rows: list[list[Any]]) -> None:
