@@ -421,7 +421,7 @@ def _naive_section(cur: duckdb.DuckDBPyConnection, pandas_too: bool, out: TextIO
         return metrics.gap_summary(cur, f)
 
     ways: list[Way] = [
-        ("roll-ups (score_cell)", gaps, 3),
+        ("roll-ups (score_nat)", gaps, 3),
         ("derived per-score rows", _per_person(gaps), 3),
         (join, lambda: cur.execute(NAIVE_GAPS_SQL, {"year": year}).df(), 1),
     ]
@@ -451,7 +451,7 @@ def _naive_section(cur: duckdb.DuckDBPyConnection, pandas_too: bool, out: TextIO
     def impact() -> pd.DataFrame:
         return metrics.training_impact(cur, Filters())
 
-    ways = [("roll-ups (pair_cell)", impact, 3), ("derived pair rows", _per_person(impact), 3)]
+    ways = [("roll-ups (pair_nat)", impact, 3), ("derived pair rows", _per_person(impact), 3)]
     _side_by_side("training-impact", "competency_id", ["effect", "n_treated"], ways, out)
 
 
