@@ -55,9 +55,13 @@ matrix = data.get(snap, "gap_matrix", f, rows=rows, groups=GROUPS[group])
 if matrix.empty:
     widgets.empty_state()
     st.stop()
+shown = matrix
+if rows == "agency":  # nationally 15,053 agencies: the ones most below standard
+    worst = matrix.groupby("agency_id")[value].mean().sort_values(ascending=False)
+    shown = widgets.top_groups(matrix, "agency_id", worst, "top_most_below")
 widgets.chart(
     charts.heatmap(
-        matrix,
+        shown,
         row=ROWS[rows],
         col="competency_id",
         value=value,
@@ -98,9 +102,10 @@ for col, by in ((left, "job_family"), (right, "job_type")):
 
 st.subheader(t("gaps_jpm_dist"))
 dist = data.get(snap, "jpm_summary", f, by="agency")
+most_kurang = dist.set_index("agency_id")["pct_kurang_optimal"].sort_values(ascending=False)
 widgets.chart(
     charts.category_shares(
-        dist,
+        widgets.top_groups(dist, "agency_id", most_kurang, "top_most_kurang"),
         group="agency_id",
         lang=lang,
         title=t("by_agency"),

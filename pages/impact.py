@@ -101,9 +101,10 @@ with right:
     jp_all = data.get(snap, "jp_compliance", f)
     jp_ag = data.get(snap, "jp_compliance", f, by="agency")
     title = findings.compliance(jp_all, jp_ag, nm["agency"], int(f.year or 0), lang) or ""
+    fewest = jp_ag.groupby("agency_id")["pct_20jp"].mean().sort_values(ascending=True)
     widgets.chart(
         charts.compliance(
-            jp_ag,
+            widgets.top_groups(jp_ag, "agency_id", fewest, "top_least_20jp"),
             group="agency_id",
             lang=lang,
             title=title,

@@ -58,8 +58,13 @@ title = findings.trend(overall, measure, t(f"m_{measure}"), lang, decimals, suff
     f"m_{measure}"
 )
 key_col = SPLITS[by]
+shown = split
+if by == "agency" and not split.empty:  # nationally 15,053 lines: the largest agencies
+    latest = split[split["year"] == split["year"].max()]
+    largest = latest.set_index("agency_id")["employees"].sort_values(ascending=False)
+    shown = widgets.top_groups(split, "agency_id", largest, "top_largest")
 fig = charts.lines(
-    split,
+    shown,
     value=measure,
     lang=lang,
     title=title,

@@ -44,6 +44,8 @@ def test_every_page_opens_without_errors(served: tuple[str, Path]) -> None:
             assert not exceptions, f"/{path}: {exceptions}"
             assert page.locator("[data-testid='stMain'] h1").count() >= 1
             if path in ("", "kesenjangan", "tren", "dampak", "kebutuhan"):
+                # Plotly draws after the script run ends: on a loaded machine, a moment later
+                page.locator(".js-plotly-plot").first.wait_for(state="attached", timeout=30_000)
                 assert page.locator(".js-plotly-plot").count() >= 1, f"/{path} draws charts"
             page.screenshot(path=str(SHOTS / f"{path or 'ringkasan'}.png"))
     assert not errors, errors

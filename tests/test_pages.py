@@ -311,3 +311,28 @@ def test_rank_waits_for_an_agency_on_a_large_store(
     assert not any(at.multiselect(key=k).disabled for k in ("status", "jk", "gol"))
     monkeypatch.setattr(filterbar, "MAX_OPTIONS", 400)
     assert not app().multiselect(key="gol").disabled  # the demo's 38 agencies: offered at once
+
+
+def test_agency_charts_show_those_most_in_need_when_there_are_too_many(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # nationally 15,053 agencies: a chart shows the MAX_CHART_GROUPS most in need, and says so
+    from ui import widgets
+
+    monkeypatch.setattr(widgets, "MAX_CHART_GROUPS", 3)
+    at = app("pages/gaps.py")
+    heat = next(f for f in figures(at) if f.data[0].type == "heatmap").data[0]
+    with snapshot_cur() as snap:
+        year = metrics.latest_year(snap.cur)
+        m = views.gap_matrix(snap.cur, PLANNER.with_(year=year))
+        names = overview.names(snap.cur)["agency"]
+    means = m.groupby("agency_id")["pct_below"].mean().sort_values(ascending=False)
+    assert sorted(heat.y) == sorted(names[a] for a in means.index[:3])
+    total = m["agency_id"].nunique()
+    assert any(f"3 dari {total} OPD" in c.value for c in at.caption)
+    monkeypatch.setattr(widgets, "MAX_CHART_GROUPS", 400)
+    at = app("pages/gaps.py")
+    heat = next(f for f in figures(at) if f.data[0].type == "heatmap").data[0]
+    assert len(heat.y) == total and not any(
+        "dari" in c.value and "OPD:" in c.value for c in at.caption
+    )

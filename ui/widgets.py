@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.numfmt import integer
 from analytics.store import Snapshot
 from charts import theme
 from ui import filterbar, session, state
@@ -113,6 +114,26 @@ def table(
             continue
         shown[label] = df[col].map(fmt) if fmt else df[col]
     st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", key=key)
+
+
+# Agencies one chart shows: a province's 38 all at once; over a national store (15,053) the
+# ones most in need, with a note saying so (a chart of 15,000 bars is neither readable nor fast).
+MAX_CHART_GROUPS = 40
+
+
+def top_groups(df: pd.DataFrame, key: str, rank: pd.Series, criterion_key: str) -> pd.DataFrame:
+    """The rows of the MAX_CHART_GROUPS groups (values of column `key`) ranked first by
+    `rank` (indexed by group, first = most in need), with a caption naming the criterion when
+    groups were left out; all rows when they fit."""
+    total = df[key].nunique()
+    if total <= MAX_CHART_GROUPS:
+        return df
+    chosen = set(rank.index[:MAX_CHART_GROUPS])
+    total_text = integer(total, state.lang())
+    st.caption(
+        t("chart_top_groups", n=MAX_CHART_GROUPS, total=total_text, criterion=t(criterion_key))
+    )
+    return df[df[key].isin(chosen)]
 
 
 def small_group_note(df: pd.DataFrame) -> None:

@@ -65,6 +65,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "download_png": ("Unduh PNG", "Download PNG"),
     "download_csv": ("Unduh CSV untuk Excel", "Download CSV for Excel"),
     "download_xlsx": ("Unduh Excel", "Download Excel"),
+    "chart_top_groups": (
+        "Menampilkan {n} dari {total} OPD: {criterion}. Pilih instansi atau OPD di filter untuk "
+        "melihat yang lain.",
+        "Showing {n} of {total} agencies: {criterion}. Choose an instansi or agency in the "
+        "filters to see others.",
+    ),
+    "top_most_below": ("yang paling banyak di bawah standar", "those most below standard"),
+    "top_most_kurang": (
+        "yang paling banyak pegawai Kurang Optimal",
+        "those with the most employees Kurang Optimal",
+    ),
+    "top_least_20jp": (
+        "yang paling sedikit pegawai dengan 20 JP",
+        "those with the fewest employees with 20 JP",
+    ),
+    "top_largest": ("yang terbesar (pegawai dinilai)", "the largest (employees assessed)"),
     "small_group_note": (
         "Kelompok dengan kurang dari {n} pegawai ditandai ⚠ (angkanya rentan dan dapat "
         "mengidentifikasi orang).",
