@@ -11,6 +11,18 @@ widgets.page_header("needs_title", "needs_intro")
 snap, f, lang = widgets.snapshot(), filterbar.current(), state.lang()
 nm = data.names(snap)
 
+# Needs are listed per unit: over a national store (15,053 agencies, 195,552 units) the list
+# would hold millions of rows. Such a selection is narrowed first, as the unit filter is.
+ch = data.choices(snap, f.scope_only())
+selected = ch.agencies
+if f.agencies:
+    selected = selected[selected["agency_id"].isin(f.agencies)]
+elif f.instansi:
+    selected = selected[selected["instansi"].isin(f.instansi)]
+if not f.units and len(selected) > filterbar.MAX_OPTIONS:
+    st.info(t("needs_narrow", n=fmt.integer(len(selected), lang)), icon=":material/filter_alt:")
+    st.stop()
+
 needs = data.get(snap, "needs_cost", f)
 if needs.empty:
     widgets.empty_state()

@@ -336,3 +336,20 @@ def test_agency_charts_show_those_most_in_need_when_there_are_too_many(
     assert len(heat.y) == total and not any(
         "dari" in c.value and "OPD:" in c.value for c in at.caption
     )
+
+
+def test_needs_wait_for_an_agency_when_the_store_has_too_many(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # needs are listed per unit: over a national store the page asks for an instansi or agency
+    from ui import filterbar
+
+    monkeypatch.setattr(filterbar, "MAX_OPTIONS", 3)
+    at = app("pages/needs.py")
+    assert any("terlalu banyak" in i.value for i in at.info)
+    assert not at.dataframe and not at.get("plotly_chart")
+    with snapshot_cur() as snap:
+        agency = metrics.choices(snap.cur).agencies["agency_id"].iloc[0]
+    at.multiselect(key="opd").select(agency).run()
+    assert not any("terlalu banyak" in i.value for i in at.info)
+    assert at.get("plotly_chart")

@@ -121,6 +121,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # needs
     "needs_title": ("Kebutuhan Pelatihan", "Training needs"),
+    "needs_narrow": (
+        "Pilih instansi atau OPD di filter: kebutuhan pelatihan disusun per unit kerja, dan {n} "
+        "OPD terlalu banyak untuk satu daftar.",
+        "Choose an instansi or agency in the filters: training needs are listed per unit, and "
+        "{n} agencies are too many for one list.",
+    ),
     "needs_intro": (
         "Analisis Kebutuhan Pelatihan: unit × kompetensi dengan pegawai di bawah standar, "
         "diurutkan menurut prioritas (jumlah kekurangan level), dengan program yang terbukti "
