@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analytics import ranking
 from charts import gaps as charts
 from ui import data, filterbar, fmt, people_list, state, widgets
 from ui.state import t
@@ -57,7 +58,7 @@ if matrix.empty:
     st.stop()
 shown = matrix
 if rows == "agency":  # nationally 15,053 agencies: the ones most below standard
-    worst = matrix.groupby("agency_id")[value].mean().sort_values(ascending=False)
+    worst = ranking.rank_groups(matrix, "agency_id", value, descending=True)
     shown = widgets.top_groups(matrix, "agency_id", worst, "top_most_below")
 widgets.chart(
     charts.heatmap(
@@ -102,7 +103,7 @@ for col, by in ((left, "job_family"), (right, "job_type")):
 
 st.subheader(t("gaps_jpm_dist"))
 dist = data.get(snap, "jpm_summary", f, by="agency")
-most_kurang = dist.set_index("agency_id")["pct_kurang_optimal"].sort_values(ascending=False)
+most_kurang = ranking.rank_groups(dist, "agency_id", "pct_kurang_optimal", descending=True)
 shown_dist = widgets.top_groups(dist, "agency_id", most_kurang, "top_most_kurang")
 widgets.chart(
     charts.category_shares(

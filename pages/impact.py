@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import findings
+from analytics import findings, ranking
 from charts import impact as charts
 from ui import data, filterbar, fmt, state, widgets
 from ui.state import t
@@ -101,7 +101,7 @@ with right:
     jp_all = data.get(snap, "jp_compliance", f)
     jp_ag = data.get(snap, "jp_compliance", f, by="agency")
     title = findings.compliance(jp_all, jp_ag, nm["agency"], int(f.year or 0), lang) or ""
-    fewest = jp_ag.groupby("agency_id")["pct_20jp"].mean().sort_values(ascending=True)
+    fewest = ranking.rank_groups(jp_ag, "agency_id", "pct_20jp", descending=False)
     widgets.chart(
         charts.compliance(
             widgets.top_groups(jp_ag, "agency_id", fewest, "top_least_20jp"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import findings
+from analytics import findings, ranking
 from charts import trends as charts
 from ui import data, filterbar, fmt, state, widgets
 from ui.state import t
@@ -60,8 +60,9 @@ title = findings.trend(overall, measure, t(f"m_{measure}"), lang, decimals, suff
 key_col = SPLITS[by]
 shown = split
 if by == "agency" and not split.empty:  # nationally 15,053 lines: the largest agencies
-    latest = split[split["year"] == split["year"].max()]
-    largest = latest.set_index("agency_id")["employees"].sort_values(ascending=False)
+    largest = ranking.rank_groups(
+        split, "agency_id", "employees", descending=True, latest_year=True
+    )
     shown = widgets.top_groups(split, "agency_id", largest, "top_largest")
 fig = charts.lines(
     shown,
