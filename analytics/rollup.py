@@ -27,6 +27,10 @@ ROLLUP_TABLES = (
     "change_cell",
     "programme_cell",
     "dose_cell",
+    "people_pairs",
+    "people_control",
+    "people_title",
+    "people_dose",
     "emp_cell",
     "jp_cell",
     # the national layer: the cells above summed over agencies (after them, in this order)

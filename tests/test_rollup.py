@@ -74,6 +74,12 @@ WORLD_FILTERS = [
     Filters(employment_types=("PNS",)),
     Filters(genders=("L",), job_families=("Umum",), small_groups="mark"),
     Filters(employment_types=("PPPK",), scope_agencies=("DINKES", "BKD"), small_groups="hide"),
+    # the small-group rule: distinct employees summed from the people_* roll-ups (per year or
+    # every year), or per person when a job family splits an employee's pairs
+    Filters(year=2024, small_groups="mark"),
+    Filters(genders=("P",), small_groups="hide"),
+    Filters(employment_types=("PNS",), agencies=("DINKES", "BKD"), small_groups="mark"),
+    Filters(job_families=("Umum",), small_groups="mark"),
     # read the per-person rows either way (no cell holds them), compared all the same
     Filters(units=(("", "Sekretariat"),)),
     Filters(ranks=("III/a", "III/b")),
@@ -119,6 +125,8 @@ RANDOM_FILTERS = [
     Filters(instansi=("Pemerintah Kabupaten Kerinci",), small_groups="mark"),
     Filters(genders=("P",), job_types=("Pelaksana",)),
     Filters(employment_types=("PNS",), agencies=("A1", "A2")),
+    Filters(small_groups="mark"),
+    Filters(year=2024, genders=("L",), small_groups="mark"),
 ]
 
 

@@ -209,7 +209,21 @@ def _dose(
         )
     else:
         df = common.query(cur, "dose_response", params, **fragments)
-    if people_needed(filters) and not df.empty:
+    if (
+        people_needed(filters)
+        and not df.empty
+        and competency_id is None
+        and (route.people_cells(filters))
+    ):
+        cell_s, wp = route.cell_where(filters, "s")
+        people = common.query(
+            cur,
+            "dose_response_people_cells",
+            {**wp, **route.people_year(year)},
+            where_s=cell_s,
+        )
+        df = df.merge(people, on="bin", how="left")
+    elif people_needed(filters) and not df.empty:
         people = common.query(cur, "dose_response_people", params, **fragments)
         df = df.merge(people, on="bin", how="left")
     else:

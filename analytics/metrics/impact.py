@@ -78,8 +78,18 @@ def competency_estimates(
     for row in arms.itertuples(index=False):
         found.setdefault(row.competency_id, {})[bool(row.treated)] = _arm(row)
     counts: dict[str, int] = {}
-    if people:
+    if people and route.people_cells(filters):
+        year = common.resolve_year(cur, filters, "training_impact")
+        cell_s, wp = route.cell_where(filters, "s")
+        p = common.query(
+            cur,
+            "impact_competency_people_cells",
+            {**wp, **route.people_year(year)},
+            where_s=cell_s,
+        )
+    elif people:
         p = common.query(cur, "impact_competency_people", params, **frag)
+    if people:
         counts = dict(zip(p["competency_id"], p["employees"].astype(int), strict=True))
     return [
         (cid, estimate(a.get(True, Arm()), a.get(False, Arm())), counts.get(cid))
@@ -119,8 +129,19 @@ def programme_estimates(
     else:
         rows = common.query(cur, "impact_programme", params, **frag)
     counts: dict[tuple[str, str], int] = {}
-    if people:
+    if people and route.people_cells(filters):
+        year = common.resolve_year(cur, filters, "training_impact")
+        cell_s, wp = route.cell_where(filters, "s")
+        p = common.query(
+            cur,
+            "impact_programme_people_cells",
+            {**wp, **cp, **route.people_year(year)},
+            where_s=cell_s,
+            catalogue_t=catalogue_t,
+        )
+    elif people:
         p = common.query(cur, "impact_programme_people", params, **frag)
+    if people:
         counts = {
             (t, c): int(n)
             for t, c, n in zip(p["title"], p["competency_id"], p["employees"], strict=True)

@@ -53,6 +53,18 @@ def cell_where(
     return filters.where(alias, prefix, position=position, attrs=True)
 
 
+def people_cells(filters: Filters) -> bool:
+    """True when the small-group rule's distinct employees of training impact may be summed
+    from the people_* roll-ups: cells allowed and no job family or type (an employee's pairs
+    may sit in several positions, so distinct counts do not add up across positions)."""
+    return cells_allowed(filters) and not filters.splits_employee_scores
+
+
+def people_year(year: int | None) -> dict[str, int]:
+    """The people_* bucket of a year of d1 (0: every year), as the query parameter."""
+    return {"people_year": 0 if year is None else int(year)}
+
+
 # The roll-up tables a cell query reads, by role (its SQL's placeholders).
 CELL_TABLES = (
     "year_cell", "score_cell", "person_cell", "pair_cell", "change_cell", "programme_cell",

@@ -221,6 +221,51 @@ create table if not exists dose_cell (
     y_t             bigint not null
 );
 
+-- Distinct employees for the small-group rule of training impact, per year of d1 (0: every
+-- year) and agency, gender and employment type: an employee belongs to one agency, so these
+-- counts add up across agencies (not across positions: a job family or type filter counts per
+-- person). people_pairs: employees with a pair in the competency; people_control: with an
+-- untreated pair; people_title: with a pair treated by the title (treated), and of those, with
+-- an untreated pair too (overlap): |treated ∪ control| = treated + control - overlap;
+-- people_dose: employees with a pair in the JP bin (any competency).
+create table if not exists people_pairs (
+    year            smallint not null,
+    competency_key  smallint not null,
+    agency_key      integer not null,
+    gender          varchar,
+    employment_type varchar,
+    employees       bigint not null
+);
+
+create table if not exists people_control (
+    year            smallint not null,
+    competency_key  smallint not null,
+    agency_key      integer not null,
+    gender          varchar,
+    employment_type varchar,
+    employees       bigint not null
+);
+
+create table if not exists people_title (
+    year            smallint not null,
+    title           varchar not null,
+    competency_key  smallint not null,
+    agency_key      integer not null,
+    gender          varchar,
+    employment_type varchar,
+    treated         bigint not null,
+    overlap         bigint not null
+);
+
+create table if not exists people_dose (
+    year            smallint not null,
+    bin             tinyint not null,
+    agency_key      integer not null,
+    gender          varchar,
+    employment_type varchar,
+    employees       bigint not null
+);
+
 -- Current employees per agency and position: the population of jp-compliance.
 create table if not exists emp_cell (
     agency_key   integer not null,

@@ -139,6 +139,90 @@ where {sel}
 group by all
 order by 1, 3;
 
+-- name: people_pairs
+insert into people_pairs
+with p as (
+    select s.emp_key, s.competency_key, s.year, s.agency_key
+    from pair s
+    where {sel}
+)
+select coalesce(p.year, 0), p.competency_key, p.agency_key, e.gender, e.employment_type,
+       count(distinct p.emp_key)
+from p
+join employees e on e.emp_key = p.emp_key
+group by grouping sets ((p.year, p.competency_key, p.agency_key, e.gender, e.employment_type),
+                        (p.competency_key, p.agency_key, e.gender, e.employment_type))
+order by 1, 3;
+
+-- name: people_control
+insert into people_control
+with p as (
+    select s.emp_key, s.competency_key, s.year, s.agency_key
+    from pair s
+    where not s.treated and {sel}
+)
+select coalesce(p.year, 0), p.competency_key, p.agency_key, e.gender, e.employment_type,
+       count(distinct p.emp_key)
+from p
+join employees e on e.emp_key = p.emp_key
+group by grouping sets ((p.year, p.competency_key, p.agency_key, e.gender, e.employment_type),
+                        (p.competency_key, p.agency_key, e.gender, e.employment_type))
+order by 1, 3;
+
+-- name: people_title
+insert into people_title
+with p as (
+    select s.emp_key, s.competency_key, s.year, s.agency_key, s.treated, s.d1
+    from pair s
+    where {sel}
+),
+t as (
+    select p.emp_key, pp.title, p.competency_key, p.year, p.agency_key
+    from p
+    join pair_programme pp
+      on pp.emp_key = p.emp_key and pp.competency_key = p.competency_key and pp.d1 = p.d1
+),
+-- per employee, title and year (0: every year): treated by the title; with an untreated
+-- pair of the competency in the same year (or any year for 0)
+tt as (
+    select distinct t.emp_key, t.title, t.competency_key, t.year, t.agency_key from t
+    union all
+    select distinct t.emp_key, t.title, t.competency_key, 0, t.agency_key from t
+),
+cc as (
+    select distinct emp_key, competency_key, year from p where not treated
+    union all
+    select distinct emp_key, competency_key, 0 from p where not treated
+)
+select tt.year, tt.title, tt.competency_key, tt.agency_key, e.gender, e.employment_type,
+       count(*), count(cc.emp_key)
+from tt
+join employees e on e.emp_key = tt.emp_key
+left join cc
+  on cc.emp_key = tt.emp_key and cc.competency_key = tt.competency_key and cc.year = tt.year
+group by all
+order by 1, 4;
+
+-- name: people_dose
+insert into people_dose
+with p as (
+    select s.emp_key, s.year, s.agency_key,
+           case when s.dose_jp = 0 then 0
+                when s.dose_jp <= 8 then 1
+                when s.dose_jp <= 20 then 2
+                when s.dose_jp <= 40 then 3
+                else 4 end as bin
+    from pair s
+    where {sel}
+)
+select coalesce(p.year, 0), p.bin, p.agency_key, e.gender, e.employment_type,
+       count(distinct p.emp_key)
+from p
+join employees e on e.emp_key = p.emp_key
+group by grouping sets ((p.year, p.bin, p.agency_key, e.gender, e.employment_type),
+                        (p.bin, p.agency_key, e.gender, e.employment_type))
+order by 1, 3;
+
 -- name: emp_cell
 -- (rebuilt whole: an employee's former agency is not kept anywhere; ~1 s at national scale)
 insert into emp_cell
