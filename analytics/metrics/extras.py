@@ -18,7 +18,7 @@ from analytics import privacy
 from analytics.filters import Filters
 from analytics.metrics import common, route
 from analytics.metrics.groups import NONE_COL, Grouping, grouping
-from analytics.metrics.impact import people_needed, programme_estimates
+from analytics.metrics.impact import people_from_cells, people_needed, programme_estimates
 from analytics.metrics.needs import training_needs
 from analytics.metrics.ols import MIN_ARM
 from analytics.metrics.summaries import key_dtypes
@@ -209,22 +209,11 @@ def _dose(
         )
     else:
         df = common.query(cur, "dose_response", params, **fragments)
-    if (
-        people_needed(filters)
-        and not df.empty
-        and competency_id is None
-        and (route.people_cells(filters))
-    ):
-        cell_s, wp = route.cell_where(filters, "s")
-        people = common.query(
-            cur,
-            "dose_response_people_cells",
-            {**wp, **route.people_year(year)},
-            where_s=cell_s,
-        )
-        df = df.merge(people, on="bin", how="left")
-    elif people_needed(filters) and not df.empty:
-        people = common.query(cur, "dose_response_people", params, **fragments)
+    if people_needed(filters) and not df.empty:
+        if competency_id is None and route.people_cells(filters):
+            people = people_from_cells(cur, filters, "dose_response_people_cells", year)
+        else:
+            people = common.query(cur, "dose_response_people", params, **fragments)
         df = df.merge(people, on="bin", how="left")
     else:
         df["employees"] = pd.NA

@@ -53,6 +53,23 @@ def _fragments(
     return {"year_s": year_s, "where_s": where_s}, {**yp, **wp}
 
 
+def people_from_cells(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    name: str,
+    year: int | None,
+    params: dict[str, Any] | None = None,
+    **fragments: str,
+) -> pd.DataFrame:
+    """The small-group rule's distinct employees summed from the people_* roll-ups by
+    sql/<name>.sql, for pairs of `year` (None: every year); only when
+    route.people_cells(filters)."""
+    cell_s, wp = route.cell_where(filters, "s")
+    return common.query(
+        cur, name, {**wp, **(params or {}), **route.people_year(year)}, where_s=cell_s, **fragments
+    )
+
+
 def people_needed(filters: Filters) -> bool:
     """Distinct employees per row serve only the small-group rule; counting them costs more
     than the estimate, so they are counted when the rule applies (mark or hide)."""
@@ -80,13 +97,7 @@ def competency_estimates(
     counts: dict[str, int] = {}
     if people and route.people_cells(filters):
         year = common.resolve_year(cur, filters, "training_impact")
-        cell_s, wp = route.cell_where(filters, "s")
-        p = common.query(
-            cur,
-            "impact_competency_people_cells",
-            {**wp, **route.people_year(year)},
-            where_s=cell_s,
-        )
+        p = people_from_cells(cur, filters, "impact_competency_people_cells", year)
     elif people:
         p = common.query(cur, "impact_competency_people", params, **frag)
     if people:
@@ -131,13 +142,8 @@ def programme_estimates(
     counts: dict[tuple[str, str], int] = {}
     if people and route.people_cells(filters):
         year = common.resolve_year(cur, filters, "training_impact")
-        cell_s, wp = route.cell_where(filters, "s")
-        p = common.query(
-            cur,
-            "impact_programme_people_cells",
-            {**wp, **cp, **route.people_year(year)},
-            where_s=cell_s,
-            catalogue_t=catalogue_t,
+        p = people_from_cells(
+            cur, filters, "impact_programme_people_cells", year, cp, catalogue_t=catalogue_t
         )
     elif people:
         p = common.query(cur, "impact_programme_people", params, **frag)
