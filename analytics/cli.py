@@ -149,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Commands that need the store, and whether they may be forwarded to a serving owner.
 FORWARDABLE = {"import", "export", "info", "report", "history", "rollback", "backup"}
+# Commands that write at most their audit row: the store is closed without a checkpoint.
+AUDIT_ONLY = {"export", "info", "report", "history", "backup"}
 
 
 def _absolutise(args: argparse.Namespace, cwd: Path) -> None:
@@ -230,7 +232,7 @@ def run(
         return 2
     finally:
         if own:
-            store.close()
+            store.close(checkpoint=args.command not in AUDIT_ONLY)
 
 
 def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO, actor: str) -> int:

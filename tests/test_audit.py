@@ -138,6 +138,30 @@ def test_export_records_who_the_filters_the_data_version_and_rows(base_store: St
     assert detail["file"] == "stdout"
 
 
+def test_an_export_run_as_a_command_keeps_its_audit_row_without_a_checkpoint(
+    base_store_file: Path, tmp_path: Path
+) -> None:
+    """A command that writes only its audit row closes the store without folding the
+    write-ahead log into the file (a national store's checkpoint costs more than the export);
+    the row is durable all the same: the next opening reads it. An import still checkpoints."""
+    db = tmp_path / "s.duckdb"
+    db.write_bytes(base_store_file.read_bytes())
+    wal = Path(str(db) + ".wal")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["export", "gap-summary", "--db", str(db)], out, err) == 0, err.getvalue()
+    assert wal.exists() and wal.stat().st_size > 0
+    store = Store(db)
+    try:
+        assert [(a, b) for a, b, _ in rows(store)] == [(ME, "export")]
+    finally:
+        store.close()
+    assert not wal.exists()  # a plain close checkpoints
+    source = tmp_path / "assessments.csv"
+    source.write_text(CHANGE["assessments"], encoding="utf-8")
+    assert run(["import", str(source), "--db", str(db)], out, err) == 0, err.getvalue()
+    assert not wal.exists()
+
+
 def test_a_refused_export_is_not_recorded(base_store: Store) -> None:
     code, _, _ = cli(base_store, "export", "gap-summary", "--agency", "9.99")
     assert code == 2

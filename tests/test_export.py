@@ -16,7 +16,7 @@ import pytest
 from fixtures import E, store_of, world
 
 from analytics import cli
-from analytics.export import format_value, sort_rows
+from analytics.export import format_floats, format_value, sort_rows
 from analytics.store import Store
 
 
@@ -67,6 +67,22 @@ def test_format_value(value, text) -> None:
     assert got == text
     if isinstance(value, float) and text is not None:
         assert float(got) == value  # reads back as the same double
+
+
+def test_column_formatting_equals_format_value() -> None:
+    """The numpy column formatter writes exactly what format_value writes, value by value:
+    whole numbers (also beyond int64 and -0.0), the shortest repr in both notations, None and
+    NaN; a column holding anything but floats is left to format_value."""
+    rng = np.random.default_rng(5)
+    spread = rng.standard_normal(20_000) * 10.0 ** rng.integers(-12, 25, 20_000)
+    awkward = [3.0, -0.0, 1e16, 2.0**63, -(2.0**70), 2.5, 0.1 + 0.2, float(F(620, 6)), 1e-05,
+               1.5e-07, 5e-324, 1.7976931348623157e308, math.nan, None, 1e15 + 0.5]  # fmt: skip
+    values = [*awkward, *spread.tolist(), *np.round(spread, 1).tolist()]
+    assert format_floats(values) == [format_value(v) for v in values]
+    assert format_floats([np.float64(2.5), None]) == ["2.5", None]
+    assert format_floats([1.5, 2]) is None and format_floats([1.5, "x"]) is None
+    with pytest.raises(ValueError, match="infinite"):
+        format_floats([1.0, math.inf])
 
 
 def test_strings_sort_by_code_point() -> None:

@@ -130,15 +130,11 @@ def jpm_means(
     (100 x level tenths) add up to 100 x level_t. Every row is brought to the common
     denominator L of all dens (Python integers: exact however large), summed per group, and
     divided once: int / int is correctly rounded in Python."""
-    common_den = math.lcm(*{int(d) for d in dens.tolist()}) if len(dens) else 1
-    scale = {d: common_den // d for d in {int(d) for d in dens.tolist()}}
-    terms = np.array(
-        [
-            100 * int(v) * scale[int(d)]
-            for v, d in zip(level_t.tolist(), dens.tolist(), strict=True)
-        ],
-        dtype=object,
-    )
+    uniq, inv = np.unique(dens, return_inverse=True)
+    common_den = math.lcm(*(int(d) for d in uniq)) if len(uniq) else 1
+    # object arrays: numpy's loops over Python integers (exact), without a Python-level loop
+    scales = np.array([100 * (common_den // int(d)) for d in uniq], dtype=object)
+    terms = level_t.astype(np.int64).astype(object) * scales[inv.ravel()]
     order = np.argsort(codes, kind="stable")
     starts = np.searchsorted(codes[order], np.arange(groups))
     totals: list[int] = list(np.add.reduceat(terms[order], starts)) if len(terms) else []
