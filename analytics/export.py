@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -175,7 +176,9 @@ def format_value(value: Any) -> str | None:
 
 
 def _rows(df: pd.DataFrame, columns: Sequence[str]) -> list[list[Any]]:
-    return [list(r) for r in df[list(columns)].itertuples(index=False, name=None)]
+    """The frame's rows as lists, read column by column (Series.tolist: Python values, pd.NA
+    for a missing value of a nullable column)."""
+    return [list(r) for r in zip(*(df[c].tolist() for c in columns), strict=True)]
 
 
 def sort_rows(
@@ -187,7 +190,9 @@ def sort_rows(
     if metric == "training-needs":
         p = columns.index("priority")
         return sorted(rows, key=lambda r: (-r[p], *(r[i] for i in idx)))
-    return sorted(rows, key=lambda r: tuple(r[i] for i in idx))
+    if not idx:
+        return list(rows)
+    return sorted(rows, key=itemgetter(*idx))  # one index: the bare value, same order
 
 
 _INT_SAFE = 2.0**63

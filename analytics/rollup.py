@@ -5,7 +5,9 @@ summaries and the training-impact regression sum over people, so a view of the w
 reads cells instead of millions of rows. They are rebuilt in the same transaction as the
 derived rows (analytics.derived.refresh): everything after a full refresh, or only the
 agencies an import touched (where the affected employees' rows were before it, and where they
-are after it). The *_nat tables (the national layer) are the cells summed over agencies,
+are after it). score_agency and person_agency (the agency layer) are the cells of the same
+agencies summed over positions, rebuilt after them. The *_nat tables (the national layer) are
+the cells summed over agencies,
 rebuilt whole from the cells each time. Which queries may read them is decided in
 analytics/metrics/route.py; all paths give the same figures (tests/test_rollup.py).
 """
@@ -33,6 +35,9 @@ ROLLUP_TABLES = (
     "people_dose",
     "emp_cell",
     "jp_cell",
+    # the agency layer: score_cell and person_cell summed over positions (after them)
+    "score_agency",
+    "person_agency",
     # the national layer: the cells above summed over agencies (after them, in this order)
     "year_nat",
     "score_nat",

@@ -217,3 +217,39 @@ def test_route_reads_the_national_layer_when_no_agency_is_named() -> None:
     assert route.tables(Filters(), False, "jp_cell") == {"jp_cell": "jp_nat"}
     with route.person_level():
         assert route.tables(Filters())["score_cell"] == cell
+
+
+def test_answers_by_agency_read_the_agency_layer(world_cur, monkeypatch) -> None:
+    """Grouped by agency without a job family or type, the score summaries read person_agency
+    and the gap matrix score_agency (the cells summed over positions); with a job family the
+    cells, grouped otherwise the national layer."""
+    from analytics.metrics import common
+
+    read: list[str] = []
+    query = common.query
+
+    def spy(cur, name, params, **fragments):  # type: ignore[no-untyped-def]
+        read.append(common.render(name, **fragments))
+        return query(cur, name, params, **fragments)
+
+    monkeypatch.setattr(common, "query", spy)
+
+    def tables(call: Callable[[], object]) -> set[str]:
+        read.clear()
+        call()
+        text = " ".join(read)
+        names = ("person_agency", "score_agency", "person_cell", "score_cell", "score_nat")
+        return {t for t in names if f"from {t} s" in text}
+
+    cur = world_cur
+    assert route.agency_layer(Filters(genders=("P",)))
+    assert not route.agency_layer(Filters(job_types=("JF",)))
+    assert not route.agency_layer(Filters(units=(("A", "U"),)))
+    assert tables(lambda: metrics.gap_summary(cur, Filters(), "agency")) == {"person_agency"}
+    assert tables(lambda: metrics.jpm_summary(cur, Filters(), "agency")) == {"person_agency"}
+    assert tables(lambda: metrics.trend(cur, Filters(), "agency")) == {"person_agency"}
+    assert tables(lambda: views.gap_matrix(cur, Filters(), "agency")) == {"score_agency"}
+    jf = Filters(job_families=("Umum",))
+    assert tables(lambda: metrics.gap_summary(cur, jf, "agency")) == {"person_cell"}
+    assert tables(lambda: views.gap_matrix(cur, jf, "agency")) == {"score_cell"}
+    assert tables(lambda: views.gap_matrix(cur, Filters(), "job_family")) == {"score_nat"}

@@ -8,6 +8,10 @@ filters (and groupings by unit) read the per-person rows, which the store keeps 
 agency so one agency's rows are read without a scan of the country. Both paths give the same
 figures (tests/test_rollup.py). `cell_where` is the filters' WHERE clause over a cell.
 
+The agency layer (score_agency, person_agency: the cells summed over positions) answers the
+score summaries and the gap matrix grouped by agency when no job family or type is chosen
+(`agency_layer`).
+
 The national layer (*_nat: the cells summed over agencies, a few hundred thousand rows in all
 at national scale against tens of millions of cells) answers a selection that names no
 agency, instansi or scope and is not grouped by agency: `tables` says which to read.
@@ -77,6 +81,13 @@ def national(filters: Filters) -> bool:
     return cells_allowed(filters) and not (
         filters.agencies or filters.instansi or filters.is_scoped
     )
+
+
+def agency_layer(filters: Filters) -> bool:
+    """True when an answer grouped by agency may read the agency layer (score_agency,
+    person_agency: the cells summed over positions): cells allowed and no job family or type
+    (those select positions)."""
+    return cells_allowed(filters) and not filters.splits_employee_scores
 
 
 def tables(filters: Filters, by_agency: bool = False, *roles: str) -> dict[str, str]:

@@ -3,8 +3,9 @@
 sql/score_groups.sql sums the selected scores per employee and group, then per group and JPM
 denominator; which per-employee rows it starts from is chosen here for speed, never changing
 a figure:
-- the roll-ups (score_cell for by competency, person_cell otherwise) when the filters and
-  grouping need no unit or rank (analytics/metrics/route.py);
+- the roll-ups (score_cell for by competency, person_cell otherwise, person_agency for by
+  agency without a job family or type) when the filters and grouping need no unit or rank
+  (analytics/metrics/route.py);
 - person_year (one row per employee and year) when the grouping never splits an employee's
   year (none, agency, unit) and the filters select all of an employee's scores or none
   (Filters.splits_employee_scores is False);
@@ -67,10 +68,14 @@ def parts(
         extra = {"score_cell": table["score_cell"]}
     elif name == "cell_person":
         # the cells carry gender and employment type; the per-person part reads employees
+        agency_layer = g.by == "agency" and route.agency_layer(filters)
         extra = {
             "inner_keys": g.inner_keys,
             "where_c": route.cell_where(filters, "s")[0],
-            "person_cell": table["person_cell"],
+            "person_cell": "person_agency" if agency_layer else table["person_cell"],
+            "cell_join": (
+                "" if agency_layer else "join positions p on p.position_key = s.position_key"
+            ),
         }
     per_person = common.render(
         name, inner_select=g.inner_select, year_s=year_s, where_s=where_s, **extra

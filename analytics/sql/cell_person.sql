@@ -3,17 +3,15 @@
 -- person_cell (filtered by where_c, the clause over cells); the few with scores in several
 -- positions that year (person_year.position_key null) are summed per person as without
 -- roll-ups (where_s). For filters and groupings that need no unit or rank
--- (analytics/metrics/route.py).
+-- (analytics/metrics/route.py). person_cell is the agency layer person_agency when the answer is
+-- grouped by agency without a job family or type (then cell_join is empty: no position).
+-- The cells are passed on as they are: score_groups.sql sums them per group and denominator
+-- (one hash aggregation of the cells instead of two: a national by-agency answer sums 1.1 M).
 select s.year::integer as year, {inner_select}, s.den, s.cat,
-       sum(s.n)::bigint as w,
-       sum(s.scores)::bigint as scores,
-       sum(s.level_t)::bigint as level_t,
-       sum(s.shortfall_t)::bigint as shortfall_t,
-       sum(s.meeting)::bigint as meeting
+       s.n as w, s.scores, s.level_t, s.shortfall_t, s.meeting
 from {person_cell} s
-join positions p on p.position_key = s.position_key
+{cell_join}
 where {year_s} and {where_c}
-group by all
 union all
 select year, {inner_keys}, den, cat, 1 as w, scores, level_t, shortfall_t, meeting
 from (

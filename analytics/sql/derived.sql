@@ -287,6 +287,38 @@ create table if not exists jp_cell (
     n_20jp       bigint not null
 );
 
+-- The agency layer: score_cell and person_cell summed over positions, for answers grouped by
+-- agency whose filters name no job family or type (analytics/metrics/route.py). A national
+-- store's 15,053 agencies are a third to two thirds as many rows as their cells, and need no
+-- join to positions. score_agency keeps only what the gap matrix sums (Σ required instead of
+-- the required level and class); person_agency keeps the JPM denominator and category.
+create table if not exists score_agency (
+    year            smallint not null,
+    competency_key  smallint not null,
+    agency_key      integer not null,
+    gender          varchar,
+    employment_type varchar,
+    n               bigint not null,
+    level_t         bigint not null,
+    required_t      bigint not null,
+    shortfall_t     bigint not null,
+    meeting         bigint not null
+);
+
+create table if not exists person_agency (
+    year            smallint not null,
+    agency_key      integer not null,
+    gender          varchar,
+    employment_type varchar,
+    den             bigint not null,
+    cat             tinyint not null,
+    n               bigint not null,
+    scores          bigint not null,
+    level_t         bigint not null,
+    shortfall_t     bigint not null,
+    meeting         bigint not null
+);
+
 -- The national layer: each roll-up above summed over agencies (same columns without
 -- agency_key). A selection that names no agency, instansi or scope, grouped by anything but
 -- agency or unit, reads these few hundred thousand rows instead of tens of millions of cells

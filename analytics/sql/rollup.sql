@@ -241,6 +241,28 @@ join employees s on s.emp_key = j.emp_key
 group by all
 order by 1, 2;
 
+-- The agency layer: the cells of the selected agencies summed over positions (after them).
+
+-- name: score_agency
+insert into score_agency
+select s.year, s.competency_key, s.agency_key, s.gender, s.employment_type, sum(s.n)::bigint,
+       sum(s.level_t)::bigint, sum(s.den::bigint * s.n)::bigint, sum(s.shortfall_t)::bigint,
+       sum(s.meeting)::bigint
+from score_cell s
+where {sel}
+group by all
+order by 1, 3;
+
+-- name: person_agency
+insert into person_agency
+select s.year, s.agency_key, s.gender, s.employment_type, s.den, s.cat, sum(s.n)::bigint,
+       sum(s.scores)::bigint, sum(s.level_t)::bigint, sum(s.shortfall_t)::bigint,
+       sum(s.meeting)::bigint
+from person_cell s
+where {sel}
+group by all
+order by 1, 2;
+
 -- The national layer (rebuilt whole after the cells): the cells summed over agencies.
 
 -- name: year_nat

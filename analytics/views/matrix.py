@@ -52,24 +52,31 @@ def gap_matrix(
     where_s, wp = route.cell_where(filters, "s") if cells else common.where(filters, "s")
     fragments = {"key_select": g.select, "key_columns": g.columns, "year_s": year_s}
     if cells:
+        agency_layer = rows == "agency" and route.agency_layer(filters)
         fragments |= {
-            "score_cell": route.tables(filters, rows == "agency")["score_cell"],
+            "score_cell": (
+                "score_agency"
+                if agency_layer
+                else route.tables(filters, rows == "agency")["score_cell"]
+            ),
             "agency_join": (
                 "join agencies a on a.agency_key = s.agency_key" if rows == "agency" else ""
             ),
+            "position_join": (
+                "" if agency_layer else "join positions p on p.position_key = s.position_key"
+            ),
+            "required_t": "s.required_t" if agency_layer else "s.den::bigint * s.n",
         }
+    # only the competencies of `groups` (a national matrix by agency would sum them all)
+    where_s += (
+        " and s.competency_key in (select competency_key from competencies"
+        " where list_contains($mx_groups, competency_group))"
+    )
+    wp |= {"mx_groups": list(groups)}
     df = common.query(
         cur, "gap_matrix_cells" if cells else "gap_summary", {**yp, **wp},
         where_s=where_s, **fragments,
     )  # fmt: skip
-    wanted = {
-        r[0]
-        for r in cur.execute(
-            "select competency_id from competencies where list_contains($g, competency_group)",
-            {"g": list(groups)},
-        ).fetchall()
-    }
-    df = df[df["competency_id"].isin(wanted)]
     if len(df):
         # exact: 100 x (scores - meeting) / scores, from the exact pct_meeting's integer count
         meeting = (df["pct_meeting"] * df["scores"] / 100).round().astype("int64")
