@@ -59,12 +59,18 @@ class Filters:
         prefix: str = "f",
         position: str = "position_key",
         attrs: bool = False,
+        employees_within: str | None = None,
     ) -> tuple[str, dict[str, Any]]:
         """(sql, params) selecting rows of relation alias `t` (no year condition); job
         family and type apply to its column `position` (a fixed column name, never user text).
         `attrs`: the relation is a roll-up that carries the employees' gender and employment
         type as columns (and has no emp_key), so those filters apply to its columns; a rank
         cannot be selected there (analytics/metrics/route.py never sends one).
+
+        `employees_within`: a subquery of the emp_keys the relation can hold at most (fixed
+        SQL, never user text), when they are few: the gender, employment type and rank
+        conditions then look up those employees only, not the whole workforce (a national
+        store's 5.6 M employees made a hash table of millions for a handful of rows).
 
         Returns "true" when nothing is selected, so it can always follow WHERE/AND.
         """
@@ -146,6 +152,8 @@ class Filters:
             emp_conds.append(f"list_contains({p('g', list(self.genders))}, gender)")
         if self.ranks:
             emp_conds.append(f"list_contains({p('rk', list(self.ranks))}, rank)")
+        if emp_conds and employees_within is not None:
+            emp_conds.append(f"emp_key in ({employees_within})")
         if emp_conds:
             parts.append(
                 f"{col('emp_key')} in (select emp_key from employees where "

@@ -146,8 +146,14 @@ def _same_people_sums(
         "s.emp_key in (select emp_key from person_year "
         "where position_key is null and year in ($year0, $year1))"
     )
-    rest = common.query(cur, "same_people", params, only_s=split, **per_person)
-    found = [f for f in (cells, rest) if not f.empty]
+    found = [cells] if not cells.empty else []
+    if route.any_multi_position(cur):
+        # the per-person part holds only those employees: filter on them, not the workforce
+        rest_s, _ = filters.where("s", "f", employees_within=route.MULTI_POSITION)
+        rest = common.query(
+            cur, "same_people", params, only_s=split, **per_person | {"where_s": rest_s}
+        )
+        found += [rest] if not rest.empty else []
     if not found:
         return cells
     both = pd.concat(found)

@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+import duckdb
+
 from analytics.filters import Filters
 
 _use_cells: ContextVar[bool] = ContextVar("use_cells", default=True)
@@ -67,6 +69,22 @@ def people_cells(filters: Filters) -> bool:
 def people_year(year: int | None) -> dict[str, int]:
     """The people_* bucket of a year of d1 (0: every year), as the query parameter."""
     return {"people_year": 0 if year is None else int(year)}
+
+
+# The employees whose scores of a year sit in several positions (person_year.position_key is
+# null): the only ones a cell query of the score summaries sums per person
+# (sql/cell_person.sql, sql/same_people.sql); a few among millions.
+MULTI_POSITION = "select emp_key from person_year where position_key is null"
+
+
+def any_multi_position(cur: duckdb.DuckDBPyConnection) -> bool:
+    """True when some employee's scores of a year sit in several positions (under a
+    millisecond: the column's null statistics). When none does, a cell query skips its
+    per-person part, whose employee filters would otherwise be planned over everyone."""
+    row = cur.execute(
+        "select exists (select 1 from person_year where position_key is null)"
+    ).fetchall()
+    return bool(row[0][0])
 
 
 # The roll-up tables a cell query reads, by role (its SQL's placeholders).

@@ -59,8 +59,12 @@ def parts(
     """Rows per year, group and denominator (columns: see sql/score_groups.sql); the JPM
     category counts only when `categories` (else 0)."""
     year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
     name = source(g, filters)
+    # cell_person's per-person part holds only employees with scores in several positions
+    within = route.MULTI_POSITION if name == "cell_person" else None
+    where_s, wp = filters.where("s", "f", employees_within=within)
+    if name == "cell_person" and not route.any_multi_position(cur):
+        where_s = "false"  # no such employee: the per-person part is planned away
     extra: dict[str, str] = {}
     table = route.tables(filters, g.by == "agency")
     if name == "cell_score":
