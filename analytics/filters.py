@@ -60,6 +60,7 @@ class Filters:
         position: str = "position_key",
         attrs: bool = False,
         employees_within: str | None = None,
+        is_employees: bool = False,
     ) -> tuple[str, dict[str, Any]]:
         """(sql, params) selecting rows of relation alias `t` (no year condition); job
         family and type apply to its column `position` (a fixed column name, never user text).
@@ -71,6 +72,9 @@ class Filters:
         SQL, never user text), when they are few: the gender, employment type and rank
         conditions then look up those employees only, not the whole workforce (a national
         store's 5.6 M employees made a hash table of millions for a handful of rows).
+
+        `is_employees`: the relation is the employees table itself, so gender, employment
+        type and rank are its own columns (no lookup of every employee by key).
 
         Returns "true" when nothing is selected, so it can always follow WHERE/AND.
         """
@@ -144,14 +148,19 @@ class Filters:
                 parts.append(f"list_contains({p('g', list(self.genders))}, {col('gender')})")
             return (" and ".join(parts) if parts else "true"), params
         emp_conds: list[str] = []
+        # the employee's own columns: the relation's when it is the employees table
+        own = col if is_employees else (lambda c: c)
         if self.employment_types:
             emp_conds.append(
-                f"list_contains({p('et', list(self.employment_types))}, employment_type)"
+                f"list_contains({p('et', list(self.employment_types))}, {own('employment_type')})"
             )
         if self.genders:
-            emp_conds.append(f"list_contains({p('g', list(self.genders))}, gender)")
+            emp_conds.append(f"list_contains({p('g', list(self.genders))}, {own('gender')})")
         if self.ranks:
-            emp_conds.append(f"list_contains({p('rk', list(self.ranks))}, rank)")
+            emp_conds.append(f"list_contains({p('rk', list(self.ranks))}, {own('rank')})")
+        if is_employees:
+            parts += emp_conds
+            return (" and ".join(parts) if parts else "true"), params
         if emp_conds and employees_within is not None:
             emp_conds.append(f"emp_key in ({employees_within})")
         if emp_conds:

@@ -3,6 +3,7 @@ the gap matrix agrees with gap_summary, people and profiles respect scope and ro
 
 from __future__ import annotations
 
+import importlib
 import io
 from collections.abc import Iterator
 
@@ -93,3 +94,113 @@ def test_people_and_profile_need_individuals_and_respect_scope(
 def test_core_competencies_of_an_empty_table() -> None:
     empty = pd.DataFrame({"competency_id": pd.Series(dtype="str")})
     assert findings.core_competencies(empty, {"competency_group": {}}).empty
+
+
+def _people_reference(cur: duckdb.DuckDBPyConnection, f: Filters, search: str) -> pd.DataFrame:
+    """Every selected employee in list order, the plain way: all employees joined to their
+    year's sums, filtered in pandas, sorted by JPM (ascending, empty last), name, NIP."""
+    year = cur.execute("select max(year) from score").fetchall()[0][0]
+    df = cur.execute(
+        """
+        select e.nip, e.name, a.agency_id, e.gender, e.rank,
+               case when y.sum_required > 0
+                    then (100 * (y.sum_level * 10)::bigint)::double
+                         / (y.sum_required::bigint * 10) end as jpm
+        from employees e join agencies a using (agency_key)
+        left join person_year y on y.emp_key = e.emp_key and y.year = $y
+        """,
+        {"y": year},
+    ).df()
+    keep = pd.Series(True, index=df.index)
+    if f.genders:
+        keep &= df["gender"].isin(f.genders)
+    if f.agencies:
+        keep &= df["agency_id"].isin(f.agencies)
+    if f.ranks:
+        keep &= df["rank"].isin(f.ranks)
+    if search:
+        keep &= df["name"].str.lower().str.contains(search.lower(), regex=False) | df[
+            "nip"
+        ].str.startswith(search)
+    df = df[keep].sort_values(["jpm", "name", "nip"], na_position="last", kind="stable")
+    return df.reset_index(drop=True)
+
+
+def test_people_pages_equal_the_plain_order_through_the_lowest_jpm_candidates(
+    cur, monkeypatch
+) -> None:
+    """The list's pages (taken from the lowest JPMs of the year when they fill the page, else
+    from every employee) are the plain order's, with few candidates (ties at the bound cut)
+    and with many, filtered, searched and paged past the assessed employees. The candidates
+    are tried whatever the selection's share (worth_trying), so narrow ones fall back."""
+    people_view = importlib.import_module("analytics.views.people")  # views.people: the function
+
+    agency = cur.execute(
+        "select a.agency_id from employees join agencies a using (agency_key) "
+        "group by all order by count(*) desc limit 1"
+    ).fetchall()[0][0]
+    rank = cur.execute("select rank from employees where rank is not null limit 1").fetchall()
+    cases = [
+        (Filters(), ""),
+        (Filters(genders=("P",)), ""),
+        (Filters(agencies=(agency,)), ""),
+        (Filters(ranks=(rank[0][0],)), ""),
+        (Filters(), "a"),
+    ]
+    fast: list[bool] = []
+    page_of = people_view._page
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        fast.append(kwargs.get("candidates") is not None)
+        return page_of(*args, **kwargs)
+
+    monkeypatch.setattr(people_view, "_page", spy)
+    monkeypatch.setattr(people_view, "worth_trying", lambda total, everyone, want: True)
+    for m in (lambda want: want + 3, people_view.candidates, lambda want: 10 * want):
+        monkeypatch.setattr(people_view, "candidates", m)
+        for f, search in cases:
+            ref = _people_reference(cur, f, search)
+            for limit, offset in ((10, 0), (7, 21), (50, len(ref) - 20)):
+                page, total = views.people(cur, f, search, limit=limit, offset=max(offset, 0))
+                assert total == len(ref)
+                want = ref.iloc[max(offset, 0) : max(offset, 0) + limit]
+                assert list(page["nip"]) == list(want["nip"]), (f, search, limit, offset)
+                assert page["jpm"].tolist() == pytest.approx(want["jpm"].tolist(), nan_ok=True)
+    assert any(fast) and not all(fast)  # both ways were taken
+
+
+def test_people_pages_with_ties_at_the_candidates_bound(tmp_path, monkeypatch) -> None:
+    """A quarter of the workforce shares the lowest JPM: the candidates cut those ties
+    arbitrarily, so the page is not taken from them (it would miss names that sort first)."""
+    people_view = importlib.import_module("analytics.views.people")
+    store = Store(tmp_path / "ties.duckdb")
+    try:
+        build_demo(store, employees=300, seed=5, force=False, out=io.StringIO(), err=io.StringIO())
+        with store.write() as w:
+            w.execute(
+                "update person_year set sum_level = sum_required / 5 "
+                "where year = (select max(year) from person_year) and emp_key % 4 = 0"
+            )
+        monkeypatch.setattr(people_view, "candidates", lambda want: want + 3)
+        monkeypatch.setattr(people_view, "worth_trying", lambda total, everyone, want: True)
+        with store.snapshot() as snap:
+            tied = snap.cur.execute(
+                "select count(*) from person_year where year = (select max(year) from "
+                "person_year) and sum_level * 5 = sum_required and sum_required > 0"
+            ).fetchall()[0][0]
+            assert tied > 30
+            ref = _people_reference(snap.cur, Filters(), "")
+            for limit, offset in ((10, 0), (5, 12)):
+                page, _ = views.people(snap.cur, Filters(), limit=limit, offset=offset)
+                assert list(page["nip"]) == list(ref["nip"][offset : offset + limit])
+    finally:
+        store.close()
+
+
+def test_people_candidates_are_tried_for_a_broad_selection_only() -> None:
+    people_view = importlib.import_module("analytics.views.people")
+    assert people_view.candidates(50) == 2000
+    assert people_view.worth_trying(5_600_000, 5_600_000, 50)
+    assert people_view.worth_trying(280_000, 5_600_000, 50)  # 5 %: 100 expected among 2,000
+    assert not people_view.worth_trying(270_000, 5_600_000, 50)
+    assert not people_view.worth_trying(43_000, 5_600_000, 50)  # one agency
