@@ -20,7 +20,7 @@ def assessment_coverage(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     year), not_assessed, pct_assessed (0-100). Year: filters.year or the latest assessment year.
     """
     year = resolve_year(cur, filters, "employee_gaps")
-    where, params = filters.where("e")
+    where, params = filters.where("e", is_employees=True)
     return cur.execute(
         f"""
         with assessed as (
@@ -54,7 +54,7 @@ def not_assessed(
     """
     check_individuals(filters)
     year = resolve_year(cur, filters, "employee_gaps")
-    where, params = filters.where("e")
+    where, params = filters.where("e", is_employees=True)
     return cur.execute(
         f"""
         select e.nip, e.name, a.agency_name, e.unit, p.position_name
