@@ -439,7 +439,7 @@ def _naive_section(cur: duckdb.DuckDBPyConnection, pandas_too: bool, out: TextIO
         return metrics.jpm_summary(cur, f)
 
     ways = [
-        ("roll-ups (person_cell)", jpm, 3),
+        ("roll-ups (person_agency)", jpm, 3),
         ("derived person-year rows", _per_person(jpm), 3),
         (join, lambda: cur.execute(NAIVE_JPM_SQL, {"year": year}).df(), 1),
     ]
