@@ -41,7 +41,9 @@ def heatmap(
         flags = flags.reindex(index=pivot.index, columns=cols)
         text = text.where(~flags.fillna(False).astype(bool), text + "⚠")
     y = [theme.plain(row_labels.get(r, r)) for r in pivot.index]
-    x = [_wrap(theme.plain(col_labels.get(c, c)), 14) if c in col_labels else theme.plain(c)
+    # one or two words a line: a column is ~60 px wide beside long agency names, and wider
+    # lines ran into their neighbours' ("Orientasi padaPelayanan")
+    x = [_wrap(theme.plain(col_labels.get(c, c)), 9) if c in col_labels else theme.plain(c)
          for c in cols]  # fmt: skip
     extra = ""
     if hover_extra and hover_extra in df.columns:
@@ -76,10 +78,10 @@ def heatmap(
     theme.apply(fig, lang, title)
     fig.update_layout(
         height=max(240, 34 * len(y) + 180),
-        xaxis=dict(side="top", tickangle=0, showgrid=False),
+        xaxis=dict(side="top", tickangle=0, showgrid=False, tickfont=dict(size=11)),
         # every row labelled: Plotly would otherwise skip labels of a dense axis
         yaxis=dict(showgrid=False, tickmode="array", tickvals=y, ticktext=y),
-        margin=dict(t=110),
+        margin=dict(t=120),
     )
     return fig
 
