@@ -235,3 +235,29 @@ def test_out_file_is_utf8_without_bom(store, tmp_path: Path) -> None:
     data = target.read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" not in data
     assert data.decode("utf-8").splitlines()[0].startswith("agency_id,employees,")
+
+
+def test_csv_rows_are_written_as_csv_writer_writes_them() -> None:
+    """write_csv joins whole columns; its text equals csv.writer's for the same values:
+    commas, quotes, line breaks, empty strings, None, NaN, unicode, one column or several."""
+    import csv
+
+    from analytics.export import write_csv
+
+    rng = np.random.default_rng(11)
+    pieces = ["a", "É", ",", '"', "\n", "\r", " ", "", "Dinas", "x,y", 'say "hi"']
+    words = ["".join(rng.choice(pieces, size=int(rng.integers(0, 4)))) for _ in range(400)]
+    rows = [
+        [w, int(rng.integers(-5, 10**6)), float(rng.standard_normal()) if i % 7 else None,
+         None if i % 5 == 0 else w.upper(), math.nan if i % 11 == 0 else i / 3]
+        for i, w in enumerate(words)
+    ]  # fmt: skip
+    columns = ["name", "n", "x", "label", "y"]
+    for cols, data in ((columns, rows), (["name"], [[r[0]] for r in rows]), (columns, [])):
+        got = io.StringIO()
+        write_csv(got, cols, data)
+        want = io.StringIO()
+        w = csv.writer(want, delimiter=",", lineterminator="\n")
+        w.writerow(cols)
+        w.writerows([["" if (t := format_value(v)) is None else t for v in r] for r in data])
+        assert got.getvalue() == want.getvalue()
