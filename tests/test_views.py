@@ -204,3 +204,4 @@ def test_people_candidates_are_tried_for_a_broad_selection_only() -> None:
     assert people_view.worth_trying(280_000, 5_600_000, 50)  # 5 %: 100 expected among 2,000
     assert not people_view.worth_trying(270_000, 5_600_000, 50)
     assert not people_view.worth_trying(43_000, 5_600_000, 50)  # one agency
+    assert not people_view.worth_trying(10_000, 10_000, 50)  # a small store joins everyone

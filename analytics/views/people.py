@@ -126,10 +126,15 @@ def _page(
     ).df()
 
 
+# Below this many employees joining everyone to their year is quicker (12-18 ms for 10,000)
+# than the candidates' three queries and their 2,000 keys (~110 ms).
+LARGE_STORE = 200_000
+
+
 def worth_trying(total: int, everyone: int, want: int) -> bool:
-    """True when the candidates likely hold the page: the selection keeps a share of the
-    workforce that puts twice `want` among them (else the page joins everyone at once)."""
-    return everyone > 0 and total * candidates(want) >= 2 * want * everyone
+    """True on a large store when the candidates likely hold the page: the selection keeps a
+    share of the workforce that puts twice `want` among them (else the page joins everyone)."""
+    return everyone >= LARGE_STORE and total * candidates(want) >= 2 * want * everyone
 
 
 def candidates(want: int) -> int:
