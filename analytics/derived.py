@@ -27,7 +27,7 @@ DERIVED_TABLES = ("score", "person_year", "jp_year", "pair", "pair_programme")
 DERIVED_VERSION = "3"
 # The layout of the roll-ups alone (analytics/rollup.py): when only they are older, they are
 # summed again from the derived rows (minutes at national scale, not the derived rows' half hour).
-ROLLUP_VERSION = "6"
+ROLLUP_VERSION = "7"
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
 # Table aliases the refresh statements select employees by ({sel_<alias>}).

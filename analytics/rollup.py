@@ -35,6 +35,8 @@ ROLLUP_TABLES = (
     "people_dose",
     "emp_cell",
     "jp_cell",
+    "unit_cell",
+    "rank_cell",
     # the agency layer: score_cell and person_cell summed over positions (after them)
     "score_agency",
     "person_agency",
@@ -49,10 +51,11 @@ ROLLUP_TABLES = (
     "emp_nat",
     "jp_nat",
 )
-# Rebuilt whole on every refresh: emp_cell and jp_cell because an employee's former agency is
-# not recorded (cheap, ~1 s nationally); the national layer from the cells (~2 s nationally).
-WHOLE = ("emp_cell", "jp_cell", "year_nat", "score_nat", "person_nat", "pair_nat", "change_nat",
-         "programme_nat", "dose_nat", "emp_nat", "jp_nat")  # fmt: skip
+# Rebuilt whole on every refresh: emp_cell, jp_cell, unit_cell and rank_cell because an
+# employee's former agency is not recorded (cheap, ~1 s nationally); the national layer from
+# the cells (~2 s nationally).
+WHOLE = ("emp_cell", "jp_cell", "unit_cell", "rank_cell", "year_nat", "score_nat", "person_nat",
+         "pair_nat", "change_nat", "programme_nat", "dose_nat", "emp_nat", "jp_nat")  # fmt: skip
 
 
 @cache

@@ -140,20 +140,6 @@ def test_choices_match_per_person_rows_in_random_worlds(world_n: tuple[Any, int]
         store.close()
 
 
-def test_units_when_two_names_share_a_hash(monkeypatch) -> None:
-    """The national unit list falls back to grouping by name when names share a hash."""
-    store = store_of(world())
-    try:
-        cur = store.cursor()
-        expected = per_person(cur, None)["units"]
-        monkeypatch.setattr(choices_module, "_UNIT_HASH", "length({}) // 100")  # all share
-        assert offered(metrics.choices(cur))["units"] == expected
-        monkeypatch.setattr(choices_module, "_UNIT_HASH", "length({})")  # none share here
-        assert offered(metrics.choices(cur))["units"] == expected
-    finally:
-        store.close()
-
-
 def test_units_frame_is_what_df_gives() -> None:
     """Units are read through Arrow: the same frame (values, dtypes, index) as .df()."""
     store = store_of(world())

@@ -287,6 +287,21 @@ create table if not exists jp_cell (
     n_20jp       bigint not null
 );
 
+-- The units and ranks of the current employees per agency, with how many hold each: what the
+-- filter bar offers (analytics/metrics/choices.py) without grouping every employee (195,552
+-- units nationally). Rebuilt whole on every refresh, as emp_cell.
+create table if not exists unit_cell (
+    agency_key integer not null,
+    unit       varchar not null,
+    n          bigint not null
+);
+
+create table if not exists rank_cell (
+    agency_key integer not null,
+    rank       varchar,
+    n          bigint not null
+);
+
 -- The agency layer: score_cell and person_cell summed over positions, for answers grouped by
 -- agency whose filters name no job family or type (analytics/metrics/route.py). A national
 -- store's 15,053 agencies are a third to two thirds as many rows as their cells, and need no

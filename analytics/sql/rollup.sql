@@ -241,6 +241,22 @@ join employees s on s.emp_key = j.emp_key
 group by all
 order by 1, 2;
 
+-- name: unit_cell
+-- (rebuilt whole, as emp_cell)
+insert into unit_cell
+select s.agency_key, s.unit, count(*)
+from employees s
+group by all
+order by all;
+
+-- name: rank_cell
+-- (rebuilt whole, as emp_cell)
+insert into rank_cell
+select s.agency_key, s.rank, count(*)
+from employees s
+group by all
+order by all;
+
 -- The agency layer: the cells of the selected agencies summed over positions (after them).
 
 -- name: score_agency
