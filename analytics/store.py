@@ -113,8 +113,11 @@ class Store:
             raise
         _tune(self.conn, self.path)
         self._write_lock = threading.Lock()
+        # True when opening wrote more than a command's audit row (a migration or a renewal):
+        # close() then checkpoints whatever it is asked
+        self.upgraded = False
         if not read_only:
-            migrate(self.conn)
+            self.upgraded = migrate(self.conn) < SCHEMA_VERSION
             self._renew_derived()
 
     def _renew_derived(self) -> None:
@@ -128,6 +131,7 @@ class Store:
                 return
         finally:
             cur.close()
+        self.upgraded = True
         with self.write() as cur:
             derived.renew(cur)
 
@@ -137,8 +141,14 @@ class Store:
         which rewrites the file's block metadata (0.3 s on a national store, more than the
         export itself). The committed rows stay in the log, durable, and are replayed when the
         store is next opened; DuckDB folds the log in by itself once it outgrows its
-        checkpoint threshold."""
-        if not checkpoint and not self.read_only and str(self.path) != ":memory:":
+        checkpoint threshold. A store migrated or renewed when it was opened is checkpointed
+        all the same (such writes are not left to be replayed at every opening)."""
+        if (
+            not checkpoint
+            and not self.upgraded
+            and not self.read_only
+            and str(self.path) != ":memory:"
+        ):
             self.conn.execute("pragma disable_checkpoint_on_shutdown")
         self.conn.close()
 

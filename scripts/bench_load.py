@@ -49,6 +49,9 @@ def main() -> None:
         if args.db:
             db = Path(tmp) / "asn.duckdb"
             shutil.copyfile(args.db, db)
+            wal = Path(f"{args.db}.wal")  # rows an export left in the log (Store.close)
+            if wal.exists():
+                shutil.copyfile(wal, Path(f"{db}.wal"))
         load = run(Path(tmp), plan, db)
         print(report(load))
         if problems(load):  # the dashboard's own log, before the directory goes

@@ -205,3 +205,4 @@ def test_people_candidates_are_tried_for_a_broad_selection_only() -> None:
     assert not people_view.worth_trying(270_000, 5_600_000, 50)
     assert not people_view.worth_trying(43_000, 5_600_000, 50)  # one agency
     assert not people_view.worth_trying(10_000, 10_000, 50)  # a small store joins everyone
+    assert not people_view.worth_trying(5_600_000, 5_600_000, 2_500_000)  # page 100,000

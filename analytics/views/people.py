@@ -51,6 +51,7 @@ def people(
     # every employee has an agency and a position (the importer checks both references)
     total_row = first_row(_run(cur, f"select count(*) from employees e where {matching}", params))
     total = int(total_row[0]) if total_row else 0
+    offset = max(0, int(offset))
     want = offset + limit
     everyone = first_row(cur.execute("select count(*) from employees"))
     if (
@@ -131,10 +132,20 @@ def _page(
 LARGE_STORE = 200_000
 
 
+# Deeper pages join everyone (a page typed far into the list would otherwise make millions
+# of candidates: ~1 s of one query instead).
+MAX_WANT = 500
+
+
 def worth_trying(total: int, everyone: int, want: int) -> bool:
-    """True on a large store when the candidates likely hold the page: the selection keeps a
-    share of the workforce that puts twice `want` among them (else the page joins everyone)."""
-    return everyone >= LARGE_STORE and total * candidates(want) >= 2 * want * everyone
+    """True on a large store, for one of the first pages, when the candidates likely hold it:
+    the selection keeps a share of the workforce that puts twice `want` among them (else the
+    page joins everyone)."""
+    return (
+        everyone >= LARGE_STORE
+        and want <= MAX_WANT
+        and total * candidates(want) >= 2 * want * everyone
+    )
 
 
 def candidates(want: int) -> int:
