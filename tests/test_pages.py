@@ -8,8 +8,10 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
@@ -143,13 +145,23 @@ def test_query_parameters_restore_the_filters(demo_db: Path) -> None:
     assert shown["Pegawai diases"] == integer(k["employees"], "id")
 
 
-def test_gaps_heatmap_equals_the_gap_matrix(demo_db: Path) -> None:
+def gaps_heatmap() -> tuple[AppTest, Any]:
+    """The Gaps page run as a planner, and its heatmap trace."""
     at = app("pages/gaps.py")
-    heat = next(f for f in figures(at) if f.data[0].type == "heatmap").data[0]
+    return at, next(f for f in figures(at) if f.data[0].type == "heatmap").data[0]
+
+
+def planner_gap_matrix() -> tuple[pd.DataFrame, dict[str, str]]:
+    """The planner's gap matrix of the latest year, and the agency names by id."""
     with snapshot_cur() as snap:
         year = metrics.latest_year(snap.cur)
         m = views.gap_matrix(snap.cur, PLANNER.with_(year=year))
-        names = overview.names(snap.cur)["agency"]
+        return m, overview.names(snap.cur)["agency"]
+
+
+def test_gaps_heatmap_equals_the_gap_matrix(demo_db: Path) -> None:
+    _, heat = gaps_heatmap()
+    m, names = planner_gap_matrix()
     # every cell of the chart is the matrix's pct_below for that agency and competency
     lookup = {
         (names[a], c): v
@@ -320,19 +332,14 @@ def test_agency_charts_show_those_most_in_need_when_there_are_too_many(
     from ui import widgets
 
     monkeypatch.setattr(widgets, "MAX_CHART_GROUPS", 3)
-    at = app("pages/gaps.py")
-    heat = next(f for f in figures(at) if f.data[0].type == "heatmap").data[0]
-    with snapshot_cur() as snap:
-        year = metrics.latest_year(snap.cur)
-        m = views.gap_matrix(snap.cur, PLANNER.with_(year=year))
-        names = overview.names(snap.cur)["agency"]
+    at, heat = gaps_heatmap()
+    m, names = planner_gap_matrix()
     means = m.groupby("agency_id")["pct_below"].mean().sort_values(ascending=False)
     assert sorted(heat.y) == sorted(names[a] for a in means.index[:3])
     total = m["agency_id"].nunique()
     assert any(f"3 dari {total} OPD" in c.value for c in at.caption)
     monkeypatch.setattr(widgets, "MAX_CHART_GROUPS", 400)
-    at = app("pages/gaps.py")
-    heat = next(f for f in figures(at) if f.data[0].type == "heatmap").data[0]
+    at, heat = gaps_heatmap()
     assert len(heat.y) == total and not any(
         "dari" in c.value and "OPD:" in c.value for c in at.caption
     )

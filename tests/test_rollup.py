@@ -242,9 +242,9 @@ def test_answers_by_agency_read_the_agency_layer(world_cur, monkeypatch) -> None
         return {t for t in names if f"from {t} s" in text}
 
     cur = world_cur
-    assert route.agency_layer(Filters(genders=("P",)))
-    assert not route.agency_layer(Filters(job_types=("JF",)))
-    assert not route.agency_layer(Filters(units=(("A", "U"),)))
+    assert route.across_positions(Filters(genders=("P",)))
+    assert not route.across_positions(Filters(job_types=("JF",)))
+    assert not route.across_positions(Filters(units=(("A", "U"),)))
     assert tables(lambda: metrics.gap_summary(cur, Filters(), "agency")) == {"person_agency"}
     assert tables(lambda: metrics.jpm_summary(cur, Filters(), "agency")) == {"person_agency"}
     assert tables(lambda: metrics.trend(cur, Filters(), "agency")) == {"person_agency"}

@@ -18,7 +18,7 @@ from analytics import privacy
 from analytics.filters import Filters
 from analytics.metrics import common, route
 from analytics.metrics.groups import NONE_COL, Grouping, grouping
-from analytics.metrics.impact import people_from_cells, people_needed, programme_estimates
+from analytics.metrics.impact import distinct_people, people_needed, programme_estimates
 from analytics.metrics.needs import training_needs
 from analytics.metrics.ols import MIN_ARM
 from analytics.metrics.summaries import key_dtypes
@@ -216,10 +216,11 @@ def _dose(
     else:
         df = common.query(cur, "dose_response", params, **fragments)
     if people_needed(filters) and not df.empty:
-        if competency_id is None and route.people_cells(filters):
-            people = people_from_cells(cur, filters, "dose_response_people_cells", year)
-        else:
-            people = common.query(cur, "dose_response_people", params, **fragments)
+        # people_dose holds no competency: with one chosen, its pairs are counted
+        people = distinct_people(
+            cur, filters, "dose_response_people", year, params, fragments,
+            cells=competency_id is None,
+        )  # fmt: skip
         df = df.merge(people, on="bin", how="left")
     else:
         df["employees"] = pd.NA

@@ -46,27 +46,37 @@ def _estimate_row(key: dict[str, Any], est: Estimate, employees: int | None) -> 
 
 def _fragments(
     cur: duckdb.DuckDBPyConnection, filters: Filters
-) -> tuple[dict[str, str], dict[str, Any]]:
+) -> tuple[dict[str, str], dict[str, Any], int | None]:
+    """The pairs' year and filter clauses, their parameters, and the year they select."""
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
     where_s, wp = common.where(filters, "s")
-    return {"year_s": year_s, "where_s": where_s}, {**yp, **wp}
+    return {"year_s": year_s, "where_s": where_s}, {**yp, **wp}, year
 
 
-def people_from_cells(
+def distinct_people(
     cur: duckdb.DuckDBPyConnection,
     filters: Filters,
     name: str,
     year: int | None,
-    params: dict[str, Any] | None = None,
-    **fragments: str,
+    params: dict[str, Any],
+    fragments: dict[str, str],
+    cells: bool = True,
+    cell_params: dict[str, Any] | None = None,
+    **cell_fragments: str,
 ) -> pd.DataFrame:
-    """The small-group rule's distinct employees summed from the people_* roll-ups by
-    sql/<name>.sql, for pairs of `year` (None: every year); only when
-    route.people_cells(filters)."""
+    """The small-group rule's distinct employees by sql/<name>.sql over the pairs, or summed
+    from the people_* roll-ups by sql/<name>_cells.sql for pairs of `year` (None: every
+    year) when `cells` and route.across_positions(filters)."""
+    if not (cells and route.across_positions(filters)):
+        return common.query(cur, name, params, **fragments)
     cell_s, wp = route.cell_where(filters, "s")
     return common.query(
-        cur, name, {**wp, **(params or {}), **route.people_year(year)}, where_s=cell_s, **fragments
+        cur,
+        f"{name}_cells",
+        {**wp, **(cell_params or {}), **route.people_year(year)},
+        where_s=cell_s,
+        **cell_fragments,
     )
 
 
@@ -80,7 +90,7 @@ def competency_estimates(
     cur: duckdb.DuckDBPyConnection, filters: Filters, people: bool = False
 ) -> list[tuple[str, Estimate, int | None]]:
     """(competency_id, estimate, employees or None) per competency with at least one pair."""
-    frag, params = _fragments(cur, filters)
+    frag, params, year = _fragments(cur, filters)
     if route.cells_allowed(filters):
         cell_s, _ = route.cell_where(filters, "s")  # same parameters as frag's where_s
         arms = common.query(
@@ -95,12 +105,8 @@ def competency_estimates(
     for row in arms.itertuples(index=False):
         found.setdefault(row.competency_id, {})[bool(row.treated)] = _arm(row)
     counts: dict[str, int] = {}
-    if people and route.people_cells(filters):
-        year = common.resolve_year(cur, filters, "training_impact")
-        p = people_from_cells(cur, filters, "impact_competency_people_cells", year)
-    elif people:
-        p = common.query(cur, "impact_competency_people", params, **frag)
     if people:
+        p = distinct_people(cur, filters, "impact_competency_people", year, params, frag)
         counts = dict(zip(p["competency_id"], p["employees"].astype(int), strict=True))
     return [
         (cid, estimate(a.get(True, Arm()), a.get(False, Arm())), counts.get(cid))
@@ -127,7 +133,7 @@ def programme_estimates(
 ) -> list[tuple[str, str, Estimate, int | None]]:
     """(title, competency_id, estimate, employees or None) per programme with at least one
     pair in its arms."""
-    frag, params = _fragments(cur, filters)
+    frag, params, year = _fragments(cur, filters)
     catalogue_t, cp = catalogue(filters)
     frag = {**frag, "catalogue_t": catalogue_t}
     params = {**params, **cp}
@@ -140,14 +146,11 @@ def programme_estimates(
     else:
         rows = common.query(cur, "impact_programme", params, **frag)
     counts: dict[tuple[str, str], int] = {}
-    if people and route.people_cells(filters):
-        year = common.resolve_year(cur, filters, "training_impact")
-        p = people_from_cells(
-            cur, filters, "impact_programme_people_cells", year, cp, catalogue_t=catalogue_t
-        )
-    elif people:
-        p = common.query(cur, "impact_programme_people", params, **frag)
     if people:
+        p = distinct_people(
+            cur, filters, "impact_programme_people", year, params, frag,
+            cell_params=cp, catalogue_t=catalogue_t,
+        )  # fmt: skip
         counts = {
             (t, c): int(n)
             for t, c, n in zip(p["title"], p["competency_id"], p["employees"], strict=True)

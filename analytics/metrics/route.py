@@ -10,7 +10,7 @@ figures (tests/test_rollup.py). `cell_where` is the filters' WHERE clause over a
 
 The agency layer (score_agency, person_agency: the cells summed over positions) answers the
 score summaries and the gap matrix grouped by agency when no job family or type is chosen
-(`agency_layer`).
+(`cell_source`).
 
 The national layer (*_nat: the cells summed over agencies, a few hundred thousand rows in all
 at national scale against tens of millions of cells) answers a selection that names no
@@ -59,10 +59,11 @@ def cell_where(
     return filters.where(alias, prefix, position=position, attrs=True)
 
 
-def people_cells(filters: Filters) -> bool:
-    """True when the small-group rule's distinct employees of training impact may be summed
-    from the people_* roll-ups: cells allowed and no job family or type (an employee's pairs
-    may sit in several positions, so distinct counts do not add up across positions)."""
+def across_positions(filters: Filters) -> bool:
+    """True when cells may be summed across positions: cells allowed and no job family or
+    type (those select positions, and an employee's scores or pairs may sit in several). Then
+    the people_* roll-ups give training impact's distinct employees (they do not add up across
+    positions), and the agency layer (the cells summed over positions) answers by agency."""
     return cells_allowed(filters) and not filters.splits_employee_scores
 
 
@@ -101,11 +102,19 @@ def national(filters: Filters) -> bool:
     )
 
 
-def agency_layer(filters: Filters) -> bool:
-    """True when an answer grouped by agency may read the agency layer (score_agency,
-    person_agency: the cells summed over positions): cells allowed and no job family or type
-    (those select positions)."""
-    return cells_allowed(filters) and not filters.splits_employee_scores
+# The agency layer's table for a cell role, and the join a cell query makes to its positions
+# (the agency layer has none: it is summed over them).
+AGENCY_LAYER = {"score_cell": "score_agency", "person_cell": "person_agency"}
+POSITION_JOIN = "join positions p on p.position_key = s.position_key"
+
+
+def cell_source(filters: Filters, role: str, by_agency: bool) -> tuple[str, bool]:
+    """The table a cell query of `role` (score_cell, person_cell) reads, and whether it is the
+    agency layer: for an answer grouped by agency when `across_positions(filters)`, else
+    `tables`."""
+    if by_agency and across_positions(filters):
+        return AGENCY_LAYER[role], True
+    return tables(filters, by_agency, role)[role], False
 
 
 def tables(filters: Filters, by_agency: bool = False, *roles: str) -> dict[str, str]:

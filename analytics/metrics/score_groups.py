@@ -61,26 +61,24 @@ def parts(
     category counts only when `categories` (else 0)."""
     year_s, yp = common.year_clause("s", year)
     name = source(g, filters)
-    # cell_person's per-person part holds only employees with scores in several positions
-    within = route.MULTI_POSITION if name == "cell_person" else None
-    where_s, wp = filters.where("s", "f", employees_within=within)
-    if name == "cell_person" and not route.any_multi_position(cur):
-        where_s = "false"  # no such employee: the per-person part is planned away
+    where_s, wp = common.where(filters, "s")
+    if name == "cell_person":  # its per-person part: employees with scores in two positions
+        if route.any_multi_position(cur):
+            where_s, wp = filters.where("s", "f", employees_within=route.MULTI_POSITION)
+        else:
+            where_s = "false"  # no such employee: the per-person part is planned away
     extra: dict[str, str] = {}
-    table = route.tables(filters, g.by == "agency")
     if name == "cell_score":
         where_s, wp = route.cell_where(filters, "s")
-        extra = {"score_cell": table["score_cell"]}
+        extra = {"score_cell": route.tables(filters, g.by == "agency", "score_cell")["score_cell"]}
     elif name == "cell_person":
         # the cells carry gender and employment type; the per-person part reads employees
-        agency_layer = g.by == "agency" and route.agency_layer(filters)
+        person_cell, over_positions = route.cell_source(filters, "person_cell", g.by == "agency")
         extra = {
             "inner_keys": g.inner_keys,
             "where_c": route.cell_where(filters, "s")[0],
-            "person_cell": "person_agency" if agency_layer else table["person_cell"],
-            "cell_join": (
-                "" if agency_layer else "join positions p on p.position_key = s.position_key"
-            ),
+            "person_cell": person_cell,
+            "cell_join": "" if over_positions else route.POSITION_JOIN,
         }
     per_person = common.render(
         name, inner_select=g.inner_select, year_s=year_s, where_s=where_s, **extra

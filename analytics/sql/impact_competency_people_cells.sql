@@ -1,6 +1,6 @@
 -- roll-up of impact_competency_people.sql: distinct employees per competency summed over
 -- agencies (and genders, employment types) from people_pairs, for filters that select no
--- position, unit or rank (analytics/metrics/route.py people_cells). Columns as the original.
+-- position, unit or rank (analytics/metrics/route.py across_positions). Columns as the original.
 with people as (
     select s.competency_key, sum(s.employees)::bigint as employees
     from people_pairs s

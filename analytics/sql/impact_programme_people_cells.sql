@@ -1,7 +1,7 @@
 -- roll-up of impact_programme_people.sql: distinct employees in both arms of each programme,
 -- |treated ∪ control| = treated + control - overlap, each summed over agencies from
 -- people_title and people_control, for filters that select no position, unit or rank
--- (analytics/metrics/route.py people_cells). Columns as the original.
+-- (analytics/metrics/route.py across_positions). Columns as the original.
 with programmes as (
     select distinct t.title, t.competency_key
     from trainings t

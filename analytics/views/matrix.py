@@ -52,20 +52,14 @@ def gap_matrix(
     where_s, wp = route.cell_where(filters, "s") if cells else common.where(filters, "s")
     fragments = {"key_select": g.select, "key_columns": g.columns, "year_s": year_s}
     if cells:
-        agency_layer = rows == "agency" and route.agency_layer(filters)
+        score_cell, over_positions = route.cell_source(filters, "score_cell", rows == "agency")
         fragments |= {
-            "score_cell": (
-                "score_agency"
-                if agency_layer
-                else route.tables(filters, rows == "agency")["score_cell"]
-            ),
+            "score_cell": score_cell,
             "agency_join": (
                 "join agencies a on a.agency_key = s.agency_key" if rows == "agency" else ""
             ),
-            "position_join": (
-                "" if agency_layer else "join positions p on p.position_key = s.position_key"
-            ),
-            "required_t": "s.required_t" if agency_layer else "s.den::bigint * s.n",
+            "position_join": "" if over_positions else route.POSITION_JOIN,
+            "required_t": "s.required_t" if over_positions else "s.den::bigint * s.n",
         }
     # only the competencies of `groups` (a national matrix by agency would sum them all)
     where_s += (
