@@ -98,16 +98,18 @@ def serve(
         log.close()
 
 
-def wait_ready(page, timeout: float = 60.0) -> float:
-    """Wait until Streamlit finished the run and the page stopped changing; returns seconds
-    from the call until the page first looked final."""
+def wait_ready(page, timeout: float = 60.0, quiet: float = 0.6) -> float:
+    """Wait until Streamlit finished the run and the page stopped changing for `quiet`
+    seconds; returns seconds from the call until the page first looked final (its last
+    change). A page computing a lower section for longer than `quiet` without a visible sign
+    is taken as ready too early: the page benchmark waits longer."""
     start = time.monotonic()
     last, stable_since = None, None
     while time.monotonic() - start < timeout:
         ok, n, plots = page.evaluate(READY_JS)
         now = time.monotonic()
         if ok and (n, plots) == last:
-            if stable_since is not None and now - stable_since > 0.6:
+            if stable_since is not None and now - stable_since > quiet:
                 return stable_since - start
         else:
             stable_since = now
