@@ -39,6 +39,7 @@ REGISTRY: dict[str, Callable[..., Any]] = {
     "needs_cost": extras.needs_cost,
     "assessment_coverage": coverage.assessment_coverage,
     "missing_standards": coverage.missing_standards,
+    "not_assessed": coverage.not_assessed,
     "kpis": views.kpis,
     "gap_matrix": views.gap_matrix,
     "unit_summary": views.unit_summary,

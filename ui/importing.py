@@ -15,13 +15,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics import coverage as cov_metrics
 from analytics import importer, overview
 from analytics.filters import Filters
 from analytics.metrics.common import NoYear
 from analytics.store import Snapshot
 from analytics.template import write_template
-from ui import auth, fmt, state, widgets
+from ui import auth, data, fmt, state, widgets
 from ui.state import t
 
 
@@ -187,7 +186,7 @@ def store_contents(snap: Snapshot) -> None:
 def coverage(snap: Snapshot, filters: Filters) -> None:
     lang = state.lang()
     try:
-        cov = coverage_frame(snap, filters)
+        cov = data.frame(data.get(snap, "assessment_coverage", filters))
     except NoYear:
         widgets.empty_state("empty_store")
         return
@@ -208,7 +207,7 @@ def coverage(snap: Snapshot, filters: Filters) -> None:
     )
     if filters.may_see_individuals:
         with st.expander(t("cov_people")):
-            people = cov_metrics.not_assessed(snap.cur, filters, limit=200)
+            people = data.frame(data.get(snap, "not_assessed", filters, limit=200))
             widgets.table(
                 people,
                 {
@@ -222,7 +221,7 @@ def coverage(snap: Snapshot, filters: Filters) -> None:
             )
             st.caption(t("cov_people_limit", n=200))
     st.subheader(t("cov_standards"))
-    missing = cov_metrics.missing_standards(snap.cur, filters)
+    missing = data.frame(data.get(snap, "missing_standards", filters))
     if missing.empty:
         st.caption(t("cov_standards_none"))
     else:
@@ -237,7 +236,3 @@ def coverage(snap: Snapshot, filters: Filters) -> None:
             },
             key="tbl_missing_std",
         )
-
-
-def coverage_frame(snap: Snapshot, filters: Filters) -> pd.DataFrame:
-    return cov_metrics.assessment_coverage(snap.cur, filters)
