@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 DB      ?= $(or $(ASN_DB),data/asn.duckdb)
 PORT    ?= 8501
 
-.PHONY: install run test check lint types fmt bench bench-pages bench-load demo clean
+.PHONY: install run test check lint types imports fmt bench bench-pages bench-load demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,9 +38,13 @@ lint: install
 	$(BIN)/ruff check .
 
 types: install
-	$(BIN)/mypy analytics charts
+	$(BIN)/mypy analytics charts ui pages dashboard.py
 
-check: lint types test
+# The layers and the no-cycle rule of docs/architecture.md ([tool.importlinter] in pyproject.toml).
+imports: install
+	$(BIN)/lint-imports
+
+check: lint types imports test
 
 bench: install
 	$(BIN)/python -m analytics bench --db $(DB)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, data, filterbar, meeting, presentation, state
+from ui import auth, data, filterbar, meeting, presentation, session, state
 from ui.i18n import LANGS
 
 st.set_page_config(
@@ -85,7 +85,7 @@ with state.rerun_snapshot() as snap:
                         url_path="profil",
                     )
                 ]
-                if auth.may("individuals")
+                if session.may("individuals")
                 else []
             ),
         ],
@@ -102,7 +102,7 @@ with state.rerun_snapshot() as snap:
                         url_path="audit",
                     )
                 ]
-                if auth.may("audit")
+                if session.may("audit")
                 else []
             ),
             st.Page(

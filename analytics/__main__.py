@@ -1,5 +1,5 @@
 import sys
 
-from analytics.cli import main
+from analytics.cli.main import main
 
 sys.exit(main())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.numfmt import num
+from analytics.core.numfmt import num
 from charts import theme
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.numfmt import num
+from analytics.core.numfmt import num
 from charts import theme
 
 

@@ -4,15 +4,17 @@ Importing and the store's history are for admins; other roles see the coverage o
 """
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from ui import auth, filterbar, importing, undo_panel, widgets
+from ui import filterbar, importing, session, undo_panel, widgets
 from ui.state import t
 
 widgets.page_header("data_title", "data_intro")
 snap = widgets.snapshot()
 filters = filterbar.current()
 
-if auth.may("import"):
+tab_coverage: DeltaGenerator
+if session.may("import"):
     tab_import, tab_store, tab_coverage = st.tabs(
         [t("data_tab_import"), t("data_tab_store"), t("data_tab_coverage")]
     )

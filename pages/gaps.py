@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import ranking
+from analytics.views import ranking
 from charts import gaps as charts
 from ui import data, filterbar, fmt, people_list, state, widgets
 from ui.state import t

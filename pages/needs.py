@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import findings
+from analytics.views import findings
 from charts import gaps as charts
 from ui import data, downloads, filterbar, fmt, state, widgets
 from ui.state import t

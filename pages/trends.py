@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import findings, ranking
+from analytics.views import findings, ranking
 from charts import trends as charts
 from ui import data, filterbar, fmt, state, widgets
 from ui.state import t

@@ -20,8 +20,8 @@ import duckdb
 import pandas as pd
 from hypothesis import strategies as st
 
-from analytics import derived
-from analytics.store import Store
+from analytics.store import derived
+from analytics.store.db import Store
 
 
 def nip(n: int, gender: int = 1) -> str:

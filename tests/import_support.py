@@ -14,7 +14,7 @@ import pytest
 
 from analytics.importer import Source, commit
 from analytics.importer.rules import TABLES
-from analytics.store import Store
+from analytics.store.db import Store
 
 DATA = Path(__file__).parent / "data" / "import"
 BASE = DATA / "base"  # a small consistent dataset, `,` CSV

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
 
-from analytics.store import Store  # noqa: E402
+from analytics.store.db import Store  # noqa: E402
 
 _lock = threading.Lock()
 _log = open(os.environ["ASN_LOAD_LOG"], "a", buffering=1, encoding="utf-8")  # noqa: SIM115

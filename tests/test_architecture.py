@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics.cli import build_parser
+from analytics.cli.main import build_parser
 from ui.i18n import TEXT
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,13 +14,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analytics import audit, derived
-from analytics.backup import restore
-from analytics.cli import run
-from analytics.filters import Filters
+from analytics.cli.main import run
+from analytics.core.filters import Filters
 from analytics.importer import commit
 from analytics.importer.commit import ImportResult
-from analytics.store import SCHEMA_VERSION, Store, read_sql
+from analytics.store import audit, derived
+from analytics.store.backup import restore
+from analytics.store.db import SCHEMA_VERSION, Store
+from analytics.store.sqlfiles import read_sql
 from tests.import_support import NIP3, base_store, base_store_file, sources, state
 from tests.test_owner import OWNER_SCRIPT, _start
 

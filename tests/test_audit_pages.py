@@ -19,9 +19,9 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
-from analytics import auth
+from analytics.access import users as auth
 from analytics.importer import commit
-from analytics.store import Store
+from analytics.store.db import Store
 from tests.import_support import sources, state
 from ui.i18n import text
 
@@ -32,7 +32,7 @@ ADMIN, PLANNER = "root", "budi"
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from analytics.demo import build_demo
+    from analytics.demo.build import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "asn.duckdb"
     store = Store(path)
@@ -48,7 +48,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """A copy of the demo store the app opens, with an admin and a planner; yields the app's
     own Store (one process holds one connection)."""
-    from analytics import owner
+    from analytics.store import owner
     from ui import state as ui_state
 
     db = tmp_path / "asn.duckdb"
@@ -339,7 +339,7 @@ def test_the_backup_download_is_one_duckdb_file_and_recorded(
 def test_the_audit_page_lists_filters_and_downloads_the_log(
     site: Store, fetched: dict[str, Callable[[], Any]]
 ) -> None:
-    from analytics import audit
+    from analytics.store import audit
 
     a = do_import(site, scores_csv(latest_scores(site, 3), "5"))
     audit.record(site, PLANNER, "login_failed", reason="password")
@@ -366,7 +366,7 @@ def test_the_audit_page_lists_filters_and_downloads_the_log(
 
 
 def test_the_audit_page_in_english(site: Store) -> None:
-    from analytics import audit
+    from analytics.store import audit
 
     audit.record(site, ADMIN, "login_ok")
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)

@@ -15,8 +15,8 @@ import pytest
 from argon2 import PasswordHasher
 from fixtures import E, rows, store_of, world
 
-from analytics import auth
-from analytics.filters import Filters
+from analytics.access import users as auth
+from analytics.core.filters import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 # Cheap parameters for the users these tests make (verify reads them from the hash); the CLI
@@ -330,7 +330,7 @@ def test_user_add_prompts_twice_without_stdin(
     """Without --password-stdin the password is asked twice (getpass: never echoed)."""
     import io
 
-    from analytics.cli import run
+    from analytics.cli.main import run
 
     answers = iter(["sandi-rahasia", "sandi-rahasia", "sandi-rahasia", "lain-lagi"])
     monkeypatch.setattr(auth.getpass, "getpass", lambda prompt="": next(answers))

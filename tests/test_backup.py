@@ -9,11 +9,11 @@ from pathlib import Path
 
 import duckdb
 
-from analytics import derived
-from analytics.backup import backup, restore
-from analytics.cli import run
+from analytics.cli.main import run
 from analytics.importer import commit
-from analytics.store import Store
+from analytics.store import derived
+from analytics.store.backup import backup, restore
+from analytics.store.db import Store
 from tests.import_support import NIP1, NIP3, base_store, base_store_file, sources, state
 from tests.test_owner import OWNER_SCRIPT, _start
 

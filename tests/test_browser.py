@@ -20,8 +20,8 @@ SHOTS = ROOT / "out" / "screenshots"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    from analytics.demo import build_demo
-    from analytics.store import Store
+    from analytics.demo.build import build_demo
+    from analytics.store.db import Store
 
     db = tmp_path_factory.mktemp("browser") / "asn.duckdb"
     store = Store(db)
@@ -107,7 +107,7 @@ def test_first_upload_on_the_data_page(tmp_path: Path) -> None:
     and the data is live."""
     from argon2 import PasswordHasher
 
-    from analytics import auth
+    from analytics.access import users as auth
 
     fast = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     auth.add_user(tmp_path / "users.toml", "admin", "admin", "sandi-admin", hasher=fast)

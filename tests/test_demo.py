@@ -11,11 +11,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analytics import cli
-from analytics.demo import RAW_TABLES, build_demo
-from analytics.demo_catalogue import PROGRAMMES
-from analytics.demo_plan import build_plan
-from analytics.store import Store
+from analytics.cli import main as cli
+from analytics.demo.build import RAW_TABLES, build_demo
+from analytics.demo.catalogue import PROGRAMMES
+from analytics.demo.plan import build_plan
+from analytics.store.db import Store
 
 N = 2000
 

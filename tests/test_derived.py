@@ -11,8 +11,8 @@ import duckdb
 import pytest
 from fixtures import E, rows, store_of, world
 
-from analytics import derived, rollup
-from analytics.store import Store
+from analytics.store import derived, rollup
+from analytics.store.db import Store
 
 D = Decimal
 

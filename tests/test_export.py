@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 from fixtures import E, store_of, world
 
-from analytics import cli
-from analytics.export import format_floats, format_value, sort_rows
-from analytics.store import Store
+from analytics.cli import main as cli
+from analytics.cli.export import format_floats, format_value, sort_rows
+from analytics.store.db import Store
 
 
 @pytest.fixture(scope="module")
@@ -242,7 +242,7 @@ def test_csv_rows_are_written_as_csv_writer_writes_them() -> None:
     commas, quotes, line breaks, empty strings, None, NaN, unicode, one column or several."""
     import csv
 
-    from analytics.export import write_csv
+    from analytics.cli.export import write_csv
 
     rng = np.random.default_rng(11)
     pieces = ["a", "É", ",", '"', "\n", "\r", " ", "", "Dinas", "x,y", 'say "hi"']

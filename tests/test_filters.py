@@ -8,7 +8,7 @@ import duckdb
 import pytest
 from fixtures import E, rows, store_of, world
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics.store import Store
+from analytics.store.db import Store
 from tests.import_support import BASE, NIP1, state
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,11 +114,12 @@ def test_warnings_are_printed_and_do_not_stop_the_import(tmp_path: Path) -> None
 
 OWNER_SCRIPT = """
 import sys
-from analytics.store import Store
-from analytics import owner
+from analytics.store.db import Store
+from analytics.cli.main import run
+from analytics.store import owner
 store = Store(sys.argv[1])
 with store.snapshot() as snap:   # a reader (a page being drawn) keeps its snapshot open
-    owner.serve(store)
+    owner.serve(store, run)
     print("ready", flush=True)
     sys.stdin.readline()
     before = snap.cur.execute("select count(*) from employees").fetchall()[0][0]

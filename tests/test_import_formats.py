@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analytics.importer import ImportRejected, Source, commit, load_sources
-from analytics.store import Store
+from analytics.store.db import Store
 from tests.import_support import (
     BASE,
     SEMICOLON,

@@ -33,9 +33,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 import analytics.importer.workbook as wb
+from analytics.cli.importing import cli_import
 from analytics.importer import ImportResult, Source, commit, validate
-from analytics.importer.cli import cli_import
-from analytics.store import Store
+from analytics.store.db import Store
 from tests.import_support import (
     BASE,
     base_store,

@@ -15,10 +15,11 @@ from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
 import analytics.importer as importer
-from analytics import auth
-from analytics.importer import ImportRejected, cli_import, load_sources, oversized
+from analytics.access import users as auth
+from analytics.cli.importing import cli_import
+from analytics.importer import ImportRejected, load_sources, oversized
 from analytics.importer.sources import CLI_LIMIT_MB, UPLOAD_LIMIT_MB, cli_limit_mb, upload_limit_mb
-from analytics.store import Store
+from analytics.store.db import Store
 from tests.import_support import base_store, base_store_file, state
 
 __all__ = ["base_store", "base_store_file"]  # fixtures

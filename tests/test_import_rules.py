@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analytics.importer import commit, validate
-from analytics.store import Store
+from analytics.store.db import Store
 from tests.import_support import (
     NIP1,
     NIP2,

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from analytics import derived
 from analytics.importer import commit, validate
-from analytics.store import Store
+from analytics.store import derived
+from analytics.store.db import Store
 from tests.import_support import (
     BASE,
     NIP1,

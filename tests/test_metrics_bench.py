@@ -8,9 +8,9 @@ import io
 import pytest
 from fixtures import world
 
-from analytics import bench
-from analytics.filters import Filters
-from analytics.store import Store
+from analytics.cli import bench
+from analytics.core.filters import Filters
+from analytics.store.db import Store
 
 TABLES = ("employees", "assessments", "standards", "score", "person_year", "score_cell",
           "person_cell", "pair_cell")  # fmt: skip

@@ -12,10 +12,11 @@ import pandas as pd
 from fixtures import E, random_world, store_of, world
 from hypothesis import HealthCheck, Phase, given, settings
 
-from analytics import derived, metrics
-from analytics.filters import Filters
+from analytics import metrics
+from analytics.core.filters import Filters
 from analytics.metrics.choices import Choices
-from analytics.store import Store
+from analytics.store import derived
+from analytics.store.db import Store
 
 # the module (analytics.metrics exports the function of the same name)
 choices_module = importlib.import_module("analytics.metrics.choices")

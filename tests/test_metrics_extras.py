@@ -11,7 +11,7 @@ import pytest
 from fixtures import Builder, nip, store_of, world
 
 from analytics import metrics
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.metrics import extras
 
 

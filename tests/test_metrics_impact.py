@@ -14,7 +14,7 @@ from fixtures import one_pair_each, store_of, world
 from scipy import stats
 
 from analytics import metrics
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.metrics.ols import Arm, estimate
 
 

@@ -11,7 +11,7 @@ import pytest
 from fixtures import one_pair_each, store_of, world
 
 from analytics import metrics
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from analytics import metrics
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.metrics.common import category_of
 
 # no shrinking: every example builds a store, and shrinking a failure would take minutes

@@ -14,9 +14,9 @@ import pytest
 from fixtures import Builder, E, nip, store_of, world
 
 from analytics import metrics
-from analytics.filters import Filters
-from analytics.privacy import NotPermitted
-from analytics.store import Store
+from analytics.core.filters import Filters
+from analytics.core.privacy import NotPermitted
+from analytics.store.db import Store
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from fixtures import store_of, world
 
 from analytics import metrics
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,8 @@ import streamlit as st
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-from analytics import auth, oidc
+from analytics.access import oidc
+from analytics.access import users as auth
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
@@ -258,8 +259,8 @@ class Site:
 def demo_site(folder: Path, seed: int = 5) -> Site:
     """A small demo store with users.toml beside it: budi (planner of one agency, SSO only,
     by email), siti (planner pinned to a subject, with a password too) and root (password)."""
-    from analytics.demo import build_demo
-    from analytics.store import Store
+    from analytics.demo.build import build_demo
+    from analytics.store.db import Store
 
     db = folder / "asn.duckdb"
     store = Store(db)
@@ -495,9 +496,9 @@ def test_sso_in_a_real_browser_through_the_stub_provider(tmp_path: Path) -> None
     from oidc_stub import OidcStub
 
     from analytics import metrics, views
-    from analytics.filters import Filters
-    from analytics.numfmt import integer
-    from analytics.store import Store
+    from analytics.core.filters import Filters
+    from analytics.core.numfmt import integer
+    from analytics.store.db import Store
     from browser_support import CHROMIUM, browser, free_port, serve, wait_ready
 
     if not Path(CHROMIUM).exists():

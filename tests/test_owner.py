@@ -9,22 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from analytics import owner
-from analytics.store import Store, StoreBusy
+from analytics.store import owner
+from analytics.store.db import Store, StoreBusy
 
 OWNER_SCRIPT = """
 import sys, time
-from analytics.store import Store
-from analytics import owner
+from analytics.store.db import Store
+from analytics.cli.main import run
+from analytics.store import owner
 store = Store(sys.argv[1])
-owner.serve(store)
+owner.serve(store, run)
 print("ready", flush=True)
 sys.stdin.read()   # serve until the test closes our stdin
 """
 
 HOLDER_SCRIPT = """
 import sys
-from analytics.store import Store
+from analytics.store.db import Store
 store = Store(sys.argv[1])
 print("ready", flush=True)
 sys.stdin.read()
@@ -110,7 +111,7 @@ def test_a_holder_that_does_not_serve_gives_a_clear_message(tmp_path: Path) -> N
 
 
 def test_derived_tables_of_an_older_layout_are_rebuilt_on_open(tmp_path: Path) -> None:
-    from analytics import derived
+    from analytics.store import derived
 
     db = tmp_path / "asn.duckdb"
     store = Store(db)

@@ -17,9 +17,10 @@ import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import metrics, overview, views
-from analytics.filters import Filters
-from analytics.numfmt import integer, num, pct, signed
+from analytics import metrics, views
+from analytics.core.filters import Filters
+from analytics.core.numfmt import integer, num, pct, signed
+from analytics.store import info as overview
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
@@ -38,8 +39,8 @@ PLANNER = Filters(small_groups="mark", may_see_individuals=True)
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """One small demo store for the module; the app's cached Store is opened on it."""
-    from analytics.demo import build_demo
-    from analytics.store import Store
+    from analytics.demo.build import build_demo
+    from analytics.store.db import Store
     from ui import state
 
     db = tmp_path_factory.mktemp("pages") / "asn.duckdb"

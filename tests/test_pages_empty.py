@@ -11,7 +11,7 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-from analytics import auth
+from analytics.access import users as auth
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from analytics import metrics
-from analytics.filters import Filters
+from analytics.core.filters import Filters
+from analytics.core.privacy import NotPermitted, apply_small_groups, check_individuals
 from analytics.metrics import extras
-from analytics.privacy import NotPermitted, apply_small_groups, check_individuals
 
 
 def frame(rows: list[tuple[int, str, int]]) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from analytics.ranking import rank_groups
+from analytics.views.ranking import rank_groups
 
 
 def test_groups_ranked_by_their_mean_ties_by_key_missing_last() -> None:

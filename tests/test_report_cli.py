@@ -13,11 +13,11 @@ import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from analytics import owner
-from analytics.cli import FORWARDABLE, run
-from analytics.demo import build_demo
+from analytics.cli.main import FORWARDABLE, run
+from analytics.demo.build import build_demo
 from analytics.report.images import RenderError, chromium_path
-from analytics.store import Store
+from analytics.store import owner
+from analytics.store.db import Store
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +130,7 @@ def test_forwarded_to_the_serving_owner_while_others_read_and_write(
     snapshot, so an import committing meanwhile neither waits for it nor disturbs it."""
     store = Store(tmp_path / "owned.duckdb")
     assert build_demo(store, employees=300, seed=15, out=io.StringIO(), err=io.StringIO()) == 0
-    owner.serve(store)
+    owner.serve(store, run)
     try:
         target = tmp_path / "forwarded.pdf"
         result: dict[str, object] = {}

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.report.content import describe_filters, describe_scope, report_filters
 from analytics.report.deck import HEADLINE_SIZES, headline_size, one_line
 from analytics.report.layout import lines_needed, rupiah_short

@@ -15,14 +15,16 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-from analytics import findings, metrics, overview, views
-from analytics.demo import build_demo
-from analytics.filters import Filters
+from analytics import metrics, views
+from analytics.core.filters import Filters
+from analytics.core.numfmt import integer, num, pct, signed
+from analytics.demo.build import build_demo
 from analytics.metrics import extras
-from analytics.numfmt import integer, num, pct, signed
 from analytics.report import ChartRenderer, RenderError, build_report, gather, render
 from analytics.report.images import chromium_path
-from analytics.store import Store
+from analytics.store import info as overview
+from analytics.store.db import Store
+from analytics.views import findings
 from charts import gaps as gap_charts
 from charts import report as chart_style
 

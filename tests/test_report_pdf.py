@@ -13,15 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from analytics import findings, metrics, overview
-from analytics.demo import build_demo
-from analytics.filters import Filters
+from analytics import metrics
+from analytics.core.filters import Filters
+from analytics.core.numfmt import integer, num, pct, signed
+from analytics.demo.build import build_demo
 from analytics.metrics import extras
-from analytics.numfmt import integer, num, pct, signed
 from analytics.report import ChartRenderer, RenderError, build_report
 from analytics.report.content import headline_kpis
 from analytics.report.images import chromium_path
-from analytics.store import Store
+from analytics.store import info as overview
+from analytics.store.db import Store
+from analytics.views import findings
 
 NIP = re.compile(r"(?<!\d)\d{18}(?!\d)")
 pytestmark = [

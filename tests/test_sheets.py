@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analytics.sheets import csv_for_excel, neutralise, xlsx
+from analytics.report.sheets import csv_for_excel, neutralise, xlsx
 
 DANGEROUS = ['=HYPERLINK("http://x","klik")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 

@@ -9,8 +9,8 @@ import pytest
 
 from analytics.importer import Source, commit, load_sources
 from analytics.importer.rules import TABLES
-from analytics.store import Store
-from analytics.template import write_template
+from analytics.importer.template import write_template
+from analytics.store.db import Store
 
 
 @pytest.fixture(params=["id", "en"])

@@ -32,10 +32,10 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 
-from analytics.demo import build_demo
-from analytics.filters import Filters
+from analytics.core.filters import Filters
+from analytics.demo.build import build_demo
 from analytics.importer import Source, commit
-from analytics.store import Store
+from analytics.store.db import Store
 from charts.theme import plain
 from ui.widgets import escape, md
 

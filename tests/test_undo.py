@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from analytics import derived
-from analytics.cli import run
+from analytics.cli.main import run
 from analytics.importer import commit
-from analytics.store import Store, data_version
-from analytics.undo import RollbackNeedsConfirmation, UndoRefused, plan, rollback
+from analytics.importer.undo import RollbackNeedsConfirmation, UndoRefused, plan, rollback
+from analytics.store import derived
+from analytics.store.db import Store, data_version
 from tests.import_support import (
     BASE,
     NIP1,

@@ -11,11 +11,13 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics import findings, metrics, overview, views
-from analytics.demo import build_demo
-from analytics.filters import Filters
-from analytics.privacy import NotPermitted
-from analytics.store import Store
+from analytics import metrics, views
+from analytics.core.filters import Filters
+from analytics.core.privacy import NotPermitted
+from analytics.demo.build import build_demo
+from analytics.store import info as overview
+from analytics.store.db import Store
+from analytics.views import findings
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics import audit, sheets
-from analytics.filters import Filters
-from analytics.store import Snapshot
-from ui import auditing, auth, data, fmt, state
+from analytics.core.filters import Filters
+from analytics.report import sheets
+from analytics.store import audit
+from analytics.store.db import Snapshot
+from ui import auditing, data, fmt, session, state
 from ui.i18n import text
 from ui.state import t
 
@@ -31,7 +32,7 @@ K_ACTOR, K_ACTION, K_SINCE, K_UNTIL, K_PAGE = (
 
 
 def render(snap: Snapshot) -> None:
-    if not auth.may("audit"):  # admins only, whatever page calls this
+    if not session.may("audit"):  # admins only, whatever page calls this
         st.info(t("audit_admin_only"), icon=":material/lock:")
         return
     lang = state.lang()

@@ -15,8 +15,8 @@ from typing import Any
 
 import streamlit as st
 
-from analytics import audit
-from analytics.filters import Filters
+from analytics.core.filters import Filters
+from analytics.store import audit
 from ui import state
 
 USER_KEY = "asn_user"  # published by ui.auth

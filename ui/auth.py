@@ -34,12 +34,16 @@ from typing import Any
 
 import streamlit as st
 
-from analytics import audit, auth, oidc, overview
-from analytics.store import Snapshot
+from analytics.access import oidc
+from analytics.access import users as auth
+from analytics.store import audit
+from analytics.store import info as overview
+from analytics.store.db import Snapshot
 from ui import data, state
+from ui.session import USER_KEY, signed_in
 from ui.state import t
+from ui.widgets import md
 
-USER_KEY = "asn_user"  # the published user (a dict; read by the audit log)
 LOGIN_KEY = "_asn_login"  # the name whose password was verified in this session
 METHOD_KEY = "_asn_method"  # how the published user signed in: "password" or "oidc"
 SSO_IDENTITY_KEY = "_asn_sso_identity"  # the provider's name for the signed-in user
@@ -169,30 +173,6 @@ def current_user(snap: Snapshot) -> auth.User | None:
     return user
 
 
-def signed_in() -> auth.User | None:
-    """The user `gate` admitted (from the session; None before any login)."""
-    value = st.session_state.get(USER_KEY)
-    if not isinstance(value, dict) or value.get("role") not in auth.ROLES:
-        return None
-
-    def scope(v: Any) -> tuple[str, ...] | None:
-        return None if v is None else tuple(str(x) for x in v)
-
-    return auth.User(
-        name=str(value.get("name")),
-        role=str(value["role"]),
-        agencies=scope(value.get("agencies")),
-        instansi=scope(value.get("instansi")),
-    )
-
-
-def may(permission: str) -> bool:
-    """Whether the signed-in user's role allows `permission` (individuals, import, users,
-    audit, store)."""
-    user = signed_in()
-    return user is not None and auth.allows(user, permission)
-
-
 def _login(name: str, password: str) -> None:
     try:
         users = auth.load_users(users_file()) or {}
@@ -300,7 +280,6 @@ def logout() -> None:
 
 def _md(text: str) -> str:
     """Data text (a user's name, an agency) shown as typed in markdown (ui.widgets.md)."""
-    from ui.widgets import md  # local: ui.widgets -> filterbar -> session imports this module
 
     return md(text)
 

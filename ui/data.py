@@ -15,11 +15,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics import coverage, metrics, overview, views
-from analytics.filters import Filters
+from analytics import metrics, views
+from analytics.core.filters import Filters
 from analytics.metrics import extras
 from analytics.metrics.choices import Choices
-from analytics.store import Snapshot
+from analytics.report import gather
+from analytics.store import info as overview
+from analytics.store.db import Snapshot
+from analytics.views import coverage
 
 TTL = 3600
 MAX_ENTRIES = 2048
@@ -121,8 +124,6 @@ def profile(snap: Snapshot, filters: Filters, nip: str) -> Any:
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
 def _report_content(filters: Filters, lang: str, version: str, _cur: Any) -> Any:
-    from analytics.report import gather
-
     return gather(_cur, filters, lang)
 
 

@@ -11,13 +11,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics import sheets
+from analytics.report import sheets
 from ui import auditing, filterbar, state
 from ui.state import t
 
 
 def labelled(
-    df: pd.DataFrame, columns: Mapping[str, tuple[str, Callable[[Any], str] | None]]
+    df: pd.DataFrame, columns: Mapping[str, tuple[str, Callable[[Any], str | None] | None]]
 ) -> pd.DataFrame:
     """The table as people read it: translated headers, ids turned into names; numbers stay
     numbers (the spreadsheet formats them)."""
@@ -32,7 +32,7 @@ def labelled(
 
 def buttons(
     df: pd.DataFrame,
-    columns: Mapping[str, tuple[str, Callable[[Any], str] | None]],
+    columns: Mapping[str, tuple[str, Callable[[Any], str | None] | None]],
     file_stem: str,
     sheet: str,
 ) -> None:

@@ -11,8 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from analytics.filters import Filters
-from analytics.store import Snapshot
+from analytics.core.filters import Filters
+from analytics.store.db import Snapshot
 from ui import data, fmt, session
 from ui.state import lang, t
 
@@ -101,6 +101,7 @@ def render(snap: Snapshot) -> Filters:
             else [f"{a}|{u}" for a, u in zip(units_df["agency_id"], units_df["unit"], strict=True)]
         )
         _prune(K_UNIT, unit_opts)
+        unit_help: str | None
         if many_units:
             unit_help = t("f_unit_many", n=fmt.integer(len(units_df), lang()))
         else:
@@ -165,7 +166,7 @@ def render(snap: Snapshot) -> Filters:
         year=year,
         instansi=tuple(instansi),
         agencies=tuple(agencies),
-        units=tuple(tuple(v.split("|", 1)) for v in units),  # type: ignore[misc]
+        units=tuple(tuple(v.split("|", 1)) for v in units),
         job_families=tuple(job_families),
         job_types=tuple(job_types),
         employment_types=tuple(emp_types),

@@ -1,5 +1,5 @@
 """Number formatting for the UI: the same functions the reports use (analytics.numfmt)."""
 
-from analytics.numfmt import integer, num, pct, rupiah, signed
+from analytics.core.numfmt import integer, num, pct, rupiah, signed
 
 __all__ = ["integer", "num", "pct", "rupiah", "signed"]

@@ -15,12 +15,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics import importer, overview
-from analytics.filters import Filters
+from analytics import importer
+from analytics.core.filters import Filters
+from analytics.importer.template import write_template
 from analytics.metrics.common import NoYear
-from analytics.store import Snapshot
-from analytics.template import write_template
-from ui import auth, data, fmt, state, widgets
+from analytics.store import info as overview
+from analytics.store.db import Snapshot
+from ui import data, fmt, session, state, widgets
 from ui.state import t
 
 
@@ -73,7 +74,7 @@ def _counts_frame(counts: dict, lang: str) -> pd.DataFrame:
 
 
 def upload_panel() -> None:
-    if not auth.may("import"):  # admins only (pages/data.py does not offer it to others)
+    if not session.may("import"):  # admins only (pages/data.py does not offer it to others)
         return
     lang = state.lang()
     st.subheader(t("imp_title"))
@@ -120,7 +121,7 @@ def upload_panel() -> None:
     st.dataframe(_counts_frame(plan.counts, lang), hide_index=True)
     if st.button(t("imp_commit"), type="primary", icon=":material/save:"):
         with st.spinner(t("imp_saving")):
-            user = auth.signed_in()
+            user = session.signed_in()
             result = importer.commit(
                 state.get_store(), sources, lang=lang, username=user.name if user else "?"
             )

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import audit
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.report import MEDIA_TYPES, build_report
+from analytics.store import audit
 from ui import auditing, state
 from ui.presentation import KEY
 from ui.state import t

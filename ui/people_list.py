@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics import views
-from analytics.filters import Filters
-from analytics.store import Snapshot
+from analytics.core.filters import Filters
+from analytics.store.db import Snapshot
 from ui import fmt, state
 from ui.state import t
 

@@ -9,11 +9,14 @@ Nobody signed in sees nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from analytics import auth as roles
-from analytics.filters import Filters
-from ui import auth
+from analytics.access import users as roles
+from analytics.core.filters import Filters
+
+USER_KEY = "asn_user"  # the user ui.auth.gate admitted (a dict; read by the audit log)
 
 NOBODY = Filters(
     scope_agencies=(), scope_instansi=None, may_see_individuals=False, small_groups="hide"
@@ -25,8 +28,32 @@ def presentation_mode() -> bool:
 
 
 def viewer_filters() -> Filters:
-    user = auth.signed_in()
+    user = signed_in()
     base = NOBODY if user is None else roles.user_filters(user)
     if presentation_mode():
         return base.with_(small_groups="hide", may_see_individuals=False)
     return base
+
+
+def signed_in() -> roles.User | None:
+    """The user `gate` admitted (from the session; None before any login)."""
+    value = st.session_state.get(USER_KEY)
+    if not isinstance(value, dict) or value.get("role") not in roles.ROLES:
+        return None
+
+    def scope(v: Any) -> tuple[str, ...] | None:
+        return None if v is None else tuple(str(x) for x in v)
+
+    return roles.User(
+        name=str(value.get("name")),
+        role=str(value["role"]),
+        agencies=scope(value.get("agencies")),
+        instansi=scope(value.get("instansi")),
+    )
+
+
+def may(permission: str) -> bool:
+    """Whether the signed-in user's role allows `permission` (individuals, import, users,
+    audit, store)."""
+    user = signed_in()
+    return user is not None and roles.allows(user, permission)

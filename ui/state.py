@@ -17,8 +17,9 @@ from typing import Any
 
 import streamlit as st
 
-from analytics import owner
-from analytics.store import Snapshot, Store, StoreBusy, default_db_path
+from analytics.cli.main import run
+from analytics.store import owner
+from analytics.store.db import Snapshot, Store, StoreBusy, default_db_path
 from ui.i18n import text
 
 _local = threading.local()
@@ -41,7 +42,7 @@ def own_store(wait_seconds: float = 120.0) -> Store:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
-    owner.serve(_owned)
+    owner.serve(_owned, run)
     return _owned
 
 
@@ -56,7 +57,7 @@ def get_store() -> Store:
 def _store_at(path: str) -> Store:
     """One Store per path (a served dashboard has one; tests switch ASN_DB between stores)."""
     store = Store(path)
-    owner.serve(store)
+    owner.serve(store, run)
     return store
 
 

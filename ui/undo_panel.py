@@ -17,9 +17,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics import audit, backup, overview, undo
-from analytics.store import Snapshot
-from ui import auditing, auth, fmt, state
+from analytics.importer import undo
+from analytics.store import audit, backup
+from analytics.store import info as overview
+from analytics.store.db import Snapshot
+from ui import auditing, fmt, session, state
 from ui.state import t
 
 HISTORY = 200  # newest imports listed
@@ -27,7 +29,7 @@ DONE_KEY, ERROR_KEY = "undo_done", "undo_error"  # the outcome, shown by the nex
 
 
 def render(snap: Snapshot) -> None:
-    if not auth.may("store"):  # admins only, whatever page calls this
+    if not session.may("store"):  # admins only, whatever page calls this
         return
     lang = state.lang()
     error = st.session_state.pop(ERROR_KEY, None)
@@ -132,7 +134,7 @@ def _action(snap: Snapshot, import_id: int, lang: str) -> None:
 def _roll_back(preview: undo.Preview, confirm_key: str, lang: str) -> None:
     if preview.later and not st.session_state.get(confirm_key):
         return  # never without the confirmation, whatever the button's state
-    user = auth.signed_in()
+    user = session.signed_in()
     try:
         result = undo.rollback(
             state.get_store(),

@@ -10,8 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics.numfmt import integer
-from analytics.store import Snapshot
+from analytics.core.numfmt import integer
+from analytics.store.db import Snapshot
 from charts import theme
 from ui import filterbar, session, state
 from ui.state import t
@@ -102,7 +102,7 @@ def chart(fig: go.Figure, key: str, height: int | None = None, half: bool = Fals
 
 def table(
     df: pd.DataFrame,
-    columns: Mapping[str, tuple[str, Callable[[Any], str] | None]],
+    columns: Mapping[str, tuple[str, Callable[[Any], str | None] | None]],
     key: str,
     height: int | None = None,
 ) -> None:

@@ -11,7 +11,6 @@ rules (the contract's tables), tables (per-table checks), validate (references, 
 plan (keys and added/changed), commit (write, journal, log, derived), messages (id/en), cli.
 """
 
-from analytics.importer.cli import cli_import
 from analytics.importer.commit import ImportResult, commit
 from analytics.importer.issues import ImportRejected, Issue
 from analytics.importer.plan import TableCount

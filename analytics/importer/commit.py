@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from analytics import audit, derived
 from analytics.importer.issues import Issue
 from analytics.importer.plan import TableCount, key_columns, store_columns
 from analytics.importer.rules import TABLES
 from analytics.importer.sources import Source
 from analytics.importer.tables import ParsedTable
 from analytics.importer.validate import FileInfo, ImportPlan, prepared
-from analytics.store import Store
+from analytics.store import audit, derived
+from analytics.store.db import Store
 
 
 @dataclass

@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from analytics.importer import messages
+
 CAP_PER_RULE = 10_000
 
 
@@ -40,15 +42,11 @@ class Issue:
     sort_key: tuple[int, int, int] = field(default=(0, 0, 0), compare=False, repr=False)
 
     def reason(self, lang: str = "id") -> str:
-        from analytics.importer.messages import reason
-
-        return reason(self, lang)
+        return messages.reason(self, lang)
 
     def message(self, lang: str = "id") -> str:
         """One line: where, which value, and why (what the CLI and the upload page show)."""
-        from analytics.importer.messages import render
-
-        return render(self, lang)
+        return messages.render(self, lang)
 
 
 class Issues:

@@ -8,9 +8,10 @@ so the upload page can switch language without validating again.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from analytics.importer.issues import Issue
+if TYPE_CHECKING:  # issues.py renders its Issue through this module
+    from analytics.importer.issues import Issue
 
 LANGS = ("id", "en")
 

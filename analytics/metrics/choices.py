@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.metrics.common import latest_year, years
 
 __all__ = ["Choices", "choices", "latest_year", "years"]

@@ -17,9 +17,9 @@ from typing import Any, Literal
 import duckdb
 import pandas as pd
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 # What `Filters.year = None` means for each metric (data contract, section 3): the latest
 # assessment year of the whole store, or every year.

@@ -14,15 +14,15 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import privacy
-from analytics.filters import Filters
+from analytics.core import privacy
+from analytics.core.filters import Filters
 from analytics.metrics import common, route
 from analytics.metrics.groups import NONE_COL, Grouping, grouping
 from analytics.metrics.impact import distinct_people, people_needed, programme_estimates
 from analytics.metrics.needs import training_needs
 from analytics.metrics.ols import MIN_ARM
 from analytics.metrics.summaries import key_dtypes
-from analytics.store import first_row
+from analytics.store.db import first_row
 
 # JP bins for dose-response: exactly 0, then (0, 8], (8, 20], (20, 40], > 40.
 DOSE_BINS = (Decimal(0), Decimal(8), Decimal(20), Decimal(40))

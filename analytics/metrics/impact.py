@@ -11,8 +11,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import privacy
-from analytics.filters import Filters
+from analytics.core import privacy
+from analytics.core.filters import Filters
 from analytics.metrics import common, route
 from analytics.metrics.groups import chosen_by
 from analytics.metrics.ols import Arm, Estimate, estimate

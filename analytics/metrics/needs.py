@@ -7,8 +7,8 @@ from fractions import Fraction
 import duckdb
 import pandas as pd
 
-from analytics import privacy
-from analytics.filters import Filters
+from analytics.core import privacy
+from analytics.core.filters import Filters
 from analytics.metrics import common
 from analytics.metrics.impact import programme_estimates
 

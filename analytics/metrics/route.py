@@ -29,7 +29,7 @@ from typing import Any
 
 import duckdb
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 
 _use_cells: ContextVar[bool] = ContextVar("use_cells", default=True)
 

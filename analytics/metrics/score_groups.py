@@ -21,7 +21,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.metrics import common, route
 from analytics.metrics.groups import Grouping
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analytics import privacy
-from analytics.filters import Filters
+from analytics.core import privacy
+from analytics.core.filters import Filters
 from analytics.metrics import common, score_groups
 from analytics.metrics.groups import grouping
 

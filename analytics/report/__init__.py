@@ -16,7 +16,7 @@ from typing import Literal
 
 import duckdb
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.report.content import ReportContent, gather, report_filters
 from analytics.report.images import ChartRenderer, RenderError
 

@@ -19,12 +19,14 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import findings, metrics, overview, views
-from analytics.filters import MIN_GROUP, Filters
+from analytics import metrics, views
+from analytics.core.filters import MIN_GROUP, Filters
+from analytics.core.numfmt import integer, num, pct, signed
 from analytics.metrics import common, extras
-from analytics.numfmt import integer, num, pct, signed
 from analytics.report.texts import date_words, t
-from analytics.store import data_version
+from analytics.store import info as overview
+from analytics.store.db import data_version
+from analytics.views import findings
 
 CATEGORIES = ("Optimal", "Cukup Optimal", "Kurang Optimal")
 CATEGORY_COLUMNS = ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal")

@@ -27,7 +27,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from analytics.numfmt import integer, num, pct, signed
+from analytics.core.numfmt import integer, num, pct, signed
 from analytics.report import figures
 from analytics.report.content import CATEGORIES, CATEGORY_COLUMNS, ReportContent
 from analytics.report.images import ChartRenderer

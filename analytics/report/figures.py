@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from analytics.numfmt import pct
+from analytics.core.numfmt import pct
 from analytics.report.content import CATEGORIES, CATEGORY_COLUMNS, ReportContent
 from analytics.report.texts import t
 from charts import gaps, impact, report, trends

@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from analytics.numfmt import num, rupiah
+from analytics.core.numfmt import num, rupiah
 from analytics.report.content import ReportContent
 
 # Average glyph width as a share of the font size (Calibri / DejaVu Sans are ~0.5-0.55 em).

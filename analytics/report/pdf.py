@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from analytics.numfmt import integer, num, pct, rupiah, signed
+from analytics.core.numfmt import integer, num, pct, rupiah, signed
 from analytics.report import figures
 from analytics.report.content import ReportContent
 from analytics.report.images import ChartRenderer

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 from openpyxl import load_workbook
 
-from analytics import sheets
+from analytics.report import sheets
 from analytics.report.content import ReportContent
 from analytics.report.texts import t
 

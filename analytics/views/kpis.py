@@ -7,7 +7,7 @@ from typing import Any
 
 import duckdb
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 from analytics.metrics import common, jp_compliance, score_groups
 from analytics.metrics.extras import same_people_change
 from analytics.metrics.groups import NONE_COL, grouping

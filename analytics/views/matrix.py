@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analytics import privacy
-from analytics.filters import Filters
-from analytics.metrics import common, route
+from analytics.core import privacy
+from analytics.core.filters import Filters
+from analytics.metrics import common, gap_summary, jpm_summary, route
 from analytics.metrics.groups import Grouping
 from analytics.metrics.summaries import GAP_FIGURES
 
@@ -92,8 +92,6 @@ def unit_summary(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFra
     Columns: agency_id, unit, employees, mean_jpm, pct_optimal, pct_cukup_optimal,
     pct_kurang_optimal, mean_gap, mean_shortfall, pct_meeting (+ small_group/hidden).
     """
-    from analytics.metrics import gap_summary, jpm_summary
-
     jpm = jpm_summary(cur, filters, by="unit")
     gaps = gap_summary(cur, filters, by="unit")[
         ["agency_id", "unit", "mean_gap", "mean_shortfall", "pct_meeting"]

@@ -13,11 +13,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
+from analytics.core.privacy import check_individuals
 from analytics.metrics import common
 from analytics.metrics.needs import recommendations
-from analytics.privacy import check_individuals
-from analytics.store import first_row
+from analytics.store.db import first_row
 
 MAX_PAGE = 200
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import demo_govs as govs
-from analytics.demo_catalogue import JOB_TYPES, STAFF_MIXES, parse_mix
-from analytics.demo_names import COMMON_PLACES, JAMBI_PLACES
-from analytics.demo_org import (
+from analytics.demo import govs
+from analytics.demo.catalogue import JOB_TYPES, STAFF_MIXES, parse_mix
+from analytics.demo.names import COMMON_PLACES, JAMBI_PLACES
+from analytics.demo.org import (
     KASUBBAG_UMUM,
     AgencySpec,
     extra_agency,

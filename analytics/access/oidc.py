@@ -35,7 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from analytics.auth import User, normalise_email
+from analytics.access.users import User, normalise_email
 
 PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 CALLBACK = "/oauth2callback"  # the only path Streamlit answers the provider on

@@ -16,7 +16,7 @@ from analytics.importer.messages import text
 from analytics.importer.plan import TableCount
 from analytics.importer.sources import load_sources
 from analytics.importer.validate import validate
-from analytics.store import Store
+from analytics.store.db import Store
 
 SHOW_PROBLEMS = 200  # the contract: at least the first 200, and how many in all
 SHOW_WARNINGS = 50

@@ -13,7 +13,7 @@ from typing import TextIO
 import duckdb
 import pandas as pd
 
-from analytics.store import Store, first_row
+from analytics.store.db import Store, first_row
 
 RAW_TABLES = (
     "agencies",

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.store import derived
+from analytics.store.sqlfiles import read_sql
+
 SCHEMA_VERSION = 2
 DEFAULT_DB = Path("data/asn.duckdb")
-SQL_DIR = Path(__file__).parent / "sql"
 
 
 class StoreBusy(RuntimeError):
@@ -30,10 +32,6 @@ class StoreBusy(RuntimeError):
 
 def default_db_path() -> Path:
     return Path(os.environ.get("ASN_DB") or DEFAULT_DB)
-
-
-def read_sql(name: str) -> str:
-    return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
 # Migrations from version N-1 to N; index 0 creates version 1 from nothing. Version 2 adds the
@@ -74,8 +72,6 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
                 # a new store: empty derived tables of the current layout. An existing store's
                 # derived tables are renewed by Store._renew_derived when their layout is old
                 # (creating them here would stamp old tables with the current layout).
-                from analytics import derived  # local: derived depends on this module
-
                 derived.create_tables(conn)
             conn.execute(
                 "insert or replace into meta values ('schema_version', $v)", {"v": str(version)}
@@ -123,8 +119,6 @@ class Store:
     def _renew_derived(self) -> None:
         """Derived tables of an older layout are rebuilt from the raw rows when the store is
         opened, so readers never query a layout the code no longer knows."""
-        from analytics import derived
-
         cur = self.conn.cursor()
         try:
             if derived.is_current(cur):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
+from analytics.core.privacy import check_individuals
 from analytics.metrics.common import resolve_year
-from analytics.privacy import check_individuals
 
 
 def assessment_coverage(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from analytics.store import Store, StoreBusy, default_db_path
+from analytics.store.db import Store, StoreBusy, default_db_path
 
 METRICS = (
     "employee-gaps",
@@ -183,7 +183,7 @@ def run(
         return int(e.code or 0)
     _absolutise(args, cwd or Path.cwd())
     if args.command == "template":
-        from analytics.template import write_template
+        from analytics.importer.template import write_template
 
         write_template(args.out, lang=args.lang)
         print(f"template written: {args.out}", file=out)
@@ -191,17 +191,17 @@ def run(
 
     db = args.db or (cwd or Path.cwd()) / default_db_path()
     if args.command == "bench" and args.db is None and args.employees:
-        from analytics.bench import default_path
+        from analytics.cli.bench import default_path
 
         db = (cwd or Path.cwd()) / default_path(args.employees)
     if args.command == "user":  # a file beside the store, never the store: not forwarded
-        from analytics.auth import cli_user, users_path
+        from analytics.access.users import cli_user, users_path
 
         return cli_user(args, users_path(db), out, err)
     own = store is None
     if own:
         if args.command in FORWARDABLE:
-            from analytics import owner
+            from analytics.store import owner
 
             forwarded = owner.forward(db, argv, Path.cwd(), out, err)
             if forwarded is not None:
@@ -210,7 +210,7 @@ def run(
             store = Store(db)
         except StoreBusy:
             if args.command == "restore":
-                from analytics.backup import text as backup_text
+                from analytics.store.backup import text as backup_text
 
                 print(backup_text("busy", args.lang, db=db), file=err)
                 return 3
@@ -222,7 +222,7 @@ def run(
             return 3
     assert store is not None
     if actor is None:
-        from analytics.audit import cli_actor
+        from analytics.store.audit import cli_actor
 
         actor = cli_actor()
     try:
@@ -237,43 +237,43 @@ def run(
 
 def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO, actor: str) -> int:
     if args.command == "demo":
-        from analytics.demo import build_demo
+        from analytics.demo.build import build_demo
 
         return build_demo(
             store, employees=args.employees, seed=args.seed, force=args.force, out=out, err=err
         )
     if args.command == "import":
-        from analytics.importer import cli_import
+        from analytics.cli.importing import cli_import
 
         return cli_import(
             store, args.paths, lang=args.lang, dry_run=args.dry_run, out=out, err=err, actor=actor
         )
     if args.command == "export":
-        from analytics.export import cli_export
+        from analytics.cli.export import cli_export
 
         return cli_export(store, args, out=out, err=err, actor=actor)
     if args.command == "bench":
-        from analytics.bench import cli_bench
+        from analytics.cli.bench import cli_bench
 
         return cli_bench(store, args, out=out, err=err)
     if args.command == "info":
-        from analytics.overview import print_info
+        from analytics.store.info import print_info
 
         return print_info(store, out=out)
     if args.command == "report":
-        from analytics.report.cli import cli_report
+        from analytics.cli.report import cli_report
 
         return cli_report(store, args, out=out, err=err, actor=actor)
     if args.command == "bench-report":
-        from analytics.report.cli import cli_bench_report
+        from analytics.cli.report import cli_bench_report
 
         return cli_bench_report(store, args, out=out, err=err)
     if args.command == "history":
-        from analytics.undo import cli_history
+        from analytics.importer.undo import cli_history
 
         return cli_history(store, args.lang, out=out)
     if args.command == "rollback":
-        from analytics.undo import cli_rollback
+        from analytics.importer.undo import cli_rollback
 
         return cli_rollback(
             store,
@@ -286,11 +286,11 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO, a
             actor=actor,
         )
     if args.command == "backup":
-        from analytics.backup import cli_backup
+        from analytics.store.backup import cli_backup
 
         return cli_backup(store, args.out, lang=args.lang, out=out, err=err, actor=actor)
     if args.command == "restore":
-        from analytics.backup import cli_restore
+        from analytics.store.backup import cli_restore
 
         return cli_restore(
             store, args.file, yes=args.yes, lang=args.lang, out=out, err=err, actor=actor

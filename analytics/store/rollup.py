@@ -19,7 +19,7 @@ from functools import cache
 
 import duckdb
 
-from analytics.store import read_sql
+from analytics.store.sqlfiles import read_sql
 
 ROLLUP_TABLES = (
     "year_cell",

@@ -18,8 +18,8 @@ from functools import cache
 
 import duckdb
 
-from analytics import rollup
-from analytics.store import read_sql
+from analytics.store import rollup
+from analytics.store.sqlfiles import read_sql
 
 DERIVED_TABLES = ("score", "person_year", "jp_year", "pair", "pair_programme")
 # The layout of the derived tables (sql/derived.sql). A store whose derived tables are older is

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analytics.filters import Filters
+from analytics.core.filters import Filters
 
 
 class NotPermitted(PermissionError):

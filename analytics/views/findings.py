@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from analytics.numfmt import num, pct, signed
+from analytics.core.numfmt import num, pct, signed
 
 T: dict[str, tuple[str, str]] = {
     "widest_gap": (

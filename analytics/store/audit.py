@@ -29,8 +29,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.filters import Filters
-from analytics.store import Store, first_row
+from analytics.core.filters import Filters
+from analytics.store.db import Store, first_row
 
 log = logging.getLogger(__name__)
 

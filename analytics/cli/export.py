@@ -23,10 +23,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import audit, metrics
-from analytics.filters import Filters
+from analytics import metrics
+from analytics.core.filters import Filters
 from analytics.metrics.groups import ALLOWED_BY, KEYS
-from analytics.store import Store
+from analytics.store import audit
+from analytics.store.db import Store
 
 EXIT_OK, EXIT_USAGE = 0, 2
 

@@ -10,6 +10,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analytics.demo.names import (
+    D3_BY_FAMILY,
+    D3_DEFAULT,
+    MASTER_BY_FAMILY,
+    MASTER_DEFAULT,
+    S1_BY_FAMILY,
+    S1_DEFAULT,
+)
+
 # fmt: off
 MANAGERIAL: tuple[tuple[str, str, str], ...] = (
     ("M.1", "Integritas", "manajerial"),
@@ -621,14 +630,6 @@ SPECIALIST = (
 def degree_titles(title: str, family: str, code: str) -> tuple[str, list[str], float, list[str]]:
     """(prefix, suffix options, chance of a master's degree, master's options) of the names
     of a job's holders."""
-    from analytics.demo_names import (
-        D3_BY_FAMILY,
-        D3_DEFAULT,
-        MASTER_BY_FAMILY,
-        MASTER_DEFAULT,
-        S1_BY_FAMILY,
-        S1_DEFAULT,
-    )
 
     masters = list(MASTER_BY_FAMILY.get(family, MASTER_DEFAULT))
     chance = {"J": 0.85, "K": 0.75, "A": 0.5, "X": 0.6, "D": 0.45, "U": 0.3, "W": 0.25}

@@ -32,9 +32,12 @@ import duckdb
 import pandas as pd
 
 from analytics import metrics, views
-from analytics.filters import Filters
+from analytics.cli.importing import cli_import
+from analytics.core.filters import Filters
+from analytics.demo.build import build_demo
+from analytics.importer.undo import rollback
 from analytics.metrics import extras, route
-from analytics.store import Store, first_row
+from analytics.store.db import Store, first_row
 
 AIM_MS = 50.0  # the demo-size aim of the first benchmark (kept for its summary line)
 DEFAULT_EMPLOYEES = 12_000
@@ -176,7 +179,6 @@ def _disk_bytes(path: Path) -> int:
 
 
 def _build(store: Store, n: int, out: TextIO, err: TextIO) -> int:
-    from analytics.demo import build_demo
 
     print(f"empty store: building the demo store ({n:,} employees) first", file=out)
     timings: dict[str, float] = {}
@@ -510,9 +512,6 @@ def _import_and_undo(store: Store, path: Path) -> tuple[float, float, int]:
     """Import `path` (validate, commit, refresh), then roll it back: seconds for each and the
     import id."""
     import io
-
-    from analytics.importer import cli_import
-    from analytics.undo import rollback
 
     sink = io.StringIO()
     start = time.perf_counter()

@@ -28,10 +28,10 @@ from typing import Any, TextIO
 
 import duckdb
 
-from analytics import audit, derived
 from analytics.importer.plan import key_columns, store_columns
 from analytics.importer.rules import TABLES
-from analytics.store import Store, first_row
+from analytics.store import audit, derived
+from analytics.store.db import Store, first_row
 
 LANGS = ("id", "en")
 

@@ -51,8 +51,8 @@ from typing import Any, TextIO
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from analytics.filters import Filters
-from analytics.store import default_db_path
+from analytics.core.filters import Filters
+from analytics.store.db import default_db_path
 
 ROLES = ("pimpinan", "perencana", "admin")
 USERS_FILE = "users.toml"

@@ -24,10 +24,16 @@ import socketserver
 import struct
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from analytics.store import Store
+from analytics.store.audit import cli_actor
+from analytics.store.db import Store
+
+# What the owner runs for a caller: the command line's own runner (analytics.cli.main.run),
+# handed in by whoever starts serving, so that this layer never imports the command line.
+Runner = Callable[..., int]
 
 
 def socket_path(db: Path) -> Path:
@@ -69,12 +75,10 @@ class _Handler(socketserver.StreamRequestHandler):
     server: _Server
 
     def handle(self) -> None:
-        from analytics.cli import run
-
         request = json.loads(self.rfile.readline().decode())
         out, err = io.StringIO(), io.StringIO()
         try:
-            code = run(
+            code = self.server.runner(
                 request["argv"],
                 out,
                 err,
@@ -93,8 +97,6 @@ def _peer_actor(sock: socket.socket) -> str:
     """The caller's actor: "cli:" + the OS user of the process at the other end of the socket
     (SO_PEERCRED, Linux); the owner's own user where the kernel cannot say (the socket is
     owner-only anyway)."""
-    from analytics.audit import cli_actor
-
     try:
         creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
         _, uid, _ = struct.unpack("3i", creds)
@@ -108,8 +110,9 @@ def _peer_actor(sock: socket.socket) -> str:
 class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     daemon_threads = True
 
-    def __init__(self, path: Path, store: Store):
+    def __init__(self, path: Path, store: Store, runner: Runner):
         self.store = store
+        self.runner = runner
         super().__init__(str(path), _Handler)
 
 
@@ -117,8 +120,9 @@ _servers: dict[Path, _Server] = {}
 _lock = threading.Lock()
 
 
-def serve(store: Store) -> Path:
-    """Start answering commands for `store` in a background thread (idempotent)."""
+def serve(store: Store, runner: Runner) -> Path:
+    """Start answering commands for `store` in a background thread (idempotent); each command
+    is run by `runner(argv, out, err, store=, cwd=, actor=)`."""
     path = socket_path(store.path)
     with _lock:
         if path in _servers:
@@ -127,7 +131,7 @@ def serve(store: Store) -> Path:
             path.unlink()  # we hold the store's lock, so no live owner can be behind it
         old_umask = os.umask(0o077)
         try:
-            server = _Server(path, store)
+            server = _Server(path, store, runner)
         finally:
             os.umask(old_umask)
         thread = threading.Thread(target=server.serve_forever, name="asn-owner", daemon=True)

@@ -17,14 +17,14 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 import duckdb
 import pandas as pd
 
-from analytics import demo_names as names
-from analytics import derived
-from analytics.demo_catalogue import (
+from analytics.demo import names
+from analytics.demo.catalogue import (
     COMPETENCY_SHIFT,
     COMPLETION,
     FAMILIES,
@@ -32,8 +32,9 @@ from analytics.demo_catalogue import (
     competencies,
     position_traits,
 )
-from analytics.demo_plan import Plan, build_plan, fixed_draw
-from analytics.store import Store, read_sql
+from analytics.demo.plan import Plan, build_plan, fixed_draw
+from analytics.store import derived
+from analytics.store.db import Store
 
 RAW_TABLES = (
     "agencies",
@@ -65,6 +66,9 @@ TEMP_TABLES = (
     "demo_events",
 )
 TEMP_MACROS = ("draw", "draw_k", "tri", "tri_k", "noise", "level_of", "cutoff")
+
+
+SQL_DIR = Path(__file__).parent / "sql"
 
 
 def build_demo(
@@ -181,7 +185,9 @@ def _run(
 ) -> None:
     """Run analytics/sql/demo/<step>.sql statement by statement (DuckDB binds parameters of a
     single statement only); `params` go to the statements that use them."""
-    for statement in re.split(r";\s*$", read_sql(f"demo/{step}.sql"), flags=re.MULTILINE):
+    for statement in re.split(
+        r";\s*$", (SQL_DIR / f"{step}.sql").read_text(encoding="utf-8"), flags=re.MULTILINE
+    ):
         if statement.strip():
             cur.execute(statement, params if params and "$" in statement else None)
 

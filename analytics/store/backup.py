@@ -24,8 +24,8 @@ from typing import Any, TextIO
 
 import duckdb
 
-from analytics import audit, derived, rollup
-from analytics.store import SCHEMA_VERSION, Store, data_version, first_row
+from analytics.store import audit, derived, rollup
+from analytics.store.db import SCHEMA_VERSION, Store, data_version, first_row
 
 LANGS = ("id", "en")
 KEPT = ("audit_log",)  # tables a restore keeps (merging the backup's rows in)

@@ -15,12 +15,15 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from analytics import audit
-from analytics.export import ExportError, check_values, filters_from_args
+from analytics.cli.bench import DEFAULT_EMPLOYEES
+from analytics.cli.bench import employees as _employees
+from analytics.cli.export import ExportError, check_values, filters_from_args
+from analytics.demo.build import build_demo
 from analytics.report import FORMATS, needs_images, render
 from analytics.report.content import gather
 from analytics.report.images import ChartRenderer, RenderError
-from analytics.store import Store
+from analytics.store import audit
+from analytics.store.db import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DECK_AIM_S = 15.0
@@ -109,12 +112,8 @@ def cli_report(
 def cli_bench_report(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Time each format as `report` builds it (browser start included), on the demo store
     when the store is empty; the deck's aim is DECK_AIM_S."""
-    from analytics.bench import DEFAULT_EMPLOYEES
-    from analytics.bench import employees as _employees
 
     if _employees(store) == 0:
-        from analytics.demo import build_demo
-
         n = getattr(args, "employees", None) or DEFAULT_EMPLOYEES
         print(f"empty store: building the demo store ({n:,} employees) first", file=out)
         code = build_demo(store, employees=n, seed=42, out=out, err=err)
