@@ -4,7 +4,7 @@
                                  [--employees 12000] [--before 20] [--gap 20] [--after 20]
 
 Builds a demo store in a temporary directory (or copies --db), serves it on a free loopback port
-and drives it (tests/load_support.py): websocket sessions and real Chromium pages visit pages
+and drives it (tests/support/load.py): websocket sessions and real Chromium pages visit pages
 with filters while `python -m analytics import` runs through the dashboard. Prints sessions,
 duration, page loads, errors (exceptions, pages without exactly one data version, KPIs that are
 not the shown version's, one view rendered two ways), each import's wall time, and how long a
@@ -20,8 +20,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from load_support import Plan, problems, report, run  # noqa: E402
+sys.path.insert(0, str(ROOT))  # run by path: the repository root makes tests.support importable
+from tests.support.load import Plan, problems, report, run  # noqa: E402
 
 
 def main() -> None:

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import PAGES, browser, serve, wait_ready  # noqa: E402
+sys.path.insert(0, str(ROOT))  # run by path: the repository root makes tests.support importable
+from tests.support.browser import PAGES, browser, serve, wait_ready  # noqa: E402
 
 TITLES = {
     "": "Ringkasan",

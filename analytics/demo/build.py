@@ -46,6 +46,7 @@ RAW_TABLES = (
     "trainings",
     "participations",
     "performance",
+    "potential",
     "service_outcomes",
 )
 MIN_EMPLOYEES = 100

@@ -250,13 +250,27 @@ _TEXT: dict[str, tuple[str, str]] = {
         "The cost is too large to be stored as a number; check the value.",
     ),
     "ikm_range": ("IKM harus antara 25 dan 100.", "The IKM must be between 25 and 100."),
+    "respondents_value": (
+        "Jumlah responden harus bilangan bulat 1 atau lebih.",
+        "The number of respondents must be a whole number of 1 or more.",
+    ),
+    "unsur_range": (
+        "Nilai unsur (NRR) harus antara 1 dan 4.",
+        "An unsur score (NRR) must be between 1 and 4.",
+    ),
+    "ikm_unsur_mismatch": (
+        "IKM {ikm} tidak sesuai dengan sembilan unsurnya: 25 × rata-rata u1–u9 = {expected}. "
+        "Baris tetap disimpan; periksa angkanya.",
+        "The IKM {ikm} does not match its nine unsur: 25 × the mean of u1–u9 = {expected}. "
+        "The row is kept; check the figures.",
+    ),
     "year_value": (
         "Tahun harus bilangan bulat antara 1900 dan 2100 (misalnya 2024).",
         "The year must be a whole number between 1900 and 2100 (e.g. 2024).",
     ),
     "bool_value": (
-        "Isi dengan ya atau tidak (juga diterima: true/false, y/n, 1/0).",
-        "Fill in true or false (also accepted: ya/tidak, y/n, 1/0).",
+        "Isi dengan ya atau tidak (juga diterima: true/false, benar/salah, y/n, 1/0).",
+        "Fill in true or false (also accepted: ya/tidak, benar/salah, y/n, 1/0).",
     ),
     "enum_value": (
         "Nilai tidak dikenal; gunakan salah satu dari: {allowed}.",

@@ -170,6 +170,18 @@ def parse_ikm(s: pd.Series, mode: str) -> Parsed:
     return out
 
 
+def parse_respondents(s: pd.Series, mode: str) -> Parsed:
+    return _integer(s, mode, 1, 2**31 - 1, "respondents_value")
+
+
+def parse_unsur(s: pd.Series, mode: str) -> Parsed:
+    x, num, out = _numeric(s, mode)
+    bad = num & ((x < 1) | (x > 4))
+    out.error(bad, "unsur_range")
+    out.values = pd.Series(np.where(num & ~bad, x, np.nan))
+    return out
+
+
 def parse_bool(s: pd.Series) -> Parsed:
     mapped = s.str.lower().map(BOOLEANS)
     out = Parsed(pd.Series(pd.array(mapped.tolist(), dtype="boolean")))
@@ -308,6 +320,8 @@ def parse_cells(
         "hours": parse_hours,
         "money": parse_money,
         "ikm": parse_ikm,
+        "respondents": parse_respondents,
+        "unsur": parse_unsur,
         "year": parse_year,
     }
     return numeric_parsers[kind](s, decimal)

@@ -21,11 +21,14 @@ KINDS = (
     "hours",  # > 0, at most two decimals
     "money",  # >= 0
     "ikm",  # 25-100
+    "respondents",  # integer >= 1 (v2)
+    "unsur",  # 1-4, an IKM unsur's mean score (v2)
     "year",
     "competency_group",
     "gender",
     "employment_type",
     "rating",
+    "potential",  # rendah, menengah, tinggi (v2)
 )
 
 
@@ -80,6 +83,9 @@ DIMENSIONS: dict[str, Dimension] = {
     "employees": Dimension("nip", "emp_key"),
     "trainings": Dimension("training_id", "training_key"),
 }
+
+
+UNSUR = range(1, 10)  # the nine unsur of Permenpan RB 14/2017, columns u1 ... u9
 
 
 def _c(name: str, kind: str, required: bool = True, ref: str | None = None) -> Column:
@@ -183,8 +189,25 @@ TABLES: dict[str, Table] = {
             has_pk=False,
         ),
         Table(
+            "potential",
+            (
+                _c("nip", "nip", ref="employees"),
+                _c("year", "year"),
+                _c("potential", "potential"),
+                _c("method", "text", False),
+            ),
+            ("nip", "year"),
+            has_pk=False,
+        ),
+        Table(
             "service_outcomes",
-            (_c("agency_id", "id", ref="agencies"), _c("year", "year"), _c("ikm", "ikm")),
+            (
+                _c("agency_id", "id", ref="agencies"),
+                _c("year", "year"),
+                _c("ikm", "ikm"),
+                _c("respondents", "respondents", False),
+                *(_c(f"u{i}", "unsur", False) for i in UNSUR),
+            ),
             ("agency_id", "year"),
         ),
     )
@@ -226,6 +249,9 @@ RATINGS = {
 BOOLEANS = {
     "true": True,
     "false": False,
+    # what a spreadsheet in the Indonesian locale writes for TRUE/FALSE when it saves CSV (v2)
+    "benar": True,
+    "salah": False,
     "ya": True,
     "tidak": False,
     "y": True,
@@ -235,10 +261,19 @@ BOOLEANS = {
     "yes": True,
     "no": False,
 }
+POTENTIALS = {
+    "rendah": "rendah",
+    "menengah": "menengah",
+    "tinggi": "tinggi",
+    "low": "rendah",
+    "medium": "menengah",
+    "high": "tinggi",
+}
 # What the enumerated kinds accept, as shown in messages.
 ENUM_VALUES = {
     "competency_group": (COMPETENCY_GROUPS, "manajerial, sosial kultural, teknis"),
     "gender": (GENDERS, "L, P (M, F)"),
     "employment_type": (EMPLOYMENT_TYPES, "PNS, PPPK"),
     "rating": (RATINGS, "Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang"),
+    "potential": (POTENTIALS, "rendah, menengah, tinggi (low, medium, high)"),
 }

@@ -16,7 +16,7 @@ import pandas as pd
 from analytics.importer.issues import Issues, Where
 from analytics.importer.parse import parse_cells
 from analytics.importer.read import RawTable
-from analytics.importer.rules import Table
+from analytics.importer.rules import UNSUR, Table
 from analytics.importer.sources import Source
 
 
@@ -107,8 +107,43 @@ def parse_table(raw: RawTable, problems: Issues, warnings: Issues) -> ParsedTabl
     present = tuple(c.name for c in spec.columns if c.name in found)
     table = ParsedTable(spec, where, raw.source, frame, present)
     _check_dates(table, raw, problems)
+    _check_unsur(table, raw, warnings)
     _check_duplicate_keys(table, problems)
     return table
+
+
+# 25 x the mean of the nine unsur may differ from the IKM by rounding: NRRs are often printed
+# with two decimals (contract, service_outcomes).
+UNSUR_SLACK = 0.15
+
+
+def _check_unsur(table: ParsedTable, raw: RawTable, warnings: Issues) -> None:
+    """When all nine unsur are given, their 25 x mean gives the IKM within the slack; a row
+    that does not is kept, with a warning."""
+    df = table.frame
+    unsur = [f"u{i}" for i in UNSUR]
+    if table.name != "service_outcomes" or not {"ikm", *unsur} <= set(df.columns):
+        return
+    scores = df[unsur].astype("float64")
+    expected = 25 * scores.mean(axis=1)
+    ikm = df["ikm"].astype("float64")
+    off = scores.notna().all(axis=1) & ikm.notna() & ((expected - ikm).abs() > UNSUR_SLACK)
+    bad = off.to_numpy(dtype=bool)
+    if not bad.any():
+        return
+    names = [h.strip().lower() for h in raw.header]
+    warnings.add_cells(
+        "ikm_unsur_mismatch",
+        table.where,
+        "ikm",
+        df["_row"].to_numpy()[bad],
+        raw.cells[names.index("ikm")].to_numpy()[bad],
+        col_order=table.table.columns.index(table.table.column("ikm")),
+        params=[
+            {"ikm": f"{i:g}", "expected": f"{e:.2f}"}
+            for i, e in zip(ikm[bad], expected[bad], strict=True)
+        ],
+    )
 
 
 def _check_dates(table: ParsedTable, raw: RawTable, problems: Issues) -> None:

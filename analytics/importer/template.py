@@ -74,7 +74,19 @@ EXAMPLES: dict[str, dict[str, object]] = {
     },
     "participations": {"training_id": "PLT-2024-001", "nip": _NIP, "completed": "ya"},
     "performance": {"nip": _NIP, "year": 2024, "rating": "Baik"},
-    "service_outcomes": {"agency_id": "1.03.01", "year": 2024, "ikm": 82.5},
+    "potential": {
+        "nip": _NIP,
+        "year": 2024,
+        "potential": "menengah",
+        "method": "Assessment Center",
+    },
+    "service_outcomes": {
+        "agency_id": "1.03.01",
+        "year": 2024,
+        "ikm": 82.5,
+        "respondents": 384,
+        **{f"u{i}": v for i, v in enumerate((3.4, 3.3, 3.2, 3.5, 3.1, 3.3, 3.4, 3.2, 3.3), 1)},
+    },
 }
 
 # (Indonesian, English) explanation of each column, shown as the header's comment.
@@ -188,12 +200,44 @@ HELP: dict[str, tuple[str, str]] = {
         "Indeks Kepuasan Masyarakat: 25 sampai 100.",
         "Public satisfaction index (IKM): 25 to 100.",
     ),
+    "potential": (
+        "Hasil uji potensi: rendah, menengah atau tinggi.",
+        "Potential test result: rendah, menengah or tinggi (low, medium, high).",
+    ),
+    "respondents": (
+        "Jumlah responden survei (bilangan bulat). Boleh kosong.",
+        "The survey's number of respondents (a whole number). May be blank.",
+    ),
+    **{
+        f"u{i}": (
+            f"Nilai rata-rata (NRR) unsur {i} ({name}), 1 sampai 4. Boleh kosong.",
+            f"Mean score (NRR) of unsur {i} ({name}), 1 to 4. May be blank.",
+        )
+        for i, name in enumerate(
+            (
+                "Persyaratan",
+                "Sistem, Mekanisme, dan Prosedur",
+                "Waktu Penyelesaian",
+                "Biaya/Tarif",
+                "Produk Spesifikasi Jenis Pelayanan",
+                "Kompetensi Pelaksana",
+                "Perilaku Pelaksana",
+                "Penanganan Pengaduan, Saran dan Masukan",
+                "Sarana dan Prasarana",
+            ),
+            1,
+        )
+    },
 }
 # Column-specific help where one name means different things in different sheets.
 HELP_IN_TABLE: dict[tuple[str, str], tuple[str, str]] = {
     ("assessments", "position_id"): (
         "Jabatan saat dinilai. Kosongkan bila sama dengan jabatan pegawai sekarang.",
         "The position held when assessed. Leave blank for the employee's current position.",
+    ),
+    ("potential", "method"): (
+        "Alat uji potensi, misalnya Assessment Center. Boleh kosong.",
+        "The potential test used, e.g. Assessment Center. May be blank.",
     ),
     ("trainings", "competency_id"): (
         "Kompetensi yang dikembangkan. Kosongkan untuk pelatihan umum (hanya dihitung JP).",
@@ -210,6 +254,7 @@ _CHOICES = {
     "gender": ("L,P",) * 2,
     "employment_type": ("PNS,PPPK",) * 2,
     "rating": ("Sangat Baik,Baik,Butuh Perbaikan,Kurang,Sangat Kurang",) * 2,
+    "potential": ("rendah,menengah,tinggi",) * 2,
     "bool": ("ya,tidak", "true,false"),
 }
 _TEXT_KINDS = {"text", "id", "nip"}

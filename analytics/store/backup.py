@@ -29,7 +29,9 @@ from analytics.store.db import SCHEMA_VERSION, Store, data_version, first_row
 
 LANGS = ("id", "en")
 KEPT = ("audit_log",)  # tables a restore keeps (merging the backup's rows in)
-RESTORABLE_SCHEMAS = ("1", str(SCHEMA_VERSION))  # 1 lacks only the audit log
+RESTORABLE_SCHEMAS = ("1", "2", str(SCHEMA_VERSION))  # older ones lack tables added since
+# Tables added by a later schema: a backup from before restores with them empty.
+ADDED_IN = {"audit_log": 2, "potential": 3}
 
 _TEXT: dict[str, tuple[str, str]] = {
     "backup_done": (
@@ -194,7 +196,8 @@ def _replace(
     # Derived rows and roll-ups can be derived again: a backup from before a table existed
     # (e.g. a roll-up added later) restores, and they are renewed below.
     derivable = {*derived.DERIVED_TABLES, *rollup.ROLLUP_TABLES}
-    missing = sorted(set(ours) - theirs - set(KEPT) - derivable)
+    newer = {name for name, since in ADDED_IN.items() if int(found) < since}
+    missing = sorted(set(ours) - theirs - set(KEPT) - derivable - newer)
     if missing:
         raise BackupError("not_backup", path=path, detail="no " + ", ".join(missing))
     version = data_version(cur)

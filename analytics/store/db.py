@@ -22,7 +22,7 @@ import duckdb
 from analytics.store import derived
 from analytics.store.sqlfiles import read_sql
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = Path("data/asn.duckdb")
 
 
@@ -36,7 +36,7 @@ def default_db_path() -> Path:
 
 # Migrations from version N-1 to N; index 0 creates version 1 from nothing. Version 2 adds the
 # audit log (older stores are migrated in place when opened read-write).
-MIGRATIONS: list[str] = ["schema.sql", "schema_v2.sql"]
+MIGRATIONS: list[str] = ["schema.sql", "schema_v2.sql", "schema_v3.sql"]
 
 
 def _tune(conn: duckdb.DuckDBPyConnection, path: Path) -> None:

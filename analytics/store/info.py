@@ -25,6 +25,7 @@ RAW_TABLES = (
     "trainings",
     "participations",
     "performance",
+    "potential",
     "service_outcomes",
 )
 

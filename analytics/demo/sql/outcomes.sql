@@ -19,7 +19,7 @@ select emp_key, year,
          else 'Sangat Kurang' end as rating
 from scored;
 
-insert into service_outcomes
+insert into service_outcomes (agency_key, year, ikm)
 with scored as (
     select a.agency_key, y.year::smallint as year,
         81.5 + 14.0 * (draw(d.seed, 'agency_shift', a.agency_key) - 0.5)

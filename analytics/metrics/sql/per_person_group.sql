@@ -7,8 +7,7 @@ select s.year::integer as year, {inner_select}, s.emp_key, 1 as w,
        sum(greatest(s.required_level::bigint * 10 - (s.level * 10)::bigint, 0))::bigint
            as shortfall_t,
        count(*) filter (where s.level >= s.required_level) as meeting,
-       case when 100 * sum((s.level * 10)::bigint) >= 90 * sum(s.required_level::bigint * 10) then 2
-            when 100 * sum((s.level * 10)::bigint) >= 78 * sum(s.required_level::bigint * 10) then 1 else 0 end as cat
+       jpm_cat(sum((s.level * 10)::bigint), sum(s.required_level::bigint * 10)) as cat
 from score s
 join positions p on p.position_key = s.position_key
 where s.required_level is not null and {year_s} and {where_s}

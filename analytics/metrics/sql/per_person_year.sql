@@ -6,7 +6,6 @@ select s.year::integer as year, {inner_select}, s.emp_key, 1 as w,
        s.sum_required::bigint * 10 as den,
        (s.sum_shortfall * 10)::bigint as shortfall_t,
        s.n_meeting as meeting,
-       case when 100 * (s.sum_level * 10)::bigint >= 90 * (s.sum_required::bigint * 10) then 2
-            when 100 * (s.sum_level * 10)::bigint >= 78 * (s.sum_required::bigint * 10) then 1 else 0 end as cat
+       jpm_cat((s.sum_level * 10)::bigint, s.sum_required::bigint * 10) as cat
 from person_year s
 where {year_s} and {where_s}

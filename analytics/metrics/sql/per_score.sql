@@ -4,8 +4,7 @@
 -- of w employees: a group by on small integer domains, much cheaper than one row per score.
 select s.year::integer as year, {inner_select},
        s.required_level::bigint * 10 as den,
-       case when 100 * (s.level * 10)::bigint >= 90 * (s.required_level::bigint * 10) then 2
-            when 100 * (s.level * 10)::bigint >= 78 * (s.required_level::bigint * 10) then 1 else 0 end as cat,
+       jpm_cat((s.level * 10)::bigint, s.required_level::bigint * 10) as cat,
        count(*) as w,
        count(*) as scores,
        sum((s.level * 10)::bigint)::bigint as level_t,

@@ -15,9 +15,7 @@ order by 1, 2;
 insert into score_cell
 select s.year, s.competency_key, s.agency_key, s.position_key, e.gender, e.employment_type,
        s.required_level::integer * 10 as den,
-       case when 100 * (s.level * 10)::bigint >= 90 * s.required_level::bigint * 10 then 2
-            when 100 * (s.level * 10)::bigint >= 78 * s.required_level::bigint * 10 then 1
-            else 0 end as cat,
+       jpm_cat((s.level * 10)::bigint, s.required_level::bigint * 10) as cat,
        count(*),
        sum((s.level * 10)::bigint)::bigint,
        sum(greatest(s.required_level::bigint * 10 - (s.level * 10)::bigint, 0))::bigint,
@@ -32,9 +30,7 @@ order by 1, 3;
 insert into person_cell
 select s.year, s.agency_key, s.position_key, e.gender, e.employment_type,
        s.sum_required::bigint * 10 as den,
-       case when 100 * (s.sum_level * 10)::bigint >= 90 * s.sum_required::bigint * 10 then 2
-            when 100 * (s.sum_level * 10)::bigint >= 78 * s.sum_required::bigint * 10 then 1
-            else 0 end as cat,
+       jpm_cat((s.sum_level * 10)::bigint, s.sum_required::bigint * 10) as cat,
        count(*),
        sum(s.n_scores)::bigint,
        sum((s.sum_level * 10)::bigint)::bigint,

@@ -1,0 +1,55 @@
+"""`python -m analytics bench` runs every metric and prints its warm times."""
+
+from __future__ import annotations
+
+import argparse
+import io
+
+import pytest
+
+from analytics.cli import bench
+from analytics.core.filters import Filters
+from analytics.store.db import Store
+from tests.support.fixtures import world
+
+TABLES = ("employees", "assessments", "standards", "score", "person_year", "score_cell",
+          "person_cell", "pair_cell")  # fmt: skip
+
+
+def test_bench_prints_every_metric(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    world().build(store)
+    variants = bench.filter_variants
+    # two of the variants keep the test quick; every variant is a valid Filters
+    monkeypatch.setattr(bench, "filter_variants", lambda cur: variants(cur)[:2])
+    assert all(isinstance(f, Filters) for f in variants(store.cursor()))
+    out, err = io.StringIO(), io.StringIO()
+    args = argparse.Namespace(repeat=2, employees=None, refresh=True, no_pandas=False)
+    before = {t: store.cursor().execute(f"select * from {t}").fetchall() for t in TABLES}
+    code = bench.cli_bench(store, args, out=out, err=err)
+    assert code == 0, err.getvalue()
+    text = out.getvalue()
+    for name in bench.METRICS:
+        assert f"\n{name} " in text
+    assert "metrics within the aim" in text
+    # every naive way agrees with the fast path, side by side
+    naive = text.split("the naive ways")[1].split("incremental refresh")[0]
+    assert naive.count("  yes") == 10 and "  NO" not in naive
+    assert "one agency's yearly assessments" in text and "worst case" in text
+    assert "process peak memory" in text
+    # the refresh benchmark's imports are rolled back: the store holds what it held
+    after = {t: store.cursor().execute(f"select * from {t}").fetchall() for t in TABLES}
+    assert {t: sorted(v, key=repr) for t, v in after.items()} == {
+        t: sorted(v, key=repr) for t, v in before.items()
+    }
+
+
+@pytest.mark.slow
+def test_bench_fills_an_empty_store_with_the_demo(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "METRICS", {"jpm": bench.METRICS["jpm"]})
+    out, err = io.StringIO(), io.StringIO()
+    code = bench.cli_bench(store, argparse.Namespace(repeat=1, employees=100), out=out, err=err)
+    assert code == 0, err.getvalue()
+    assert "building the demo store (100 employees)" in out.getvalue()
+    assert ": 100 employees" in out.getvalue()

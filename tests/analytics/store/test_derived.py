@@ -1,0 +1,338 @@
+"""Derived rows (score, person_year, jp_year, pair, pair_programme) against the contract's
+definitions, on the hand-written world of fixtures.py; and the incremental refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+import duckdb
+import pytest
+
+from analytics.store import derived, rollup
+from analytics.store.db import Store
+from tests.support.fixtures import E, rows, store_of, world
+
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def cur() -> Iterator[duckdb.DuckDBPyConnection]:
+    store = store_of(world())
+    try:
+        yield store.cursor()
+    finally:
+        store.close()
+
+
+SCORE_SQL = """
+    select s.assessed_on, s.level, p.position_id, a.agency_id, s.unit, s.required_level
+    from score s
+    join employees e using (emp_key) join competencies c using (competency_key)
+    join positions p on p.position_key = s.position_key
+    join agencies a on a.agency_key = s.agency_key
+    where e.nip = $nip and c.competency_id = $comp and s.year = $year
+"""
+
+
+@pytest.mark.parametrize(
+    "e, comp, year, expected",
+    [
+        # re-assessed within 2024: the later assessment is the score
+        (1, "M.1", 2024, (date(2024, 9, 1), D("3.2"), "ADM", "DINKES", "Sekretariat", 3)),
+        (1, "M.1", 2023, (date(2023, 3, 1), D("2.5"), "ADM", "DINKES", "Sekretariat", 3)),
+        # assessed in an earlier position: that position's standard; agency/unit current
+        (2, "M.1", 2023, (date(2023, 4, 1), D("2.0"), "PEL", "DINKES", "Pelayanan", 2)),
+        (2, "M.1", 2024, (date(2024, 8, 1), D("2.7"), "FUN", "DINKES", "Pelayanan", 3)),
+        # the later assessment has no standard: it is the score anyway (no standard)
+        (5, "M.2", 2024, (date(2024, 10, 1), D("2.2"), "FUN", "KRC", "Sekretariat", None)),
+    ],
+)
+def test_score_rows(cur, e, comp, year, expected) -> None:
+    assert rows(cur, SCORE_SQL, {"nip": E[e], "comp": comp, "year": year}) == [expected]
+
+
+def test_score_count_and_missing_year(cur) -> None:
+    # per employee: e1 4, e2 5, e3 2, e4 2, e5 2, e6 3, e7 2 (one per competency and year)
+    assert rows(cur, "select count(*) from score") == [(4 + 5 + 2 + 2 + 2 + 3 + 2,)]
+    e3_years = rows(
+        cur,
+        "select distinct year from score join employees using (emp_key) where nip = $n",
+        {"n": E[3]},
+    )
+    assert e3_years == [(2023,)]
+
+
+@pytest.mark.parametrize(
+    "e, year, n_scores, sum_level, sum_required",
+    [
+        (1, 2024, 2, D("3.2") + D("3.0"), 3 + 3),
+        (2, 2024, 3, D("2.7") + D("2.4") + D("2.2"), 3 + 3 + 2),  # two positions in one year
+        (5, 2024, 1, D("2.5"), 2),  # M.2's score has no standard: left out
+    ],
+)
+def test_person_year(cur, e, year, n_scores, sum_level, sum_required) -> None:
+    got = rows(
+        cur,
+        """select n_scores, sum_level, sum_required from person_year
+           join employees using (emp_key) where nip = $n and year = $y""",
+        {"n": E[e], "y": year},
+    )
+    assert got == [(n_scores, sum_level, sum_required)]
+
+
+def test_jp_year(cur) -> None:
+    got = rows(
+        cur,
+        """select e.nip, j.year, j.jp from jp_year j join employees e using (emp_key)
+           order by 1, 2""",
+    )
+    assert got == sorted(
+        [
+            (E[2], 2023, D("8")),  # T3 general training counts
+            (E[3], 2023, D("8")),  # T3; T6 2021 not completed: no JP
+            (E[1], 2024, D("24")),
+            (E[2], 2024, D("12.75")),
+            (E[4], 2022, D("2")),
+            (E[7], 2024, D("20")),
+            (E[6], 2023, D("6")),  # T8 (develops M.1; counts for JP too)
+            # e5: T2 not completed: no JP
+        ]
+    )
+
+
+PAIR_SQL = """
+    select e.nip, c.competency_id, pr.d0, pr.d1, pr.level0, pr.level1, p.position_id,
+           pr.treated, pr.dose_jp
+    from pair pr join employees e using (emp_key) join competencies c using (competency_key)
+    join positions p on p.position_key = pr.position_key
+    order by 1, 2, 3
+"""
+
+
+def test_pairs(cur) -> None:
+    dt = date.fromisoformat
+    expected = [
+        # T1 ends 2024-02-01 = d1: treated
+        (E[1], "M.1", dt("2023-03-01"), dt("2024-02-01"), D("2.5"), D("2.8"), "ADM", True, 24),
+        # T1 ends on d0 of the re-assessment pair: not treated
+        (E[1], "M.1", dt("2024-02-01"), dt("2024-09-01"), D("2.8"), D("3.2"), "ADM", False, 0),
+        (E[1], "M.2", dt("2023-03-01"), dt("2024-09-01"), D("3.0"), D("3.0"), "ADM", False, 0),
+        # d1's position (FUN), not d0's (PEL)
+        (
+            E[2],
+            "M.1",
+            dt("2023-04-01"),
+            dt("2024-08-01"),
+            D("2.0"),
+            D("2.7"),
+            "FUN",
+            True,
+            D("12.75"),
+        ),  # fmt: skip
+        (E[2], "M.2", dt("2023-04-01"), dt("2024-01-15"), D("2.1"), D("2.2"), "PEL", False, 0),
+        # T2 not completed: control; the pair counts although d1 has no standard
+        (E[5], "M.2", dt("2024-03-01"), dt("2024-10-01"), D("1.5"), D("2.2"), "FUN", False, 0),
+        (E[6], "M.1", dt("2023-05-01"), dt("2024-04-01"), D("1.2"), D("1.5"), "PEL", True, 6),
+    ]
+    assert rows(cur, PAIR_SQL) == sorted(expected)
+
+
+def test_pair_programmes(cur) -> None:
+    got = rows(
+        cur,
+        """select e.nip, pp.d1, pp.title from pair_programme pp join employees e using (emp_key)
+           order by 1, 2""",
+    )
+    assert got == sorted(
+        [
+            (E[1], date(2024, 2, 1), "Kepemimpinan Dasar"),
+            (E[2], date(2024, 8, 1), "Kepemimpinan Dasar"),
+            (E[6], date(2024, 4, 1), "Coaching Integritas"),
+        ]
+    )
+
+
+# --- incremental refresh ---------------------------------------------------------------------
+
+# (change SQL run on the raw tables, chg_emp nips, chg_training ids, chg_standard positions,
+#  the employees expected to be affected)
+CHANGES = {
+    "new assessment": (
+        """insert into assessments select emp_key, 1, date '2024-11-01', 2.0, null, null
+           from employees where nip = '{e7}'""",
+        [7], [], [], {7},
+    ),
+    "employee moved (position, agency, unit)": (
+        """update employees set position_key = 1, agency_key = 1, unit = 'Umum'
+           where nip = '{e5}'""",
+        [5], [], [], {5},
+    ),
+    "gender and employment type changed (cells split by them)": (
+        """update employees set gender = 'P', employment_type = 'PPPK' where nip = '{e5}'""",
+        [5], [], [], {5},
+    ),
+    "training end date moved": (
+        "update trainings set end_date = date '2024-03-01' where training_id = 'T1'",
+        [], ["T1"], [], {1},
+    ),
+    "participation added": (
+        """insert into participations select 4, emp_key, true from employees
+           where nip = '{e1}'""",
+        [1], [], [], {1},
+    ),
+    "participant from another agency joins an event (every participant's cost share)": (
+        # T4 (key 4): e2's (DINKES) treated M.1 pair's share halves: programme_cell changes
+        """insert into participations select 4, emp_key, true from employees
+           where nip = '{e5}'""",
+        [5], ["T4"], [], {2, 5},
+    ),
+    "completion flipped": (
+        """update participations set completed = true
+           where emp_key = (select emp_key from employees where nip = '{e5}')""",
+        [5], [], [], {5},
+    ),
+    "standard changed": (
+        "update standards set required_level = 4 where position_key = 1 and competency_key = 2",
+        [], [], ["ADM"], {1, 4},
+    ),
+    "standard added": (
+        "insert into standards values (3, 2, 3)",  # FUN x M.2
+        [], [], ["FUN"], {2, 5},
+    ),
+    "training competency changed": (
+        "update trainings set competency_key = 2 where training_id = 'T8'",
+        [], ["T8"], [], {6},
+    ),
+}  # fmt: skip
+
+
+def derived_rows(cur: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    tables = (*derived.DERIVED_TABLES, *rollup.ROLLUP_TABLES)
+    return {t: sorted(rows(cur, f"select * from {t}"), key=repr) for t in tables}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_incremental_refresh_equals_full(change: str) -> None:
+    sql, emps, trainings, positions, expected_affected = CHANGES[change]
+    store: Store = store_of(world())
+    try:
+        before = derived_rows(store.cursor())
+        with store.write() as cur:
+            cur.execute(sql.format(e1=E[1], e5=E[5], e7=E[7]))
+            cur.execute(
+                "create temp table chg_emp as select emp_key from employees "
+                "where list_contains($n, nip)",
+                {"n": [E[e] for e in emps] or ["-"]},
+            )
+            cur.execute(
+                "create temp table chg_training as select training_key from trainings "
+                "where list_contains($t, training_id)",
+                {"t": trainings or ["-"]},
+            )
+            cur.execute(
+                "create temp table chg_standard as select position_key from positions "
+                "where list_contains($p, position_id)",
+                {"p": positions or ["-"]},
+            )
+            cur.execute(f"create temp table affected_emp as {derived.affected_employees_sql()}")
+            affected = {
+                r[0]
+                for r in rows(
+                    cur,
+                    "select nip from employees where emp_key in (select emp_key from affected_emp)",
+                )
+            }
+            derived.refresh(cur, "affected_emp")
+            incremental = derived_rows(cur)
+            derived.refresh(cur)
+            full = derived_rows(cur)
+            for t in ("chg_emp", "chg_training", "chg_standard", "affected_emp"):
+                cur.execute(f"drop table {t}")
+        assert affected == {E[e] for e in expected_affected}
+        assert incremental == full
+        assert full != before  # the change mattered
+    finally:
+        store.close()
+
+
+def test_refresh_rejects_other_table_names() -> None:
+    with pytest.raises(ValueError):
+        derived.refresh(None, "employees; drop table score")  # type: ignore[arg-type]
+
+
+def test_older_derived_layout_is_renewed_by_the_next_refresh() -> None:
+    store: Store = store_of(world())
+    try:
+        expected = derived_rows(store.cursor())
+        with store.write() as cur:  # a store built before person_year had its last columns
+            cur.execute("update meta set value = '1' where key = 'derived_version'")
+            cur.execute("drop table person_year")
+            cur.execute(
+                """create table person_year (emp_key integer, year smallint, agency_key integer,
+                   unit varchar, n_scores integer, sum_level decimal(18, 1),
+                   sum_required integer)"""
+            )
+            cur.execute("create temp table affected_emp as select 1 as emp_key")
+            derived.refresh(cur, "affected_emp")  # renews the tables, then refreshes everyone
+            cur.execute("drop table affected_emp")
+        assert derived_rows(store.cursor()) == expected
+        version = rows(store.cursor(), "select value from meta where key = 'derived_version'")
+        assert version == [(derived.DERIVED_VERSION,)]
+    finally:
+        store.close()
+
+
+def test_a_schema_migration_does_not_stamp_old_derived_tables_as_current(tmp_path) -> None:
+    # a schema-1 store with derived tables of an older layout: opening it migrates the schema
+    # and must then rebuild the derived tables (not leave the old ones marked current)
+    path = tmp_path / "old.duckdb"
+    store = Store(path)
+    world().build(store)
+    expected = derived_rows(store.cursor())
+    with store.write() as cur:
+        cur.execute("update meta set value = '1' where key = 'schema_version'")
+        cur.execute("update meta set value = '2' where key = 'derived_version'")
+        cur.execute("drop table person_year")
+        cur.execute(
+            """create table person_year (emp_key integer, year smallint, agency_key integer,
+               unit varchar, n_scores integer, sum_level decimal(18, 1),
+               sum_required integer, sum_shortfall decimal(18, 1), n_meeting integer)"""
+        )
+    store.close()
+    store = Store(path)
+    try:
+        assert derived_rows(store.cursor()) == expected
+    finally:
+        store.close()
+
+
+def test_older_rollup_layout_is_summed_again_without_rebuilding_derived_rows(tmp_path) -> None:
+    # a store whose derived rows are current but whose roll-ups predate the gender and
+    # employment-type split: opening it rebuilds the roll-ups alone
+    path = tmp_path / "cells.duckdb"
+    store = Store(path)
+    world().build(store)
+    expected = derived_rows(store.cursor())
+    with store.write() as cur:
+        cur.execute("delete from meta where key = 'rollup_version'")
+        cur.execute("drop table score_cell")
+        cur.execute(
+            """create table score_cell (year smallint, competency_key smallint,
+               agency_key integer, position_key integer, den integer, cat tinyint, n bigint,
+               level_t bigint, shortfall_t bigint, meeting bigint)"""
+        )
+        cur.execute("delete from person_cell")
+        # a marker row in a derived table: it survives, so the derived rows were not rebuilt
+        cur.execute("insert into jp_year values (999999, 1999, 1.0)")
+    store.close()
+    store = Store(path)
+    try:
+        found = derived_rows(store.cursor())
+        assert (999999, 1999, 1) in [tuple(r) for r in found["jp_year"]]
+        found["jp_year"] = [r for r in found["jp_year"] if r[0] != 999999]
+        assert found == expected
+        assert derived.is_current(store.cursor())
+    finally:
+        store.close()
