@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, data, filterbar, meeting, presentation, session, state
+from ui import auth, filterbar, meeting, presentation, queries, session, state
 from ui.i18n import LANGS
 
 st.set_page_config(
@@ -120,7 +120,7 @@ with state.rerun_snapshot() as snap:
     if presentation.on():
         presentation.render()
     else:
-        if data.is_demo(snap):
+        if queries.is_demo(snap):
             banner = "demo_banner" if auth.is_open_demo(user) else "auth_demo_banner"
             st.html(f"<div class='asn-demo'>{t(banner)}</div>")
         page.run()

@@ -4,12 +4,12 @@ import streamlit as st
 
 from analytics.views import ranking
 from charts import gaps as charts
-from ui import data, filterbar, fmt, people_list, state, widgets
+from ui import filterbar, fmt, people_list, queries, state, widgets
 from ui.state import t
 
 widgets.page_header("gaps_title", "gaps_intro")
 snap, f, lang = widgets.snapshot(), filterbar.current(), state.lang()
-nm = data.names(snap)
+nm = queries.names(snap)
 
 ROWS = {"agency": "agency_id", "job_family": "job_family", "job_type": "job_type"}
 VALUES = {"pct_below": "m_pct_below", "mean_shortfall": "m_mean_shortfall"}
@@ -52,7 +52,7 @@ with right:
         or "inti"
     )
 
-matrix = data.get(snap, "gap_matrix", f, rows=rows, groups=GROUPS[group])
+matrix = queries.gap_matrix(snap, f, rows=rows, groups=GROUPS[group])
 if matrix.empty:
     widgets.empty_state()
     st.stop()
@@ -84,7 +84,7 @@ st.subheader(t("gaps_by_group"))
 left, right = st.columns(2)
 for col, by in ((left, "job_family"), (right, "job_type")):
     with col:
-        g = data.get(snap, "gap_summary", f, by=by)
+        g = queries.gap_summary(snap, f, by=by)
         widgets.chart(
             charts.bars(
                 g,
@@ -102,7 +102,7 @@ for col, by in ((left, "job_family"), (right, "job_type")):
         )
 
 st.subheader(t("gaps_jpm_dist"))
-dist = data.get(snap, "jpm_summary", f, by="agency")
+dist = queries.jpm_summary(snap, f, by="agency")
 most_kurang = ranking.rank_groups(dist, "agency_id", "pct_kurang_optimal", descending=True)
 shown_dist = widgets.top_groups(dist, "agency_id", most_kurang, "top_most_kurang")
 widgets.chart(
@@ -135,7 +135,7 @@ agency = st.selectbox(
 )
 if agency:
     drill = f.with_(agencies=(agency,), units=tuple(u for u in f.units if u[0] == agency))
-    units = data.get(snap, "unit_summary", drill)
+    units = queries.unit_summary(snap, drill)
     widgets.table(
         units,
         {

@@ -4,18 +4,18 @@ import streamlit as st
 
 from analytics.views import findings, ranking
 from charts import impact as charts
-from ui import data, filterbar, fmt, state, widgets
+from ui import filterbar, fmt, queries, state, widgets
 from ui.state import t
 
 widgets.page_header("impact_title", "impact_intro")
 snap, f, lang = widgets.snapshot(), filterbar.current(), state.lang()
-nm = data.names(snap)
+nm = queries.names(snap)
 st.info(t("impact_why"), icon=":material/info:")
 
 only_year = st.toggle(t("impact_only_year", year=f.year), key="dampak_tahun", bind="query-params")
 pairs_f = f if only_year else f.without_year()
 
-by_comp = data.get(snap, "training_impact", pairs_f, by="competency")
+by_comp = queries.training_impact(snap, pairs_f, by="competency")
 if by_comp.empty:
     widgets.empty_state()
     st.stop()
@@ -41,7 +41,7 @@ with tab_c:
         listed = "; ".join(widgets.md(m) for m in missing)
         st.caption(t("impact_not_estimable", n=len(missing)) + " " + listed)
 with tab_p:
-    by_prog = data.get(snap, "training_impact", pairs_f, by="program")
+    by_prog = queries.training_impact(snap, pairs_f, by="program")
     title = findings.impact(by_prog, "title", {}, lang) or ""
     widgets.chart(
         charts.forest(
@@ -62,7 +62,7 @@ with tab_p:
 
 st.subheader(t("impact_cost_title"))
 st.caption(t("impact_cost_help"))
-cost = data.get(snap, "cost_per_level", pairs_f)
+cost = queries.cost_per_level(snap, pairs_f)
 widgets.table(
     cost.sort_values(["cost_per_level", "effect"], ascending=[True, False], na_position="last"),
     {
@@ -82,7 +82,7 @@ widgets.small_group_note(cost)
 left, right = st.columns(2)
 with left:
     st.subheader(t("impact_dose_title"))
-    dose = data.get(snap, "dose_response", pairs_f)
+    dose = queries.dose_response(snap, pairs_f)
     if not dose.empty:
         widgets.chart(
             charts.dose(
@@ -98,8 +98,8 @@ with left:
     st.caption(t("impact_dose_help"))
 with right:
     st.subheader(t("impact_jp_title"))
-    jp_all = data.get(snap, "jp_compliance", f)
-    jp_ag = data.get(snap, "jp_compliance", f, by="agency")
+    jp_all = queries.jp_compliance(snap, f)
+    jp_ag = queries.jp_compliance(snap, f, by="agency")
     title = findings.compliance(jp_all, jp_ag, nm["agency"], int(f.year or 0), lang) or ""
     fewest = ranking.rank_groups(jp_ag, "agency_id", "pct_20jp", descending=False)
     widgets.chart(

@@ -4,16 +4,16 @@ import streamlit as st
 
 from analytics.views import findings
 from charts import gaps as charts
-from ui import data, downloads, filterbar, fmt, state, widgets
+from ui import downloads, filterbar, fmt, queries, state, widgets
 from ui.state import t
 
 widgets.page_header("needs_title", "needs_intro")
 snap, f, lang = widgets.snapshot(), filterbar.current(), state.lang()
-nm = data.names(snap)
+nm = queries.names(snap)
 
 # Needs are listed per unit: over a national store (15,053 agencies, 195,552 units) the list
 # would hold millions of rows. Such a selection is narrowed first, as the unit filter is.
-ch = data.choices(snap, f.scope_only())
+ch = queries.choices(snap, f.scope_only())
 selected = ch.agencies
 if f.agencies:
     selected = selected[selected["agency_id"].isin(f.agencies)]
@@ -23,20 +23,19 @@ if not f.units and len(selected) > filterbar.MAX_OPTIONS:
     st.info(t("needs_narrow", n=fmt.integer(len(selected), lang)), icon=":material/filter_alt:")
     st.stop()
 
-needs = data.get(snap, "needs_cost", f)
+needs = queries.needs_cost(snap, f)
 if needs.empty:
     widgets.empty_state()
     st.stop()
 
+totals = queries.needs_totals(needs)
 k1, k2, k3 = st.columns(3)
 with k1:
-    widgets.kpi(t("needs_total_people"), fmt.integer(needs["employees_below"].sum(), lang))
+    widgets.kpi(t("needs_total_people"), fmt.integer(totals.employees_below, lang))
 with k2:
-    widgets.kpi(t("needs_total_cost"), fmt.rupiah(needs["estimated_cost_idr"].sum(), lang))
+    widgets.kpi(t("needs_total_cost"), fmt.rupiah(totals.estimated_cost_idr, lang))
 with k3:
-    widgets.kpi(
-        t("needs_without_rec"), fmt.integer(needs["recommended_training"].isna().sum(), lang)
-    )
+    widgets.kpi(t("needs_without_rec"), fmt.integer(totals.without_recommendation, lang))
 
 top = needs.head(15).copy()
 top["label"] = [

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts import profile as charts
-from ui import data, filterbar, fmt, people_list, state, widgets
+from ui import filterbar, fmt, people_list, queries, state, widgets
 from ui.state import t
 
 widgets.page_header("profile_title", "profile_intro")
@@ -15,7 +15,7 @@ if not f.may_see_individuals:
 nip = people_list.show(snap, f, key="profil")
 if not nip:
     st.stop()
-p = data.profile(snap, f, nip)
+p = queries.profile(snap, f, nip)
 if p is None:
     widgets.empty_state()
     st.stop()

@@ -4,12 +4,12 @@ import streamlit as st
 
 from analytics.views import findings, ranking
 from charts import trends as charts
-from ui import data, filterbar, fmt, state, widgets
+from ui import filterbar, fmt, queries, state, widgets
 from ui.state import t
 
 widgets.page_header("trends_title", "trends_intro")
 snap, f, lang = widgets.snapshot(), filterbar.current(), state.lang()
-nm = data.names(snap)
+nm = queries.names(snap)
 
 MEASURES = {
     "mean_jpm": (1, ""),
@@ -48,12 +48,12 @@ with right:
     )
 
 all_years = f.without_year()
-overall = data.get(snap, "trend", all_years)
+overall = queries.trend(snap, all_years)
 if overall.empty:
     widgets.empty_state()
     st.stop()
 decimals, suffix = MEASURES[measure]
-split = data.get(snap, "trend", all_years, by=None if by == "none" else by)
+split = queries.trend(snap, all_years, by=None if by == "none" else by)
 title = findings.trend(overall, measure, t(f"m_{measure}"), lang, decimals, suffix) or t(
     f"m_{measure}"
 )
@@ -80,7 +80,7 @@ widgets.small_group_note(split)
 
 st.subheader(t("trends_same_title"))
 st.caption(t("trends_same_help"))
-same_all = data.get(snap, "same_people_change", f, by="none")
+same_all = queries.same_people_change(snap, f, by="none")
 if same_all.empty:
     st.info(t("trends_no_pair"))
     st.stop()
@@ -106,7 +106,7 @@ with k3:
         f"{fmt.pct(row['pct_meeting0'], lang)} → {fmt.pct(row['pct_meeting1'], lang)}",
     )
 
-same = findings.core_competencies(data.get(snap, "same_people_change", f, by="competency"), nm)
+same = findings.core_competencies(queries.same_people_change(snap, f, by="competency"), nm)
 title = findings.same_people(same, nm["competency"], int(row["employees"]), lang) or ""
 fig = charts.dumbbell(
     same.dropna(subset=["mean_change"]),

@@ -17,7 +17,7 @@ from analytics.core.filters import Filters
 from analytics.report import sheets
 from analytics.store import audit
 from analytics.store.db import Snapshot
-from ui import auditing, data, fmt, session, state
+from ui import auditing, fmt, queries, session, state
 from ui.i18n import text
 from ui.state import t
 
@@ -36,7 +36,7 @@ def render(snap: Snapshot) -> None:
         st.info(t("audit_admin_only"), icon=":material/lock:")
         return
     lang = state.lang()
-    agencies = data.names(snap)["agency"]
+    agencies = queries.names(snap)["agency"]
     chosen = _filters(snap)
     page_no = int(st.session_state.get(K_PAGE, 1))
     df, total = audit.listing(snap.cur, **chosen, limit=PAGE, offset=(page_no - 1) * PAGE)
@@ -175,20 +175,7 @@ def filters_words(fields: dict[str, Any], lang: str, agencies: dict[str, str]) -
         return text(key, lang, **values)
 
     f = to_filters(fields)
-    parts: list[str] = []
-    if f.year is not None:
-        parts.append(f"{tx('f_year')} {f.year}")
-    listed = (
-        ("f_instansi", list(f.instansi)),
-        ("f_agency", [agencies.get(a, a) for a in f.agencies]),
-        ("f_unit", [f"{agencies.get(a, a)} › {u}" if a else u for a, u in f.units]),
-        ("f_job_family", list(f.job_families)),
-        ("f_job_type", list(f.job_types)),
-        ("f_employment_type", list(f.employment_types)),
-        ("f_gender", [tx(f"gender_{g}") for g in f.genders]),
-        ("f_rank", list(f.ranks)),
-    )
-    parts += [f"{tx(label)}: {', '.join(values)}" for label, values in listed if values]
+    parts = f.describe({"agency": agencies}, lang)
     if f.scope_agencies is not None or f.scope_instansi is not None:
         scope = [agencies.get(a, a) for a in f.scope_agencies or ()] + list(f.scope_instansi or ())
         parts.append(tx("audit_d_scope", s=", ".join(scope) or "–"))

@@ -3,7 +3,7 @@
 `gate(snap)` runs first in every rerun of the frame (dashboard.py). It admits the user that
 `current_user` finds, or draws the login page (or a refusal) and stops the run, so no page,
 filter or download is ever computed for nobody. Rules:
-- a users file exists (analytics.auth.users_path): login required, even on a demo store;
+- a users file exists (analytics.access.users.users_path): login required, even on a demo store;
 - no users file and a demo store: open, as the built-in "demo" planner (DEMO banner);
 - no users file and a real store: closed, with the command the administrator must run.
 
@@ -15,9 +15,9 @@ so a removed user is signed out and a changed role or scope applies at once.
 Two ways in:
 - our own form (user name and password, argon2 hashes in users.toml);
 - OpenID Connect through `st.login`, offered when the secrets Streamlit reads have an [auth]
-  section (analytics/oidc.py). Streamlit keeps the provider's identity in a signed cookie
+  section (analytics/access/oidc.py). Streamlit keeps the provider's identity in a signed cookie
   (`st.user`); on every rerun `current_user` maps it to a user of users.toml
-  (analytics.oidc.match), so the users file, not the provider, decides who comes in and what
+  (analytics.access.oidc.match), so the users file, not the provider, decides who comes in and what
   they see. An identity the file does not know is refused, with a way to sign out of it.
 A password login in the session comes first; sign-out ends both (st.logout for the provider).
 """
@@ -39,7 +39,7 @@ from analytics.access import users as auth
 from analytics.store import audit
 from analytics.store import info as overview
 from analytics.store.db import Snapshot
-from ui import data, state
+from ui import queries, state
 from ui.session import USER_KEY, signed_in
 from ui.state import t
 from ui.widgets import md
@@ -196,7 +196,7 @@ def _login(name: str, password: str) -> None:
 
 
 def _audit(actor: str, action: str, **detail: Any) -> None:
-    """The audit log's row (analytics.audit.record never raises into the page)."""
+    """The audit log's row (analytics.store.audit.record never raises into the page)."""
     audit.record(state.get_store(), actor[:64], action, **detail)
 
 
@@ -294,7 +294,7 @@ def sidebar_box(snap: Snapshot, user: auth.User) -> None:
             if user.unrestricted:
                 scope = t("auth_scope_all")
             else:
-                names = data.names(snap)["agency"]
+                names = queries.names(snap)["agency"]
                 scope = ", ".join(
                     [names.get(a, a) for a in user.agencies or ()] + list(user.instansi or ())
                 )

@@ -13,7 +13,7 @@ import streamlit as st
 
 from analytics.core.filters import Filters
 from analytics.store.db import Snapshot
-from ui import data, fmt, session
+from ui import fmt, queries, session
 from ui.state import lang, t
 
 _local = threading.local()
@@ -50,8 +50,8 @@ def base_filters() -> Filters:
 def render(snap: Snapshot) -> Filters:
     """Draw the bar in the sidebar and return the selected Filters (also kept for pages)."""
     base = base_filters()
-    ch = data.choices(snap, base)
-    years = data.years(snap)
+    ch = queries.choices(snap, base)
+    years = queries.years(snap)
     agency_names = dict(zip(ch.agencies["agency_id"], ch.agencies["agency_name"], strict=True))
     with st.sidebar:
         st.markdown(f"**{t('filters')}**")
@@ -188,22 +188,5 @@ def current() -> Filters:
 
 
 def describe(filters: Filters) -> list[str]:
-    """The active filters in words, for the page header and the deck's title slide."""
-    names = getattr(_local, "agency_names", {})
-    parts: list[str] = []
-    if filters.year is not None:
-        parts.append(f"{t('f_year')} {filters.year}")
-    pairs = (
-        (t("f_instansi"), list(filters.instansi)),
-        (t("f_agency"), [names.get(a, a) for a in filters.agencies]),
-        (t("f_unit"), [f"{names.get(a, a)}{UNIT_SEP}{u}" if a else u for a, u in filters.units]),
-        (t("f_job_family"), list(filters.job_families)),
-        (t("f_job_type"), list(filters.job_types)),
-        (t("f_employment_type"), list(filters.employment_types)),
-        (t("f_gender"), [t(f"gender_{g}") for g in filters.genders]),
-        (t("f_rank"), list(filters.ranks)),
-    )
-    for label, values in pairs:
-        if values:
-            parts.append(f"{label}: {', '.join(values)}")
-    return parts
+    """The active filters in words, for the page header (Filters.describe)."""
+    return filters.describe({"agency": getattr(_local, "agency_names", {})}, lang())

@@ -1,4 +1,4 @@
-"""Number formatting for the UI: the same functions the reports use (analytics.numfmt)."""
+"""Number formatting for the UI: the same functions the reports use (analytics.core.numfmt)."""
 
 from analytics.core.numfmt import integer, num, pct, rupiah, signed
 

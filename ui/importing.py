@@ -21,7 +21,7 @@ from analytics.importer.template import write_template
 from analytics.metrics.common import NoYear
 from analytics.store import info as overview
 from analytics.store.db import Snapshot
-from ui import data, fmt, session, state, widgets
+from ui import fmt, queries, session, state, widgets
 from ui.state import t
 
 
@@ -187,7 +187,7 @@ def store_contents(snap: Snapshot) -> None:
 def coverage(snap: Snapshot, filters: Filters) -> None:
     lang = state.lang()
     try:
-        cov = data.frame(data.get(snap, "assessment_coverage", filters))
+        cov = queries.frame(queries.assessment_coverage(snap, filters))
     except NoYear:
         widgets.empty_state("empty_store")
         return
@@ -208,7 +208,7 @@ def coverage(snap: Snapshot, filters: Filters) -> None:
     )
     if filters.may_see_individuals:
         with st.expander(t("cov_people")):
-            people = data.frame(data.get(snap, "not_assessed", filters, limit=200))
+            people = queries.frame(queries.not_assessed(snap, filters, limit=200))
             widgets.table(
                 people,
                 {
@@ -222,7 +222,7 @@ def coverage(snap: Snapshot, filters: Filters) -> None:
             )
             st.caption(t("cov_people_limit", n=200))
     st.subheader(t("cov_standards"))
-    missing = data.frame(data.get(snap, "missing_standards", filters))
+    missing = queries.frame(queries.missing_standards(snap, filters))
     if missing.empty:
         st.caption(t("cov_standards_none"))
     else:

@@ -16,7 +16,7 @@ from analytics.report import ReportContent
 from analytics.report import figures as report_figures
 from charts import gaps
 from charts.report import for_report
-from ui import data, filterbar, state, widgets
+from ui import filterbar, queries, state, widgets
 from ui.state import t
 
 KEY = "presentasi"
@@ -108,7 +108,7 @@ def render() -> None:
         "[data-testid='stMetricValue']{font-size:2.6rem}</style>"
     )
     snap = state.snapshot()
-    c = data.report_content(snap, filterbar.current(), state.lang())
+    c = queries.report_content(snap, filterbar.current(), state.lang())
     index = st.session_state.get(SLIDE, 0) % len(SCREENS)
     key, kicker, draw = SCREENS[index]
     st.html(

@@ -1,9 +1,7 @@
 """Start the dashboard: `python -m ui.serve [streamlit options]` (what `make run` does).
 
-Streamlit treats a folder named `pages/` beside the entrypoint as its legacy multipage mode
-until a script calls st.navigation, so the first visitor of a page URL would get that page
-without the frame (filters, language, snapshot). Our router is dashboard.py's st.navigation,
-so the legacy mode is switched off before the server starts.
+Streamlit's legacy `pages/` mode is switched off before the server starts (ui/multipage.py says
+why), and the process owns the store before the first visitor comes.
 """
 
 from __future__ import annotations
@@ -12,8 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
+
+from ui.multipage import switch_off_legacy_pages
 
 ENTRYPOINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 
@@ -21,15 +20,15 @@ ENTRYPOINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 # The dashboard process's DuckDB memory limit (buffer cache and query memory; beyond it DuckDB
 # evicts or spills to <store>.tmp). The dashboard reads roll-ups and one agency's rows at a
 # time, so a small limit keeps the whole process under 2 GB even on a national store; imports
-# and the command line keep the larger default (analytics.store). ASN_MEMORY_LIMIT overrides.
+# and the command line keep the larger default (analytics.store.db). ASN_MEMORY_LIMIT overrides.
 SERVE_MEMORY_LIMIT = "1200MB"
 
 
 def main() -> None:
     os.environ.setdefault("ASN_MEMORY_LIMIT", SERVE_MEMORY_LIMIT)
-    PagesManager.uses_pages_directory = False
+    switch_off_legacy_pages()
     sys.path.insert(0, str(ENTRYPOINT.parent))
-    from ui import state
+    from ui import state  # deferred: after the switch, as Streamlit's own modules load
 
     # Own the store from the start: commands from other processes reach us at once.
     state.own_store()

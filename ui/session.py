@@ -1,6 +1,6 @@
 """Who is viewing: the Filters fields that carry scope and the small-group rule.
 
-They come from the signed-in user's role (analytics.auth.viewer_fields, the user that ui.auth.gate
+They come from the signed-in user's role (analytics.access.users.viewer_fields, the user that ui.auth.gate
 admitted to this rerun): leaders see every aggregate and no individual, with small groups
 hidden; planners their agencies and/or instansi, small groups marked; admins everything.
 Presentation mode (meetings) hides small groups and individuals on top of that, whoever asks.

@@ -1,7 +1,7 @@
 """Process- and rerun-level state of the dashboard: the store, the rerun's snapshot, language.
 
 The dashboard process owns the store (one DuckDB connection, `st.cache_resource`) and answers
-other processes' commands through analytics.owner. Each rerun opens one read snapshot; every
+other processes' commands through analytics.store.owner. Each rerun opens one read snapshot; every
 query of that rerun reads it, so an import committing meanwhile never leaves a page half old,
 half new.
 """
@@ -21,6 +21,7 @@ from analytics.cli.main import run
 from analytics.store import owner
 from analytics.store.db import Snapshot, Store, StoreBusy, default_db_path
 from ui.i18n import text
+from ui.multipage import switch_off_legacy_pages
 
 _local = threading.local()
 
@@ -80,14 +81,11 @@ def rerun_snapshot() -> Iterator[Snapshot]:
 
 
 def require_frame() -> None:
-    """Pages run inside dashboard.py's frame. Streamlit runs the very first session of a server
-    in its legacy `pages/`-folder mode until some script calls st.navigation; a page opened by
-    its URL then runs alone. Switch that mode off and rerun, so the frame runs first."""
+    """Pages run inside dashboard.py's frame: a page that runs alone (Streamlit's legacy
+    `pages/` mode, ui/multipage.py) switches that mode off and reruns, so the frame runs first."""
     if getattr(_local, "snap", None) is not None:
         return
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
+    switch_off_legacy_pages()
     st.rerun()
 
 

@@ -2,7 +2,7 @@
 the backup download.
 
 Choosing an accepted import shows what rolling it back takes away (rows removed and rows restored, per import
-and table, from analytics.undo.preview). When later imports build on it, they are named and a
+and table, from analytics.importer.undo.preview). When later imports build on it, they are named and a
 checkbox must confirm them before the button works; the rollback is then asked to take back
 exactly the imports shown (`expected`), so an import landing meanwhile is never taken back
 unseen. After a rollback the data version changes and the page reruns on the new state.
@@ -153,7 +153,7 @@ def _roll_back(preview: undo.Preview, confirm_key: str, lang: str) -> None:
 
 
 def backup_download() -> None:
-    """One DuckDB file of the whole store (analytics.backup), made and audited on click."""
+    """One DuckDB file of the whole store (analytics.store.backup), made and audited on click."""
     st.subheader(t("backup_title"))
     st.caption(t("backup_help"))
     store = state.get_store()

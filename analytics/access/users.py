@@ -13,7 +13,7 @@ argon2-cffi, never the password:
     oidc_subject = "..."                # optional: the provider's `sub`, when the email may change
 
 A user signs in with the password, or through an OpenID Connect identity provider
-(analytics/oidc.py) when `email` or `oidc_subject` names them; a user with no password signs
+(analytics/access/oidc.py) when `email` or `oidc_subject` names them; a user with no password signs
 in through the provider only.
 
 Roles:

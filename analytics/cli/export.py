@@ -202,7 +202,7 @@ _INT_SAFE = 2.0**63
 def format_floats(values: Sequence[Any]) -> list[str | None] | None:
     """format_value over a whole column (a national by-agency export formats ~100,000 values):
     whole numbers and missing values found in numpy, the rest by repr; None when a value is
-    neither a float nor None (tests/test_export.py checks that both give the same text)."""
+    neither a float nor None (tests/analytics/cli/test_export.py checks that both give the same text)."""
     if not all(v is None or type(v) in (float, np.float64) for v in values):
         return None
     arr = np.array([math.nan if v is None else v for v in values], dtype=np.float64)
@@ -221,7 +221,7 @@ def format_floats(values: Sequence[Any]) -> list[str | None] | None:
 
 
 # What makes csv.writer quote a field here: the delimiter, the quote, the line terminator's
-# character (not "\r": tests/test_export.py compares the two writers on such fields).
+# character (not "\r": tests/analytics/cli/test_export.py compares the two writers on such fields).
 _CSV_SPECIAL = (",", '"', "\n")
 
 

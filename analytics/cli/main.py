@@ -1,7 +1,7 @@
 """`python -m analytics COMMAND`: the command line of the data contract, plus tools.
 
 Every command runs against one Store. When another process owns the store (the dashboard while it
-serves), the command is forwarded to that owner over its local socket (analytics.owner) and runs
+serves), the command is forwarded to that owner over its local socket (analytics.store.owner) and runs
 there, on the owner's connection, so imports and exports work while people browse.
 """
 

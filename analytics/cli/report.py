@@ -2,7 +2,7 @@
 
 `report` takes the export's filters (validated the same way: an unknown value exits 2 with a
 message), reads one snapshot, and writes a deck, a PDF or a workbook. It runs in the store's
-owner when the dashboard serves (analytics.cli forwards it), so a monthly cron job works
+owner when the dashboard serves (analytics.cli.main forwards it), so a monthly cron job works
 whether or not the dashboard is up. Small groups are always hidden in reports.
 """
 

@@ -9,11 +9,31 @@ choice (a score's position; a pair's d1 position; an employee's current position
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 SmallGroupRule = Literal["show", "mark", "hide"]
 MIN_GROUP = 5  # groups of fewer distinct employees are marked or hidden
+
+# The filters in words (Filters.describe): (Indonesian, English). The one place a selection is
+# put into words, for the page header, the audit log, the PDF and the deck alike.
+WORDS: dict[str, tuple[str, str]] = {
+    "year": ("Tahun", "Year"),
+    "instansi": ("Instansi", "Government"),
+    "agency": ("OPD", "Agency"),
+    "unit": ("Unit", "Unit"),
+    "job_family": ("Rumpun jabatan", "Job family"),
+    "job_type": ("Jenis jabatan", "Job type"),
+    "employment_type": ("Status", "Employment type"),
+    "gender": ("Jenis kelamin", "Gender"),
+    "rank": ("Golongan", "Rank"),
+    "gender_L": ("Laki-laki", "Male"),
+    "gender_P": ("Perempuan", "Female"),
+    "all_agencies": ("semua OPD", "every agency"),
+    "more": ("+{n} lainnya", "+{n} more"),
+}
+UNIT_SEP = " › "
 
 
 @dataclass(frozen=True)
@@ -49,35 +69,91 @@ class Filters:
         the default year, which the contract takes from the whole store)."""
         return Filters(scope_agencies=self.scope_agencies, scope_instansi=self.scope_instansi)
 
+    def describe(
+        self, names: Mapping[str, Mapping[str, str]], lang: str, limit: int | None = None
+    ) -> list[str]:
+        """The active selection in words, agencies by name (names["agency"]), one line per
+        filter: ["Tahun: 2025", "OPD: Dinas Kesehatan"]. A unit named without an agency says
+        that it is every agency's unit of that name, unless agencies are chosen. `limit`
+        shortens long lists ("+3 more") for footers."""
+        i = 1 if lang == "en" else 0
+        agency = names.get("agency", {})
+
+        def listed(values: list[str]) -> str:
+            if limit is None or len(values) <= limit:
+                return ", ".join(values)
+            more = WORDS["more"][i].format(n=len(values) - limit)
+            return ", ".join(values[:limit]) + " " + more
+
+        anywhere = "" if self.agencies else f" ({WORDS['all_agencies'][i]})"
+        lines = [f"{WORDS['year'][i]}: {self.year}"] if self.year is not None else []
+        for key, values in (
+            ("instansi", list(self.instansi)),
+            ("agency", [agency.get(a, a) for a in self.agencies]),
+            (
+                "unit",
+                [
+                    f"{agency.get(a, a)}{UNIT_SEP}{u}" if a else f"{u}{anywhere}"
+                    for a, u in self.units
+                ],
+            ),
+            ("job_family", list(self.job_families)),
+            ("job_type", list(self.job_types)),
+            ("employment_type", list(self.employment_types)),
+            ("gender", [WORDS[f"gender_{g}"][i] if g in ("L", "P") else g for g in self.genders]),
+            ("rank", list(self.ranks)),
+        ):
+            if values:
+                lines.append(f"{WORDS[key][i]}: {listed(values)}")
+        return lines
+
     @property
     def is_scoped(self) -> bool:
         return self.scope_agencies is not None or self.scope_instansi is not None
 
-    def where(
+    # -- The selection as SQL: one method per kind of relation. Each returns (sql, params) for
+    # relation alias `t` (no year condition; "true" when nothing is selected, so it can always
+    # follow WHERE/AND). Job family and type apply to its column `position` (a fixed column
+    # name, never user text); values are bound as $prefix_* parameters.
+
+    def rows(
         self,
         t: str = "",
         prefix: str = "f",
         position: str = "position_key",
+        employees_within: str | None = None,
+    ) -> tuple[str, dict[str, Any]]:
+        """Rows that carry emp_key, agency_key, unit and a position (scores, assessment pairs,
+        per-person rows). Gender, employment type and rank look the employee up.
+
+        `employees_within`: a subquery of the emp_keys the relation can hold at most (fixed
+        SQL, never user text), when they are few: those conditions then look up these
+        employees only, not the whole workforce (a national store's 5.6 M employees made a
+        hash table of millions for a handful of rows)."""
+        return self._clause(t, prefix, position, employees_within=employees_within)
+
+    def cells(
+        self, t: str = "", prefix: str = "f", position: str = "position_key"
+    ) -> tuple[str, dict[str, Any]]:
+        """A roll-up cell: it carries the employees' gender and employment type as columns
+        and has no emp_key; a rank cannot be selected there (analytics/metrics/route.py never
+        sends one)."""
+        return self._clause(t, prefix, position, attrs=True)
+
+    def employees(self, t: str = "", prefix: str = "f") -> tuple[str, dict[str, Any]]:
+        """The employees table itself: gender, employment type and rank are its own columns,
+        job family and type follow the current position."""
+        return self._clause(t, prefix, "position_key", is_employees=True)
+
+    def _clause(
+        self,
+        t: str,
+        prefix: str,
+        position: str,
         attrs: bool = False,
         employees_within: str | None = None,
         is_employees: bool = False,
     ) -> tuple[str, dict[str, Any]]:
-        """(sql, params) selecting rows of relation alias `t` (no year condition); job
-        family and type apply to its column `position` (a fixed column name, never user text).
-        `attrs`: the relation is a roll-up that carries the employees' gender and employment
-        type as columns (and has no emp_key), so those filters apply to its columns; a rank
-        cannot be selected there (analytics/metrics/route.py never sends one).
-
-        `employees_within`: a subquery of the emp_keys the relation can hold at most (fixed
-        SQL, never user text), when they are few: the gender, employment type and rank
-        conditions then look up those employees only, not the whole workforce (a national
-        store's 5.6 M employees made a hash table of millions for a handful of rows).
-
-        `is_employees`: the relation is the employees table itself, so gender, employment
-        type and rank are its own columns (no lookup of every employee by key).
-
-        Returns "true" when nothing is selected, so it can always follow WHERE/AND.
-        """
         col = (lambda c: f"{t}.{c}") if t else (lambda c: c)
         parts: list[str] = []
         params: dict[str, Any] = {}

@@ -3,7 +3,7 @@ of the provincial government up to the national civil service (5.6 million).
 
 Python plans the small things (governments, agencies, units, positions, programmes: modules
 demo_plan, demo_org, demo_govs, demo_catalogue, demo_names); DuckDB draws the people and
-every fact in SQL (analytics/sql/demo/*.sql). Every draw is a hash of (seed, row ids, column
+every fact in SQL (analytics/demo/sql/*.sql). Every draw is a hash of (seed, row ids, column
 name) and every key follows a fixed order, so one seed gives one store on any thread count.
 Everything is written in one `Store.write()` transaction, with the derived tables and an
 import_log row, so readers see the whole demo store or none of it.
@@ -184,7 +184,7 @@ def build_raw(
 def _run(
     cur: duckdb.DuckDBPyConnection, step: str, params: dict[str, object] | None = None
 ) -> None:
-    """Run analytics/sql/demo/<step>.sql statement by statement (DuckDB binds parameters of a
+    """Run analytics/demo/sql/<step>.sql statement by statement (DuckDB binds parameters of a
     single statement only); `params` go to the statements that use them."""
     for statement in re.split(
         r";\s*$", (SQL_DIR / f"{step}.sql").read_text(encoding="utf-8"), flags=re.MULTILINE

@@ -1,7 +1,7 @@
 """What the demo store's people can be: competencies, job families, jobs, staff mixes, trainings.
 
-Pure data plus a tiny parser; analytics.demo_org places these jobs in agencies and
-analytics.demo turns everything into rows. Effects are in competency levels (1-5 scale).
+Pure data plus a tiny parser; analytics.demo.org places these jobs in agencies and
+analytics.demo.build turns everything into rows. Effects are in competency levels (1-5 scale).
 """
 
 from __future__ import annotations

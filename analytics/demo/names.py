@@ -1,4 +1,4 @@
-"""Name and place lists for the demo store (analytics.demo).
+"""Name and place lists for the demo store (analytics.demo.build).
 
 Personal names mix what a Jambi office roster shows: Malay-Jambi and Minang names, Javanese
 names (transmigrants), Batak marga, Kerinci and Arabic-derived Muslim names. Degree titles follow

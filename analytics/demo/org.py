@@ -2,7 +2,7 @@
 
 `province_agencies()` is the Province of Jambi's OPD list (domain.md) and serves every
 province; `regency_agencies()` a regency or city government; `ministry_agencies()` a ministry
-or national agency. Each unit has a staff mix (analytics.demo_catalogue.STAFF_MIXES) and its
+or national agency. Each unit has a staff mix (analytics.demo.catalogue.STAFF_MIXES) and its
 structural slots: the first employees of a unit fill its slots (head of agency, head of unit,
 Kepala Sub Bagian), the rest are drawn from the mix. Satellite units (schools, puskesmas,
 Samsat offices, regency offices of a ministry) are repeated over the government's places.

@@ -2,7 +2,7 @@
 their headcounts, positions and staff-mix lookup tables (small; Python is fine here).
 
 The skeleton does not depend on the seed: an organisation chart is a fact, not a draw. The
-facts (who, what levels, which trainings) are drawn in SQL from the seed (analytics.demo).
+facts (who, what levels, which trainings) are drawn in SQL from the seed (analytics.demo.build).
 Sizes are allocated with the largest-remainder rule so that every count adds up exactly.
 """
 

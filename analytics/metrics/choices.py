@@ -4,7 +4,7 @@ Positions, genders and employment types are read from the roll-ups (emp_cell: th
 employees per agency, position, gender and employment type; year_cell: the positions scores
 were given for), or from the national layer (emp_nat, year_nat) when the user sees the whole
 store: a few thousand rows instead of every employee; units and ranks from unit_cell and
-rank_cell (per agency). tests/test_metrics_choices.py checks every list against the
+rank_cell (per agency). tests/analytics/metrics/test_metrics_choices.py checks every list against the
 per-person rows.
 """
 
@@ -44,8 +44,8 @@ def choices(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> C
     )
     # A scope-only Filters reads agency_key alone, so it applies to agencies and to the cells
     # as well; unscoped it is "true", which the national layer (no agency_key) also takes.
-    in_a, params = scope.where("a")
-    in_s, _ = scope.where("s")
+    in_a, params = scope.rows("a")
+    in_s, _ = scope.rows("s")
     emp, year = ("emp_cell", "year_cell") if scope.is_scoped else ("emp_nat", "year_nat")
 
     def frame(sql: str) -> pd.DataFrame:

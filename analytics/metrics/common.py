@@ -66,11 +66,6 @@ def query(
     return cur.execute(render(name, **fragments), params).df()
 
 
-def where(filters: Filters, alias: str, prefix: str = "f") -> tuple[str, dict[str, Any]]:
-    """Filters.where for one relation alias (the year is handled by `year_clause`)."""
-    return filters.where(alias, prefix)
-
-
 def year_clause(alias: str, year: int | None, prefix: str = "y") -> tuple[str, dict[str, Any]]:
     """`alias.year = $year`, or "true" for every year."""
     if year is None:
@@ -81,7 +76,7 @@ def year_clause(alias: str, year: int | None, prefix: str = "y") -> tuple[str, d
 def _visible(filters: Filters | None) -> tuple[str, dict[str, Any]]:
     """The whole store as the asking user may see it: only the scope applies (a selection
     never changes which years exist). Over score `s`, whose years are the assessment years."""
-    return (filters or Filters()).scope_only().where("s", "vis")
+    return (filters or Filters()).scope_only().rows("s", "vis")
 
 
 def _years(filters: Filters | None) -> str:

@@ -111,7 +111,7 @@ def _same_people_sums(
 ) -> pd.DataFrame:
     """Per group: employees, scores, level0_t, level1_t, meeting0, meeting1 (exact sums) from
     change_cell plus, per person, the employees it leaves out; or all per person."""
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     params = {**wp, "year0": year0, "year1": year1}
     per_person = {
         "where_s": where_s,
@@ -128,8 +128,8 @@ def _same_people_sums(
     )
     if not route.cells_allowed(filters) or (between and between[0]):
         return common.query(cur, "same_people", params, only_s="true", **per_person)
-    cell_s, _ = route.cell_where(filters, "s")  # the parameters of where_s
-    where_s0, wp0 = route.cell_where(filters, "s", "g", position="prev_position")
+    cell_s, _ = filters.cells("s")  # the parameters of where_s
+    where_s0, wp0 = filters.cells("s", "g", position="prev_position")
     cells = common.query(
         cur,
         "same_people_cells",
@@ -149,7 +149,7 @@ def _same_people_sums(
     found = [cells] if not cells.empty else []
     if route.any_multi_position(cur):
         # the per-person part holds only those employees: filter on them, not the workforce
-        rest_s, _ = filters.where("s", "f", employees_within=route.MULTI_POSITION)
+        rest_s, _ = filters.rows("s", "f", employees_within=route.MULTI_POSITION)
         rest = common.query(
             cur, "same_people", params, only_s=split, **per_person | {"where_s": rest_s}
         )
@@ -194,7 +194,7 @@ def _dose(
 ) -> pd.DataFrame:
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     uppers = {f"upper{i}": DOSE_BINS[i] for i in range(1, len(DOSE_BINS))}
     params: dict[str, Any] = {**yp, **wp, **uppers}
     competency_s = "true"
@@ -206,7 +206,7 @@ def _dose(
         params["cid"] = competency_id
     fragments = {"year_s": year_s, "where_s": where_s, "competency_s": competency_s}
     if route.cells_allowed(filters):
-        cell_s, _ = route.cell_where(filters, "s")  # the parameters of where_s
+        cell_s, _ = filters.cells("s")  # the parameters of where_s
         df = common.query(
             cur,
             "dose_response_cells",  # its bins are baked into dose_cell
@@ -259,9 +259,9 @@ COST_COLUMNS = {
 def _spent(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     if route.cells_allowed(filters):
-        cell_s, _ = route.cell_where(filters, "s")  # the parameters of where_s
+        cell_s, _ = filters.cells("s")  # the parameters of where_s
         table = route.tables(filters, False, "programme_cell")
         return common.query(
             cur, "programme_spent_cells", {**yp, **wp}, year_s=year_s, where_s=cell_s, **table
@@ -334,7 +334,7 @@ def needs_cost(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame
     estimated_cost_idr (= employees_below x cost_per_participant; NaN without a recommendation
     or a known cost)."""
     needs = training_needs(cur, filters)
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     programme = common.query(cur, "programme_seat_cost", wp, where_s=where_s)
     per_title = dict(zip(programme["title"], programme["cost_per_participant"], strict=True))
     needs = needs.copy()

@@ -50,7 +50,7 @@ def _fragments(
     """The pairs' year and filter clauses, their parameters, and the year they select."""
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     return {"year_s": year_s, "where_s": where_s}, {**yp, **wp}, year
 
 
@@ -70,7 +70,7 @@ def distinct_people(
     year) when `cells` and route.across_positions(filters)."""
     if not (cells and route.across_positions(filters)):
         return common.query(cur, name, params, **fragments)
-    cell_s, wp = route.cell_where(filters, "s")
+    cell_s, wp = filters.cells("s")
     return common.query(
         cur,
         f"{name}_cells",
@@ -92,7 +92,7 @@ def competency_estimates(
     """(competency_id, estimate, employees or None) per competency with at least one pair."""
     frag, params, year = _fragments(cur, filters)
     if route.cells_allowed(filters):
-        cell_s, _ = route.cell_where(filters, "s")  # same parameters as frag's where_s
+        cell_s, _ = filters.cells("s")  # same parameters as frag's where_s
         arms = common.query(
             cur,
             "impact_competency_cells",
@@ -120,7 +120,7 @@ def catalogue(filters: Filters, alias: str = "t") -> tuple[str, dict[str, Any]]:
     another agency's people)."""
     if not filters.is_scoped:
         return "true", {}
-    visible, params = filters.scope_only().where("s", "cat")
+    visible, params = filters.scope_only().rows("s", "cat")
     return (
         f"{alias}.training_key in (select p.training_key from participations p "
         f"join employees s on s.emp_key = p.emp_key where {visible})",
@@ -138,7 +138,7 @@ def programme_estimates(
     frag = {**frag, "catalogue_t": catalogue_t}
     params = {**params, **cp}
     if route.cells_allowed(filters):
-        cell_s, _ = route.cell_where(filters, "s")  # the parameters of where_s
+        cell_s, _ = filters.cells("s")  # the parameters of where_s
         tables = route.tables(filters, False, "programme_cell", "pair_cell")
         rows = common.query(
             cur, "impact_programme_cells", params, **frag | {"where_s": cell_s} | tables

@@ -32,8 +32,8 @@ def jp_compliance(
     columns = {"year": "int64", **key_dtypes(g), **JP_FIGURES}
     year = common.resolve_year(cur, filters, "jp_compliance")
     year_y, yp = common.year_clause("y", year)
-    where_s, wp = common.where(filters, "s")
-    visible_s, vp = filters.scope_only().where("s", "vis")
+    where_s, wp = filters.rows("s")
+    visible_s, vp = filters.scope_only().rows("s", "vis")
     inner = g.inner_keys.split(", ")
     fragments = {
         "inner_select": g.inner_select,
@@ -46,7 +46,7 @@ def jp_compliance(
         "visible_s": visible_s,
     }
     if g.by != "unit" and route.cells_allowed(filters):
-        fragments["where_s"], wp = route.cell_where(filters, "s")
+        fragments["where_s"], wp = filters.cells("s")
         fragments |= route.tables(filters, g.by == "agency", "emp_cell", "jp_cell", "year_cell")
         df = common.query(cur, "jp_compliance_cells", {**yp, **wp, **vp}, **fragments)
     else:

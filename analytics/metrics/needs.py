@@ -59,7 +59,7 @@ def _needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     except common.NoYear:
         return common.empty(NEEDS_COLUMNS)
     year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     df = common.query(cur, "training_needs", {**yp, **wp}, year_s=year_s, where_s=where_s)
     if df.empty:
         return common.empty(NEEDS_COLUMNS)

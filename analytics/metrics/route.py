@@ -1,4 +1,4 @@
-"""Which rows a query reads: the roll-ups (analytics/rollup.py) or the per-person rows.
+"""Which rows a query reads: the roll-ups (analytics/store/rollup.py) or the per-person rows.
 
 The roll-ups are summed per agency, position, gender and employment type (score_cell,
 person_cell, pair_cell, ...), so they answer every selection made of years, instansi, agencies
@@ -6,7 +6,7 @@ person_cell, pair_cell, ...), so they answer every selection made of years, inst
 agency, job family, job type, position or competency. A unit or a rank is not in a cell: such
 filters (and groupings by unit) read the per-person rows, which the store keeps ordered by
 agency so one agency's rows are read without a scan of the country. Both paths give the same
-figures (tests/test_rollup.py). `cell_where` is the filters' WHERE clause over a cell.
+figures (tests/analytics/store/test_rollup.py). Filters.cells is the filters' WHERE clause over a cell.
 
 The agency layer (score_agency, person_agency: the cells summed over positions) answers the
 score summaries and the gap matrix grouped by agency when no job family or type is chosen
@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
 
 import duckdb
 
@@ -49,14 +48,6 @@ def cells_allowed(filters: Filters) -> bool:
     if not _use_cells.get():
         return False
     return not (filters.units or filters.ranks)
-
-
-def cell_where(
-    filters: Filters, alias: str, prefix: str = "f", position: str = "position_key"
-) -> tuple[str, dict[str, Any]]:
-    """Filters.where over a roll-up aliased `alias`: gender and employment type are its own
-    columns there (the same parameters as the per-person clause of the same prefix)."""
-    return filters.where(alias, prefix, position=position, attrs=True)
 
 
 def across_positions(filters: Filters) -> bool:

@@ -61,22 +61,22 @@ def parts(
     category counts only when `categories` (else 0)."""
     year_s, yp = common.year_clause("s", year)
     name = source(g, filters)
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     if name == "cell_person":  # its per-person part: employees with scores in two positions
         if route.any_multi_position(cur):
-            where_s, wp = filters.where("s", "f", employees_within=route.MULTI_POSITION)
+            where_s, wp = filters.rows("s", "f", employees_within=route.MULTI_POSITION)
         else:
             where_s = "false"  # no such employee: the per-person part is planned away
     extra: dict[str, str] = {}
     if name == "cell_score":
-        where_s, wp = route.cell_where(filters, "s")
+        where_s, wp = filters.cells("s")
         extra = {"score_cell": route.tables(filters, g.by == "agency", "score_cell")["score_cell"]}
     elif name == "cell_person":
         # the cells carry gender and employment type; the per-person part reads employees
         person_cell, over_positions = route.cell_source(filters, "person_cell", g.by == "agency")
         extra = {
             "inner_keys": g.inner_keys,
-            "where_c": route.cell_where(filters, "s")[0],
+            "where_c": filters.cells("s")[0],
             "person_cell": person_cell,
             "cell_join": "" if over_positions else route.POSITION_JOIN,
         }

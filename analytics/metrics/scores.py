@@ -36,7 +36,7 @@ def employee_gaps(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     except common.NoYear:
         return common.empty(EMPLOYEE_GAPS_COLUMNS)
     year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     df = common.query(cur, "employee_gaps", {**yp, **wp}, year_s=year_s, where_s=where_s)
     return common.conform(df, EMPLOYEE_GAPS_COLUMNS)
 
@@ -56,7 +56,7 @@ def jpm(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     except common.NoYear:
         return common.empty(JPM_COLUMNS)
     year_s, yp = common.year_clause("s", year)
-    where_s, wp = common.where(filters, "s")
+    where_s, wp = filters.rows("s")
     everyone = grouping("trend", "none")  # the whole year of each employee
     per_person = common.render(
         score_groups.source(everyone, filters, per_employee=True),

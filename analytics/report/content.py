@@ -3,7 +3,7 @@
 `gather` calls the same analytics functions the pages call, with the same filters, and keeps
 only aggregated tables (never a NIP or a name of a person). It forces the small-group rule to
 'hide' whatever the caller passed: a deck or a PDF leaves the room, so groups of fewer than
-five employees are emptied (with complementary suppression, analytics.privacy) and rows that
+five employees are emptied (with complementary suppression, analytics.core.privacy) and rows that
 were hidden are dropped from the lists. The deck, the PDF and the workbook all render this one
 value, so they cannot disagree with each other or with the dashboard.
 """
@@ -63,7 +63,7 @@ class ReportContent:
     filter_lines: tuple[str, ...]  # "OPD: Dinas Kesehatan", one per active filter
     filter_summary: str  # one line for footers and headers
     names: Mapping[str, Mapping[str, str]]
-    kpis: Mapping[str, Any]
+    kpis: views.Kpis
     kpi_tiles: tuple[Kpi, ...]
     categories: Mapping[str, float | None]  # pct_optimal, pct_cukup_optimal, pct_kurang_optimal
     gaps_by_competency: pd.DataFrame  # gap_summary(by=competency), every group
@@ -79,61 +79,19 @@ class ReportContent:
     jp_by_agency: pd.DataFrame
     needs: pd.DataFrame  # needs_cost, visible rows, priority order
     needs_hidden: int  # rows dropped by the small-group rule
+    needs_totals: views.NeedsTotals
     headlines: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def hidden_population(self) -> bool:
         """The whole selection is a small group: its figures are hidden."""
-        return bool(self.kpis.get("small_group"))
+        return self.kpis.small_group
 
 
 def _visible(df: pd.DataFrame) -> pd.DataFrame:
     if "hidden" in df.columns:
         df = df[~df["hidden"].astype(bool)]
     return df.reset_index(drop=True)
-
-
-def _listed(values: list[str], lang: str, limit: int | None) -> str:
-    if limit is None or len(values) <= limit:
-        return ", ".join(values)
-    return ", ".join(values[:limit]) + " " + t("more", lang, n=len(values) - limit)
-
-
-def describe_filters(
-    filters: Filters,
-    names: Mapping[str, Mapping[str, str]],
-    year: int | None,
-    lang: str,
-    limit: int | None = None,
-) -> list[str]:
-    """The active filters in words, agencies by name: ["Tahun: 2025", "OPD: Dinas Kesehatan"].
-    `limit` shortens long lists ("+3 more") for footers."""
-    agency = names.get("agency", {})
-    lines: list[str] = []
-    if year is not None:
-        lines.append(f"{t('f_year', lang)}: {year}")
-
-    def add(key: str, values: list[str]) -> None:
-        if values:
-            lines.append(f"{t(key, lang)}: {_listed(values, lang, limit)}")
-
-    add("f_instansi", list(filters.instansi))
-    add("f_agency", [agency.get(a, a) for a in filters.agencies])
-    # a unit name without an agency matches it in every agency, unless agencies are chosen
-    anywhere = "" if filters.agencies else f" ({t('all_agencies', lang)})"
-    add(
-        "f_unit",
-        [f"{agency.get(a, a)} › {u}" if a else f"{u}{anywhere}" for a, u in filters.units],
-    )
-    add("f_job_family", list(filters.job_families))
-    add("f_job_type", list(filters.job_types))
-    add("f_employment_type", list(filters.employment_types))
-    add(
-        "f_gender",
-        [t(f"gender_{g}", lang) if g in ("L", "P") else g for g in filters.genders],
-    )
-    add("f_rank", list(filters.ranks))
-    return lines
 
 
 def describe_scope(filters: Filters, names: Mapping[str, Mapping[str, str]], lang: str) -> str:
@@ -163,27 +121,23 @@ def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
-def kpi_tiles(k: Mapping[str, Any], lang: str) -> tuple[Kpi, ...]:
+def kpi_tiles(k: views.Kpis, lang: str) -> tuple[Kpi, ...]:
     """The six headline figures of the overview page, formatted as the page formats them."""
     note = ""
-    if not _missing(k.get("same_people")):
+    if k.same_people is not None:
         note = t(
-            "k_change_note",
-            lang,
-            n=integer(k["same_people"], lang),
-            y0=k["previous_year"],
-            y1=k["year"],
+            "k_change_note", lang, n=integer(k.same_people, lang), y0=k.previous_year, y1=k.year
         )
     return (
-        Kpi("employees", t("k_assessed", lang), integer(k.get("employees"), lang)),
-        Kpi("mean_jpm", t("k_mean_jpm", lang), num(k.get("mean_jpm"), lang, 1)),
-        Kpi("pct_meeting", t("k_meeting", lang), pct(k.get("pct_meeting"), lang)),
-        Kpi("mean_shortfall", t("k_shortfall", lang), num(k.get("mean_shortfall"), lang, 2)),
-        Kpi("pct_20jp", t("k_20jp", lang), pct(k.get("pct_20jp"), lang)),
+        Kpi("employees", t("k_assessed", lang), integer(k.employees, lang)),
+        Kpi("mean_jpm", t("k_mean_jpm", lang), num(k.mean_jpm, lang, 1)),
+        Kpi("pct_meeting", t("k_meeting", lang), pct(k.pct_meeting, lang)),
+        Kpi("mean_shortfall", t("k_shortfall", lang), num(k.mean_shortfall, lang, 2)),
+        Kpi("pct_20jp", t("k_20jp", lang), pct(k.pct_20jp, lang)),
         Kpi(
             "same_people_change",
             t("k_change", lang),
-            signed(k.get("same_people_change"), lang, 2),
+            signed(k.same_people_change, lang, 2),
             note,
         ),
     )
@@ -229,7 +183,7 @@ def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> Repor
     yf = f.with_(year=year)
     every_year = f.without_year()
 
-    k = headline_kpis(cur, yf)
+    k = views.kpis(cur, yf)  # f hides small groups: the headline's rule
     by_comp = metrics.gap_summary(cur, yf, by="competency")
     matrix = _visible(views.gap_matrix(cur, yf, rows="agency"))
     trend = _visible(metrics.trend(cur, every_year))
@@ -243,7 +197,7 @@ def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> Repor
     rows, cols = _matrix_order(matrix)
     impact_core = core_rows(impact, names)
 
-    hidden = bool(k.get("small_group"))
+    hidden = k.small_group
     headlines = _headlines(
         lang,
         f,
@@ -263,12 +217,12 @@ def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> Repor
         data_version=version,
         data_as_of=data_as_of(cur, version, lang),
         scope=describe_scope(f, names, lang),
-        filter_lines=tuple(describe_filters(f, names, year, lang)),
-        filter_summary=" · ".join(describe_filters(f, names, year, lang, MAX_LISTED)),
+        filter_lines=tuple(f.with_(year=year).describe(names, lang)),
+        filter_summary=" · ".join(f.with_(year=year).describe(names, lang, MAX_LISTED)),
         names=names,
         kpis=k,
         kpi_tiles=kpi_tiles(k, lang),
-        categories={c: k.get(c) for c in CATEGORY_COLUMNS},
+        categories={c: getattr(k, c) for c in CATEGORY_COLUMNS},
         gaps_by_competency=_visible(by_comp),
         matrix=matrix,
         matrix_rows=rows,
@@ -282,35 +236,15 @@ def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> Repor
         jp_by_agency=jp_by_agency,
         needs=needs,
         needs_hidden=len(needs_all) - len(needs),
+        needs_totals=views.needs_totals(needs),
         headlines=headlines,
     )
-
-
-SAME_PEOPLE_KEYS = ("same_people", "same_people_change", "previous_year")
-
-
-def headline_kpis(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
-    """views.kpis with the small-group rule applied here.
-
-    views.kpis is asked with 'mark', not 'hide': under 'hide' its trend row comes back emptied,
-    so the population's size is lost before the small-group test (and the JPM category shares,
-    computed apart, would stay). With 'mark' it counts the population; this function then
-    empties what 'hide' must empty: every figure of a small population, and the same-people
-    change when fewer than min_group people were assessed in both years.
-    """
-    k = dict(views.kpis(cur, filters.with_(small_groups="mark")))
-    if k.get("small_group"):
-        return {key: (v if key in ("year", "small_group") else None) for key, v in k.items()}
-    same = k.get("same_people")
-    if same is not None and int(same) < filters.min_group:
-        k.update(dict.fromkeys(SAME_PEOPLE_KEYS))
-    return k
 
 
 def _headlines(
     lang: str,
     f: Filters,
-    k: Mapping[str, Any],
+    k: views.Kpis,
     hidden: bool,
     core_by_comp: pd.DataFrame,
     matrix: pd.DataFrame,
@@ -319,12 +253,12 @@ def _headlines(
     needs: pd.DataFrame,
     names: Mapping[str, Mapping[str, str]],
 ) -> dict[str, str]:
-    """One sentence per section, written by analytics.findings from the numbers; a plain
+    """One sentence per section, written by analytics.views.findings from the numbers; a plain
     statement when the numbers say nothing (no data, or hidden)."""
     empty = t("hidden_population", lang, n=f.min_group) if hidden else t("no_data", lang)
     kpi = None
-    if not _missing(k.get("mean_jpm")) and not _missing(k.get("pct_kurang_optimal")):
-        kpi = findings.jpm_level(float(k["mean_jpm"]), float(k["pct_kurang_optimal"]), lang)
+    if k.mean_jpm is not None and k.pct_kurang_optimal is not None:
+        kpi = findings.jpm_level(k.mean_jpm, k.pct_kurang_optimal, lang)
     return {
         "kpis": kpi or empty,
         "gaps": findings.widest_gap(core_by_comp, matrix, names, lang) or empty,

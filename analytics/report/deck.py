@@ -5,7 +5,7 @@ Slides: title (scope, filters in words, data as of), headline figures with JPM c
 chart), training impact (the forest plot as an image: PowerPoint has no interval chart), and
 the top training needs (native table). Charts and tables are native where PowerPoint can draw
 them, so they stay editable; colours are charts.theme's. Each slide's headline is the finding
-analytics.findings writes from the numbers; a footer carries the filters, the data version and
+analytics.views.findings writes from the numbers; a footer carries the filters, the data version and
 the page number. Text is Arial (on every Windows and Office install; Liberation Sans elsewhere
 has the same metrics), at 13 pt or more except footers and legends.
 """
@@ -217,7 +217,7 @@ def _title_slide(slide: Slide, c: ReportContent) -> None:
 
 def _kpi_slide(slide: Slide, c: ReportContent) -> None:
     _header(slide, t("sec_kpis", c.lang), c.headlines["kpis"])
-    if c.kpis.get("employees") is None:
+    if c.kpis.employees is None:
         return
     tile_w, tile_h, gap = 2.55, 2.4, 0.18
     for i, kpi in enumerate(c.kpi_tiles):
@@ -535,9 +535,9 @@ def _needs_slide(slide: Slide, c: ReportContent) -> None:
         t(
             "needs_total",
             c.lang,
-            n=integer(c.needs["employees_below"].sum(), c.lang),
+            n=integer(c.needs_totals.employees_below, c.lang),
             k=integer(len(c.needs), c.lang),
-            cost=rupiah_short(c.needs["estimated_cost_idr"].sum(), c.lang),
+            cost=rupiah_short(c.needs_totals.estimated_cost_idr, c.lang),
         )
         + " "
         + t("needs_note", c.lang)

@@ -165,7 +165,7 @@ def _cover_and_kpis(c: ReportContent, donut: bytes | None) -> list[Flowable]:
         Spacer(1, 6 * mm),
         *_section(c, "kpis"),
     ]
-    if c.kpis.get("employees") is None:
+    if c.kpis.employees is None:
         return story
     tiles = []
     for kpi in c.kpi_tiles:
@@ -393,9 +393,9 @@ def _needs(c: ReportContent) -> list[Flowable]:
         t(
             "needs_total",
             c.lang,
-            n=integer(c.needs["employees_below"].sum(), c.lang),
+            n=integer(c.needs_totals.employees_below, c.lang),
             k=integer(len(c.needs), c.lang),
-            cost=rupiah(c.needs["estimated_cost_idr"].sum(), c.lang),
+            cost=rupiah(c.needs_totals.estimated_cost_idr, c.lang),
         )
         + " "
         + t("needs_note", c.lang)

@@ -1,5 +1,5 @@
 """The Excel workbook of a report: the tables behind the view, one sheet each, written by
-analytics.sheets (text that looks like a formula stays text; numbers stay numbers).
+analytics.report.sheets (text that looks like a formula stays text; numbers stay numbers).
 
 Headers are in the report's language; ids sit beside names so the sheet can be joined to
 other data. Rows hidden by the small-group rule are left out, as on the slides. Display
@@ -105,7 +105,7 @@ def tables(c: ReportContent) -> dict[str, pd.DataFrame]:
                 t(label, c.lang) + (" (%)" if key.startswith("pct_") else "")
                 for label, key in kpi_rows
             ],
-            "value": [c.kpis.get(key) for _, key in kpi_rows],
+            "value": [getattr(c.kpis, key) for _, key in kpi_rows],
         }
     )
     gap_cols = [
@@ -221,7 +221,7 @@ def _labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def render_workbook(c: ReportContent) -> bytes:
     """The workbook as .xlsx bytes: an About sheet (filters, data version, findings), then one
-    sheet per table; bold header, frozen header row (analytics.sheets)."""
+    sheet per table; bold header, frozen header row (analytics.report.sheets)."""
     raw = tables(c)
     book: dict[str, pd.DataFrame] = {t("sh_about", c.lang): _about(c)}
     formats: dict[str, Mapping[int, str]] = {}

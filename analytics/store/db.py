@@ -5,7 +5,7 @@ read-write, or many read-only. The process that owns the store (the dashboard wh
 else the command line) holds the only connection; inside it every reader works on its own cursor
 in its own transaction (a snapshot), and every write goes through `Store.write()`, which
 serialises writers and commits data plus derived tables in one transaction. Other processes reach
-the owner through `analytics.owner` instead of opening the file.
+the owner through `analytics.store.owner` instead of opening the file.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ DERIVED_TABLES = ("score", "person_year", "jp_year", "pair", "pair_programme")
 # The layout of the derived tables (sql/derived.sql). A store whose derived tables are older is
 # rebuilt by its next refresh: they hold nothing that cannot be derived again.
 DERIVED_VERSION = "3"
-# The layout of the roll-ups alone (analytics/rollup.py): when only they are older, they are
+# The layout of the roll-ups alone (analytics/store/rollup.py): when only they are older, they are
 # summed again from the derived rows (minutes at national scale, not the derived rows' half hour).
 ROLLUP_VERSION = "7"
 # The only temp table name refresh accepts (never user text).
@@ -137,7 +137,7 @@ def refresh(
     progress: Callable[[str], None] | None = None,
 ) -> None:
     """Rebuild derived rows for all employees, or for those in temp table `affected`; then
-    the roll-ups (analytics.rollup) of the agencies those employees belong or belonged to."""
+    the roll-ups (analytics.store.rollup) of the agencies those employees belong or belonged to."""
     if affected is not None and affected not in AFFECTED_TABLES:
         raise ValueError("affected must name the fixed temp table")  # never user text
     if _renew_if_old(cur):

@@ -3,13 +3,13 @@
 The *_cell tables of sql/derived.sql hold per agency what the score summaries, the JPM
 summaries and the training-impact regression sum over people, so a view of the whole country
 reads cells instead of millions of rows. They are rebuilt in the same transaction as the
-derived rows (analytics.derived.refresh): everything after a full refresh, or only the
+derived rows (analytics.store.derived.refresh): everything after a full refresh, or only the
 agencies an import touched (where the affected employees' rows were before it, and where they
 are after it). score_agency and person_agency (the agency layer) are the cells of the same
 agencies summed over positions, rebuilt after them. The *_nat tables (the national layer) are
 the cells summed over agencies,
 rebuilt whole from the cells each time. Which queries may read them is decided in
-analytics/metrics/route.py; all paths give the same figures (tests/test_rollup.py).
+analytics/metrics/route.py; all paths give the same figures (tests/analytics/store/test_rollup.py).
 """
 
 from __future__ import annotations

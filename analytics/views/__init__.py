@@ -4,8 +4,17 @@ They follow the metrics' rules (scores with a standard, exact sums, Filters.wher
 table) and shape results for pages and the deck; none of them is part of the contract's export.
 """
 
-from analytics.views.kpis import kpis
+from analytics.views.headline import Kpis, NeedsTotals, kpis, needs_totals
 from analytics.views.matrix import gap_matrix, unit_summary
 from analytics.views.people import people, profile
 
-__all__ = ["gap_matrix", "kpis", "people", "profile", "unit_summary"]
+__all__ = [
+    "Kpis",
+    "NeedsTotals",
+    "gap_matrix",
+    "kpis",
+    "needs_totals",
+    "people",
+    "profile",
+    "unit_summary",
+]

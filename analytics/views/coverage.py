@@ -20,7 +20,7 @@ def assessment_coverage(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     year), not_assessed, pct_assessed (0-100). Year: filters.year or the latest assessment year.
     """
     year = resolve_year(cur, filters, "employee_gaps")
-    where, params = filters.where("e", is_employees=True)
+    where, params = filters.employees("e")
     return cur.execute(
         f"""
         with assessed as (
@@ -54,7 +54,7 @@ def not_assessed(
     """
     check_individuals(filters)
     year = resolve_year(cur, filters, "employee_gaps")
-    where, params = filters.where("e", is_employees=True)
+    where, params = filters.employees("e")
     return cur.execute(
         f"""
         select e.nip, e.name, a.agency_name, e.unit, p.position_name
@@ -77,7 +77,7 @@ def missing_standards(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Da
     Columns: position_id, position_name, competency_id, competency_name, scores.
     """
     year = resolve_year(cur, filters, "employee_gaps")
-    where, params = filters.where("s")
+    where, params = filters.rows("s")
     return cur.execute(
         f"""
         select p.position_id, p.position_name, c.competency_id, c.competency_name,

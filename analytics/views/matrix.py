@@ -49,7 +49,7 @@ def gap_matrix(
         return common.empty(columns)
     year_s, yp = common.year_clause("s", year)
     cells = rows != "unit" and route.cells_allowed(filters)
-    where_s, wp = route.cell_where(filters, "s") if cells else common.where(filters, "s")
+    where_s, wp = filters.cells("s") if cells else filters.rows("s")
     fragments = {"key_select": g.select, "key_columns": g.columns, "year_s": year_s}
     if cells:
         score_cell, over_positions = route.cell_source(filters, "score_cell", rows == "agency")

@@ -44,7 +44,7 @@ def people(
     except common.NoYear:
         year = None
     # the relation is the employees table: gender, employment type and rank are its columns
-    where_e, params = filters.where("e", is_employees=True)
+    where_e, params = filters.employees("e")
     text = search.strip()
     params |= {"year": year, "q": f"%{text.lower()}%", "nip": f"{text}%", "has_q": bool(text)}
     matching = f"{where_e} and (not $has_q or lower(e.name) like $q or e.nip like $nip)"
@@ -206,7 +206,7 @@ def profile(cur: duckdb.DuckDBPyConnection, filters: Filters, nip: str) -> Profi
     Only the scope of `filters` applies (a person is looked up whatever the other filters)."""
     check_individuals(filters)
     scope = Filters(scope_agencies=filters.scope_agencies, scope_instansi=filters.scope_instansi)
-    where_e, params = scope.where("e")
+    where_e, params = scope.rows("e")
     row = first_row(
         cur.execute(
             f"""

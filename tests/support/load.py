@@ -1,6 +1,6 @@
 """The load driver: about 20 dashboard sessions browse while command-line imports change the data.
 
-Shared by the load test (tests/test_load.py, small) and the benchmark (scripts/bench_load.py).
+Shared by the load test (tests/ui/test_load.py, small) and the benchmark (scripts/bench_load.py).
 It drives the served dashboard from outside, as its users do, and never imports `analytics`:
 the demo store is built, its figures exported and the imports run through `python -m analytics`
 (forwarded to the dashboard, which owns the store); duckdb reads the store file only before the

@@ -349,7 +349,7 @@ def test_the_audit_page_lists_filters_and_downloads_the_log(
     assert table.columns.tolist() == ["Waktu", "Pengguna", "Tindakan", "Rincian"]
     assert table["Tindakan"].tolist() == ["Unduh data", "Gagal masuk", "Impor"]
     assert table["Pengguna"].tolist() == [PLANNER, PLANNER, "ani"]
-    assert "Tahun 2024" in table["Rincian"][0] and f"versi data {a}" in table["Rincian"][0]
+    assert "Tahun: 2024" in table["Rincian"][0] and f"versi data {a}" in table["Rincian"][0]
     assert "assessments.csv (3 baris)" in table["Rincian"][2]
 
     at.selectbox(key="audit_action").set_value("import").run()

@@ -57,7 +57,7 @@ def test_english_and_a_shared_link(served: tuple[str, Path]) -> None:
         page.goto(f"{base}/tren?lang=EN&tahun=2024")
         wait_ready(page)
         assert page.locator("h1").first.inner_text() == "Trends"
-        assert "Year 2024" in page.locator(".asn-active").inner_text()
+        assert "Year: 2024" in page.locator(".asn-active").inner_text()
 
 
 def test_a_command_line_import_succeeds_while_the_dashboard_serves(

@@ -1,6 +1,6 @@
 """Signing in through an OpenID Connect identity provider (st.login).
 
-- analytics.oidc: the settings from secrets.toml, and the identity -> users.toml mapping (email,
+- analytics.access.oidc: the settings from secrets.toml, and the identity -> users.toml mapping (email,
   case-insensitive; a pinned subject; unknown, unverified and stale identities refused);
 - users.toml's `email` / `oidc_subject` fields and `user add --email --sso-only`;
 - the login page and the session with a seeded st.user (AppTest);
@@ -505,7 +505,7 @@ def test_sso_in_a_real_browser_through_the_stub_provider(tmp_path: Path) -> None
     s = demo_site(tmp_path, seed=9)
     with Store(s.db).snapshot() as snap:
         year = int(metrics.latest_year(snap.cur))
-        own = views.kpis(snap.cur, Filters(agencies=(s.agency,), year=year))["employees"]
+        own = views.kpis(snap.cur, Filters(agencies=(s.agency,), year=year)).employees
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     secrets_file = tmp_path / "secrets.toml"

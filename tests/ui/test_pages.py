@@ -106,12 +106,12 @@ def test_overview_shows_the_kpis_of_the_analytics(demo_db: Path) -> None:
     with snapshot_cur() as snap:
         year = metrics.latest_year(snap.cur)
         k = views.kpis(snap.cur, PLANNER.with_(year=year))
-    assert shown["Pegawai diases"] == integer(k["employees"], "id")
-    assert shown["Rata-rata JPM"] == num(k["mean_jpm"], "id", 1)
-    assert shown["Nilai memenuhi standar"] == pct(k["pct_meeting"], "id")
-    assert shown["Rata-rata kekurangan level"] == num(k["mean_shortfall"], "id", 2)
-    assert shown["Pegawai ≥ 20 JP"] == pct(k["pct_20jp"], "id")
-    assert shown["Δ level, pegawai yang sama"] == signed(k["same_people_change"], "id", 2)
+    assert shown["Pegawai diases"] == integer(k.employees, "id")
+    assert shown["Rata-rata JPM"] == num(k.mean_jpm, "id", 1)
+    assert shown["Nilai memenuhi standar"] == pct(k.pct_meeting, "id")
+    assert shown["Rata-rata kekurangan level"] == num(k.mean_shortfall, "id", 2)
+    assert shown["Pegawai ≥ 20 JP"] == pct(k.pct_20jp, "id")
+    assert shown["Δ level, pegawai yang sama"] == signed(k.same_people_change, "id", 2)
 
 
 def test_a_filter_change_changes_the_figures(demo_db: Path) -> None:
@@ -125,8 +125,8 @@ def test_a_filter_change_changes_the_figures(demo_db: Path) -> None:
     at.multiselect(key="opd").select(agency["agency_id"]).run()
     after = {m.label: m.value for m in at.metric}
     assert after != before
-    assert after["Pegawai diases"] == integer(k["employees"], "id")
-    assert after["Rata-rata JPM"] == num(k["mean_jpm"], "id", 1)
+    assert after["Pegawai diases"] == integer(k.employees, "id")
+    assert after["Rata-rata JPM"] == num(k.mean_jpm, "id", 1)
 
 
 def test_query_parameters_restore_the_filters(demo_db: Path) -> None:
@@ -143,7 +143,7 @@ def test_query_parameters_restore_the_filters(demo_db: Path) -> None:
     assert at.multiselect(key="opd").value == [agency["agency_id"]]
     assert at.multiselect(key="rumpun").value == [family]
     shown = {m.label: m.value for m in at.metric}
-    assert shown["Pegawai diases"] == integer(k["employees"], "id")
+    assert shown["Pegawai diases"] == integer(k.employees, "id")
 
 
 def gaps_heatmap() -> tuple[AppTest, Any]:

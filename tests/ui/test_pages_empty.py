@@ -31,7 +31,7 @@ def empty_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from ui import state
 
     db = tmp_path_factory.mktemp("empty") / "asn.duckdb"
-    # an empty store is not a demo: it opens only to a signed-in user (tests/test_roles.py)
+    # an empty store is not a demo: it opens only to a signed-in user (tests/ui/test_roles.py)
     fast = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     auth.add_user(db.parent / "users.toml", "admin", "admin", "sandi-admin", hasher=fast)
     old = os.environ.get("ASN_DB")

@@ -312,11 +312,11 @@ def test_a_planners_totals_are_their_agencys(world: World) -> None:
     with get_store().snapshot() as snap:
         own = views.kpis(snap.cur, Filters(agencies=(world.agency_a,), year=world.year))
         everyone = views.kpis(snap.cur, Filters(year=world.year))
-    assert shown["Pegawai diases"] == integer(own["employees"], "id")
-    assert shown["Rata-rata JPM"] == num(own["mean_jpm"], "id", 1)
-    assert shown["Nilai memenuhi standar"] == pct(own["pct_meeting"], "id")
-    assert shown["Pegawai ≥ 20 JP"] == pct(own["pct_20jp"], "id")
-    assert shown["Pegawai diases"] != integer(everyone["employees"], "id")
+    assert shown["Pegawai diases"] == integer(own.employees, "id")
+    assert shown["Rata-rata JPM"] == num(own.mean_jpm, "id", 1)
+    assert shown["Nilai memenuhi standar"] == pct(own.pct_meeting, "id")
+    assert shown["Pegawai ≥ 20 JP"] == pct(own.pct_20jp, "id")
+    assert shown["Pegawai diases"] != integer(everyone.employees, "id")
     # the filter bar offers only the planner's agency
     assert at.multiselect(key="opd").options == [AGENCY_A]
 
@@ -427,7 +427,7 @@ def test_an_instansi_planner_sees_that_instansi_only(world: World) -> None:
 
     with get_store().snapshot() as snap:
         own = views.kpis(snap.cur, Filters(instansi=(KERINCI,), year=world.year))
-    assert kpis_shown(at)["Pegawai diases"] == integer(own["employees"], "id")
+    assert kpis_shown(at)["Pegawai diases"] == integer(own.employees, "id")
 
 
 # --- a leader --------------------------------------------------------------------------------
@@ -456,7 +456,7 @@ def test_a_leader_never_sees_a_person(world: World, files: Files) -> None:
     at.switch_page("pages/overview.py").run()
     with get_store().snapshot() as snap:
         k = views.kpis(snap.cur, Filters(year=world.year, small_groups="hide"))
-    assert kpis_shown(at)["Pegawai diases"] == integer(k["employees"], "id")
+    assert kpis_shown(at)["Pegawai diases"] == integer(k.employees, "id")
 
 
 def test_a_leaders_filters_hide_small_groups(world: World) -> None:

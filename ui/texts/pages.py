@@ -168,6 +168,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Rata-rata perubahan level {n} pegawai yang diases pada kompetensi yang sama di {y0} dan {y}.",
         "Mean change in level of the {n} employees assessed in the same competencies in {y0} and {y}.",
     ),
+    "k_change_small": (
+        "⚠ Kurang dari {n} pegawai diases di kedua tahun: angka ini rentan dan dapat "
+        "mengidentifikasi orang.",
+        "⚠ Fewer than {n} employees were assessed in both years: this figure is fragile and may "
+        "identify people.",
+    ),
     "k_jpm_help": (
         "JPM (Job Person Match) = 100 × Σ level ÷ Σ level standar. Kategori pemetaan: Optimal "
         "≥ 90, Cukup Optimal 78–<90, Kurang Optimal < 78 (konvensi).",

@@ -1,6 +1,6 @@
 -- Derived tables: prepared rows every metric reads instead of re-deriving them from the raw
 -- records. They are rebuilt inside the same transaction as the write that changes their inputs
--- (analytics/derived.py), for all employees or only the affected ones.
+-- (analytics/store/derived.py), for all employees or only the affected ones.
 
 -- One row per score: the latest assessment of an employee in a competency in a calendar year
 -- (an earlier one never stands in, even when the latest has no standard). position_key is the
@@ -82,7 +82,7 @@ create table if not exists pair_programme (
     title          varchar not null
 );
 
--- Roll-ups: the rows above summed per agency (analytics/rollup.py keeps them; the metrics read
+-- Roll-ups: the rows above summed per agency (analytics/store/rollup.py keeps them; the metrics read
 -- them instead of per-person rows when the filters and grouping allow, see
 -- analytics/metrics/route.py). Levels in tenths, sums exact integers. Rebuilt, inside the
 -- import's transaction, for every agency whose employees' derived rows changed. Except

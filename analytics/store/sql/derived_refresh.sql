@@ -1,4 +1,4 @@
--- Statements that rebuild the derived tables (analytics/derived.py runs them in this order).
+-- Statements that rebuild the derived tables (analytics/store/derived.py runs them in this order).
 -- `{sel_x}` selects the employees being refreshed: "x.emp_key between LO and HI" for one slice of
 -- a full refresh (slices bound the memory a national build needs), else
 -- "x.emp_key in (select emp_key from affected_emp)":

@@ -1,6 +1,6 @@
 -- Statements that (re)build the roll-ups (sql/derived.sql) from the derived rows, for the
 -- agencies `{sel}` selects over alias s ("true" for all; else the agencies in temp table
--- rollup_agency). analytics/rollup.py deletes those agencies' cells first. Each cell sums
+-- rollup_agency). analytics/store/rollup.py deletes those agencies' cells first. Each cell sums
 -- rows of one agency, so rebuilding an agency's cells gives exactly the rows of a full build.
 
 -- name: year_cell

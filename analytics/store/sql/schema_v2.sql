@@ -4,7 +4,7 @@
 -- downloads. `detail` is a JSON object (file names, import id, row counts, the Filters fields of
 -- an export or report, the data version it was read from); never a NIP or a person's name.
 -- Imports and rollbacks write their row in their own write transaction, so an import without
--- its audit row cannot exist. A restore keeps this table (analytics/backup.py).
+-- its audit row cannot exist. A restore keeps this table (analytics/store/backup.py).
 
 create table if not exists audit_log (
     id        integer primary key,

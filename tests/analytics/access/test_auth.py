@@ -1,4 +1,4 @@
-"""Users and roles (analytics.auth): hashing, the users file, logins with lockout, the Filters a
+"""Users and roles (analytics.access.users): hashing, the users file, logins with lockout, the Filters a
 role gets, and `python -m analytics user add|remove|list` end to end."""
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ def cur() -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def selected(cur: duckdb.DuckDBPyConnection, f: Filters) -> set[int]:
-    sql, params = f.where("t")
+    sql, params = f.rows("t")
     got = rows(
         cur,
         f"select distinct e.nip from employees t join employees e using (emp_key) where {sql}",

@@ -22,7 +22,7 @@ def cur() -> Iterator[duckdb.DuckDBPyConnection]:
 
 def selected(cur: duckdb.DuckDBPyConnection, f: Filters, relation: str = "employees") -> set[int]:
     """Which of e1..e7 the filter selects from `relation` (aliased t)."""
-    sql, params = f.where("t")
+    sql, params = f.rows("t")
     got = rows(
         cur,
         f"""select distinct e.nip from {relation} t join employees e on e.emp_key = t.emp_key
@@ -87,14 +87,14 @@ def test_where_on_scores_uses_score_position(cur, f: Filters, year: int, expecte
 
 
 def test_nothing_selected_gives_true() -> None:
-    assert Filters().where("s") == ("true", {})
-    assert Filters(year=2024).where("s") == ("true", {})  # the year is the metric's business
+    assert Filters().rows("s") == ("true", {})
+    assert Filters(year=2024).rows("s") == ("true", {})  # the year is the metric's business
 
 
 def test_values_are_bound_never_formatted(cur) -> None:
     evil = "x'); drop table score; --"
     f = Filters(agencies=(evil,), units=(("", evil),), job_families=(evil,), ranks=(evil,))
-    sql, params = f.where("t")
+    sql, params = f.rows("t")
     assert evil not in sql
     assert evil in str(params)
     assert selected(cur, f) == set()
@@ -102,8 +102,8 @@ def test_values_are_bound_never_formatted(cur) -> None:
 
 
 def test_prefixes_keep_two_clauses_apart(cur) -> None:
-    a_sql, a_params = Filters(agencies=("DINKES",)).where("x", "a")
-    b_sql, b_params = Filters(agencies=("KRC",)).where("y", "b")
+    a_sql, a_params = Filters(agencies=("DINKES",)).rows("x", "a")
+    b_sql, b_params = Filters(agencies=("KRC",)).rows("y", "b")
     got = rows(
         cur,
         f"""select count(*) from employees x, employees y where {a_sql} and {b_sql}""",

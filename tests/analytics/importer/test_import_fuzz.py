@@ -9,7 +9,7 @@ are accepted and read back from the store byte-identical.
 
 Bounded and stable for CI: a fixed number of examples per test, derandomised, no example
 database, no shrinking (the failing example is printed as generated). For a longer hunt:
-`ASN_FUZZ_EXAMPLES=1000 ASN_FUZZ_RANDOM=1 pytest tests/test_import_fuzz.py`.
+`ASN_FUZZ_EXAMPLES=1000 ASN_FUZZ_RANDOM=1 pytest tests/analytics/importer/test_import_fuzz.py`.
 
 The generated imports run against one store that keeps what was accepted (rebuilding it per
 example would cost a second each); each property compares the store with itself just before.

@@ -42,8 +42,8 @@ def per_person(cur: duckdb.DuckDBPyConnection, f: Filters | None) -> dict[str, l
         scope_agencies=f.scope_agencies if f else None,
         scope_instansi=f.scope_instansi if f else None,
     )
-    in_e, params = scope.where("e")
-    in_s, _ = scope.where("s")
+    in_e, params = scope.rows("e")
+    in_s, _ = scope.rows("s")
 
     def values(sql: str) -> list[Any]:
         return [r[0] for r in cur.execute(sql, params).fetchall() if r[0] is not None]
@@ -149,7 +149,7 @@ def test_units_frame_is_what_df_gives() -> None:
         for cur in (store.cursor(), empty.cursor()):
             for f in (None, Filters(scope_agencies=("BKD",)), Filters(scope_agencies=())):
                 scope = Filters(scope_agencies=f.scope_agencies if f else None)
-                in_e, params = scope.where("e")
+                in_e, params = scope.rows("e")
                 expected = cur.execute(
                     f"""select distinct a.agency_id, e.unit from employees e
                         join agencies a on a.agency_key = e.agency_key where {in_e}

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from analytics.core.filters import Filters
-from analytics.report.content import describe_filters, describe_scope, report_filters
+from analytics.report.content import describe_scope, report_filters
 from analytics.report.deck import HEADLINE_SIZES, headline_size, one_line
 from analytics.report.layout import lines_needed, rupiah_short
 from analytics.report.texts import TEXT, date_words
@@ -61,13 +61,14 @@ NAMES = {"agency": {"A1": "Dinas Kesehatan", "A2": "Badan Kepegawaian Daerah"}}
 def test_filters_in_words(
     filters: Filters, year: int | None, lang: str, expected: list[str]
 ) -> None:
-    assert describe_filters(filters, NAMES, year, lang) == expected
+    # one describe for the filter bar, the audit log, the PDF and the deck
+    assert filters.with_(year=year).describe(NAMES, lang) == expected
 
 
 def test_long_lists_are_shortened_for_footers() -> None:
     f = Filters(job_types=("A", "B", "C", "D", "E"))
-    assert describe_filters(f, NAMES, None, "id", limit=3) == ["Jenis jabatan: A, B, C +2 lainnya"]
-    assert describe_filters(f, NAMES, None, "en", limit=3) == ["Job type: A, B, C +2 more"]
+    assert f.describe(NAMES, "id", limit=3) == ["Jenis jabatan: A, B, C +2 lainnya"]
+    assert f.describe(NAMES, "en", limit=3) == ["Job type: A, B, C +2 more"]
 
 
 def test_scope_in_words() -> None:

@@ -138,22 +138,22 @@ def test_every_slide_has_a_footer_with_filters_version_and_page(
 def test_kpi_slide_carries_the_kpis(demo: Store, deck: bytes, agency: str) -> None:
     with demo.snapshot() as snap:
         k = views.kpis(snap.cur, hidden_filters(agency))
-    assert k["employees"] and k["employees"] >= 5
+    assert k.employees and k.employees >= 5
     text = slide_text(slides(deck)[1])
     expected = [
-        integer(k["employees"], "id"),
-        num(k["mean_jpm"], "id", 1),
-        pct(k["pct_meeting"], "id"),
-        num(k["mean_shortfall"], "id", 2),
-        pct(k["pct_20jp"], "id"),
-        signed(k["same_people_change"], "id", 2),
-        pct(k["pct_optimal"], "id"),
-        pct(k["pct_cukup_optimal"], "id"),
-        pct(k["pct_kurang_optimal"], "id"),
+        integer(k.employees, "id"),
+        num(k.mean_jpm, "id", 1),
+        pct(k.pct_meeting, "id"),
+        num(k.mean_shortfall, "id", 2),
+        pct(k.pct_20jp, "id"),
+        signed(k.same_people_change, "id", 2),
+        pct(k.pct_optimal, "id"),
+        pct(k.pct_cukup_optimal, "id"),
+        pct(k.pct_kurang_optimal, "id"),
     ]
     for value in expected:
         assert value in text, value
-    assert findings.jpm_level(k["mean_jpm"], k["pct_kurang_optimal"], "id") in text
+    assert findings.jpm_level(k.mean_jpm, k.pct_kurang_optimal, "id") in text
 
 
 def test_heatmap_table_is_the_gap_matrix(demo: Store, deck: bytes, agency: str) -> None:
@@ -238,7 +238,7 @@ def test_english_deck(demo: Store, renderer: ChartRenderer, agency: str) -> None
         k = views.kpis(snap.cur, hidden_filters(agency))
     text = slide_text(slides(data)[1])
     assert "Employees assessed" in text
-    assert num(k["mean_jpm"], "en", 1) in text and integer(k["employees"], "en") in text
+    assert num(k.mean_jpm, "en", 1) in text and integer(k.employees, "en") in text
 
 
 def small_unit(demo: Store) -> tuple[str, str]:
@@ -266,9 +266,9 @@ def test_a_small_unit_shows_no_figures(demo: Store, renderer: ChartRenderer) -> 
     assert unit in text  # the filter is named...
     assert "disembunyikan" in slide_text(slides(data)[1])  # ...its figures are not
     for value in (
-        num(k["mean_jpm"], "id", 1),
-        pct(k["pct_meeting"], "id"),
-        num(k["mean_shortfall"], "id", 2),
+        num(k.mean_jpm, "id", 1),
+        pct(k.pct_meeting, "id"),
+        num(k.mean_shortfall, "id", 2),
     ):
         assert value not in text
     for slide in slides(data)[2:]:

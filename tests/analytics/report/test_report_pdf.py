@@ -19,11 +19,11 @@ from analytics.core.numfmt import integer, num, pct, signed
 from analytics.demo.build import build_demo
 from analytics.metrics import extras
 from analytics.report import ChartRenderer, RenderError, build_report
-from analytics.report.content import headline_kpis
 from analytics.report.images import chromium_path
 from analytics.store import info as overview
 from analytics.store.db import Store
 from analytics.views import findings
+from analytics.views import kpis as headline_kpis
 
 NIP = re.compile(r"(?<!\d)\d{18}(?!\d)")
 pytestmark = [
@@ -115,15 +115,15 @@ def test_cover_lists_every_filter_and_the_kpis(demo: Store, pdf: Path, filters: 
         k = headline_kpis(snap.cur, filters.with_(small_groups="hide"))
     cover = flat(page_texts(pdf)[0])
     for value in (
-        integer(k["employees"], "id"),
-        num(k["mean_jpm"], "id", 1),
-        pct(k["pct_meeting"], "id"),
-        num(k["mean_shortfall"], "id", 2),
-        pct(k["pct_20jp"], "id"),
-        signed(k["same_people_change"], "id", 2),
+        integer(k.employees, "id"),
+        num(k.mean_jpm, "id", 1),
+        pct(k.pct_meeting, "id"),
+        num(k.mean_shortfall, "id", 2),
+        pct(k.pct_20jp, "id"),
+        signed(k.same_people_change, "id", 2),
     ):
         assert value in cover, value
-    assert flat(findings.jpm_level(k["mean_jpm"], k["pct_kurang_optimal"], "id")) in cover
+    assert flat(findings.jpm_level(k.mean_jpm, k.pct_kurang_optimal, "id")) in cover
 
 
 def test_heatmap_and_needs_figures(demo: Store, pdf: Path, filters: Filters) -> None:
@@ -192,4 +192,4 @@ def test_english_pdf(
     path.write_bytes(data)
     pages = page_texts(path)
     assert f"Page 1 of {len(pages)}" in flat(pages[0])
-    assert num(k["mean_jpm"], "en", 1) in flat(pages[0])
+    assert num(k.mean_jpm, "en", 1) in flat(pages[0])

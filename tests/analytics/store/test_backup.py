@@ -27,7 +27,7 @@ CHANGE = {
 
 
 def but_audit(tables: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
-    """Every table but the audit log, which outlives a restore (tests/test_audit.py)."""
+    """Every table but the audit log, which outlives a restore (tests/analytics/store/test_audit.py)."""
     return {name: rows for name, rows in tables.items() if name != "audit_log"}
 
 

@@ -1,4 +1,4 @@
-"""The roll-ups (analytics/rollup.py) give exactly the figures of the per-person rows: every
+"""The roll-ups (analytics/store/rollup.py) give exactly the figures of the per-person rows: every
 metric that may read them, with every grouping, on the hand-written world (an employee whose
 year's scores sit in two positions included), on random worlds (hypothesis) and on a small demo
 store, unfiltered and filtered, with each small-group rule. Plus: which path a query takes."""

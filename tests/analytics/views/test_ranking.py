@@ -1,4 +1,4 @@
-"""Which agencies a chart shows first when it cannot show them all (analytics/ranking.py)."""
+"""Which agencies a chart shows first when it cannot show them all (analytics/views/ranking.py)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,157 @@
+"""Cached queries at the UI boundary: every figure a page shows comes through one named,
+typed function here, e.g. `queries.kpis(snap, filters) -> views.Kpis`.
+
+Each is an analytics function wrapped by `cached`: the same arguments after the cursor, the
+same return type, read from the rerun's snapshot and cached per data version. The cache key is
+the function, its Filters (which carry the data version read in this rerun's snapshot), its
+options and the store's path (two stores both have a version 1: one process serves one store,
+but tests open several); the snapshot cursor is passed as `_cur`, outside the key. A new import
+changes the version, so no page ever mixes cached old figures with new ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from analytics import metrics, views
+from analytics.core.filters import Filters
+from analytics.metrics import extras
+from analytics.metrics.choices import Choices
+from analytics.report import ReportContent, gather
+from analytics.store import info
+from analytics.store.db import Snapshot
+from analytics.views import coverage
+from analytics.views.people import Profile
+
+TTL = 3600
+MAX_ENTRIES = 2048
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def version_key(snap: Snapshot) -> str:
+    """The store and data version a cached answer belongs to."""
+    return f"{snap.store}#{snap.version}"
+
+
+@st.cache_data(ttl=TTL, max_entries=MAX_ENTRIES, show_spinner=False, hash_funcs={Filters: repr})
+def _run(
+    name: str, filters: Filters, options: tuple[tuple[str, Any], ...], store: str, _cur: Any
+) -> Any:
+    return _FUNCTIONS[name](_cur, filters, **dict(options))
+
+
+_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+
+
+def cached(
+    fn: Callable[Concatenate[duckdb.DuckDBPyConnection, Filters, P], T],
+) -> Callable[Concatenate[Snapshot, Filters, P], T]:
+    """`fn(cur, filters, **options)` as a cached query `(snap, filters, **options)` with the
+    same types. One Streamlit cache holds every query; the function's own name is part of
+    each key."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    _FUNCTIONS[name] = fn
+
+    def query(snap: Snapshot, filters: Filters, *args: P.args, **options: P.kwargs) -> T:
+        if args:
+            raise TypeError(f"{name}: pass options by name (they are part of the cache key)")
+        keyed = filters.with_(data_version=snap.version)
+        return _run(name, keyed, tuple(sorted(options.items())), snap.store, snap.cur)
+
+    query.__name__ = query.__qualname__ = fn.__name__
+    query.__doc__ = fn.__doc__
+    return query
+
+
+# ---------------------------------------------------------------------------------------------
+# One function per figure (analytics/metrics: the contract's metrics; analytics/views: what pages
+# combine from them).
+
+kpis = cached(views.kpis)
+gap_matrix = cached(views.gap_matrix)
+unit_summary = cached(views.unit_summary)
+employee_gaps = cached(metrics.employee_gaps)
+jpm = cached(metrics.jpm)
+gap_summary = cached(metrics.gap_summary)
+jpm_summary = cached(metrics.jpm_summary)
+trend = cached(metrics.trend)
+training_impact = cached(metrics.training_impact)
+jp_compliance = cached(metrics.jp_compliance)
+training_needs = cached(metrics.training_needs)
+same_people_change = cached(extras.same_people_change)
+dose_response = cached(extras.dose_response)
+cost_per_level = cached(extras.cost_per_level)
+needs_cost = cached(extras.needs_cost)
+assessment_coverage = cached(coverage.assessment_coverage)
+missing_standards = cached(coverage.missing_standards)
+not_assessed = cached(coverage.not_assessed)
+needs_totals = views.needs_totals  # a sum over the cached needs table (not a query)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
+def _choices(filters: Filters, version: str, _cur: Any) -> Choices:
+    return metrics.choices(_cur, filters)
+
+
+def choices(snap: Snapshot, filters: Filters) -> Choices:
+    """The filter bar's choices (agencies, units, job families, ...) within the viewer's scope."""
+    return _choices(filters, version_key(snap), snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _years(version: str, _cur: Any) -> list[int]:
+    return list(metrics.years(_cur))
+
+
+def years(snap: Snapshot) -> list[int]:
+    return _years(version_key(snap), snap.cur)
+
+
+def frame(value: Any) -> pd.DataFrame:
+    return value if isinstance(value, pd.DataFrame) else pd.DataFrame(value)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _names(version: str, _cur: Any) -> dict[str, dict[str, str]]:
+    return info.names(_cur)
+
+
+def names(snap: Snapshot) -> dict[str, dict[str, str]]:
+    """Display names by id (agency, competency, position) for this data version."""
+    return _names(version_key(snap), snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
+def _is_demo(version: str, _cur: Any) -> bool:
+    return info.is_demo(_cur)
+
+
+def is_demo(snap: Snapshot) -> bool:
+    return _is_demo(version_key(snap), snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=256, show_spinner=False, hash_funcs={Filters: repr})
+def _profile(filters: Filters, nip: str, version: str, _cur: Any) -> Profile | None:
+    return views.profile(_cur, filters, nip)
+
+
+def profile(snap: Snapshot, filters: Filters, nip: str) -> Profile | None:
+    """One person's profile (None when unknown or outside the viewer's scope)."""
+    return _profile(filters, nip, version_key(snap), snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
+def _report_content(filters: Filters, lang: str, version: str, _cur: Any) -> ReportContent:
+    return gather(_cur, filters, lang)
+
+
+def report_content(snap: Snapshot, filters: Filters, lang: str) -> ReportContent:
+    """The meeting deck's content for this view (presentation mode draws it)."""
+    return _report_content(filters, lang, version_key(snap), snap.cur)
