@@ -1,5 +1,5 @@
-"""`python -m analytics export METRIC`: one metric as CSV or JSON, exactly as the data
-contract's section 3 prints it.
+"""`python -m analytics export METRIC`: one metric as CSV or JSON, exactly as
+docs/command-line.md#output-format prints it.
 
 The export runs as the store's owner: no role scope, no small-group suppression. It reads one
 snapshot for the whole command, validates every filter value against its table first (unknown

@@ -18,7 +18,7 @@ from analytics.importer.sources import load_sources
 from analytics.importer.validate import validate
 from analytics.store.db import Store
 
-SHOW_PROBLEMS = 200  # the contract: at least the first 200, and how many in all
+SHOW_PROBLEMS = 200  # at least the first 200, and the total (docs/import-formats.md#problem-list)
 SHOW_WARNINGS = 50
 
 

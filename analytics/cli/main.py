@@ -1,4 +1,4 @@
-"""`python -m analytics COMMAND`: the command line of the data contract, plus tools.
+"""`python -m analytics COMMAND`: the command line of docs/command-line.md, plus tools.
 
 Every command runs against one Store. When another process owns the store (the dashboard while it
 serves), the command is forwarded to that owner over its local socket (analytics.store.owner) and runs

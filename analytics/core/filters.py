@@ -66,7 +66,7 @@ class Filters:
 
     def scope_only(self) -> Filters:
         """Only who is asking: the store as this user may see it (for the years on offer and
-        the default year, which the contract takes from the whole store)."""
+        the default year, which docs/command-line.md#year-defaults takes from the whole store)."""
         return Filters(scope_agencies=self.scope_agencies, scope_instansi=self.scope_instansi)
 
     def describe(

@@ -1,4 +1,4 @@
-"""The importer of the data contract (section 1): files in, one transaction, nothing half-done.
+"""The importer of docs/import-formats.md: files in, one transaction, nothing half-done.
 
 Shared by the command line and the dashboard's upload page:
 
@@ -7,7 +7,7 @@ Shared by the command line and the dashboard's upload page:
     result = commit(store, sources, lang="id", username=None)   # validates again, then writes
 
 Modules: sources (paths → Source), read (formats → raw text cells), parse (cell rules),
-rules (the contract's tables), tables (per-table checks), validate (references, programmes),
+rules (docs/import-formats.md#tables), tables (per-table checks), validate (references, programmes),
 plan (keys and added/changed), commit (write, journal, log, derived), messages (id/en), cli.
 """
 

@@ -5,7 +5,7 @@ looked at the plan), then for each table, in one set-based statement each:
 - journal: 'added' rows by key, 'replaced' rows with their old values as JSON (undo_journal),
   so that a rollback can restore exactly what was there;
 - write: tables with a primary key are updated in place and appended to; the big fact tables
-  (no key in the store) get delete-then-insert of the changed rows, joined on the contract key;
+  (no key in the store) get delete-then-insert of the changed rows, joined on the table's key;
 - log: one import_log row with the files (name, sha256, rows) and per-table counts, and one
   audit_log row (who, the files, the counts), so no import exists without its audit row;
 - refresh the derived tables for the employees the change touches (all of them when the store

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analytics.importer.rules import BOOLEANS, ENUM_VALUES
 
-# "judged on its value within 1e-6" (contract): the slack for a number Excel stored as binary.
+# docs/import-formats.md#levels-and-jp, "within 1e-6": the slack for a number Excel stored as binary.
 TOLERANCE = 1e-6 + 1e-12
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -58,7 +58,7 @@ def parse_text(s: pd.Series) -> Parsed:
 # Digits are written [0-9], never \d: that also matches other scripts' digits (Arabic-Indic ٣,
 # fullwidth ３), which Arrow's number cast cannot read and a NIP or date must not hold (and a
 # regex flag instead of the class would cost pandas' fast Arrow matching).
-# The number formats of the contract: in a `;` file the decimal mark is `,` and `.` may only
+# docs/import-formats.md#delimiters-and-decimals: in a `;` file the decimal mark is `,`, `.` may only
 # group thousands; in a `,` file the decimal mark is `.`. Workbook text cells take either mark.
 NUMBER_PATTERNS = {
     "dot": r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)",

@@ -1,4 +1,4 @@
-"""The tables of the data contract (section 1): columns, kinds, keys and references.
+"""The tables of docs/import-formats.md#tables: columns, kinds, keys and references.
 
 One place that says what each import file holds; reading, parsing, validation and the upsert
 all take their column lists from here, so a column cannot be checked and then forgotten when
@@ -56,7 +56,7 @@ class Dimension:
 class Table:
     name: str
     columns: tuple[Column, ...]
-    key: tuple[str, ...]  # the contract's key, in import column names
+    key: tuple[str, ...]  # docs/import-formats.md's key, in import column names
     # True when the store table has a primary key (rows are updated in place); the big fact
     # tables have none and are upserted by delete-then-insert.
     has_pk: bool = True
@@ -92,7 +92,7 @@ def _c(name: str, kind: str, required: bool = True, ref: str | None = None) -> C
     return Column(name, kind, required, ref)
 
 
-# In contract order, which is also a safe write order (referenced tables first).
+# In docs/import-formats.md#tables order, which is also a safe write order (referenced tables first).
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (

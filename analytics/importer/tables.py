@@ -25,8 +25,8 @@ class ParsedTable:
     table: Table
     where: Where
     source: Source
-    frame: pd.DataFrame  # the contract columns the file has, typed, plus _row
-    present: tuple[str, ...]  # those contract columns, in contract order
+    frame: pd.DataFrame  # the documented columns the file has, typed, plus _row
+    present: tuple[str, ...]  # those columns, in docs/import-formats.md#tables order
 
     @property
     def name(self) -> str:
@@ -113,7 +113,7 @@ def parse_table(raw: RawTable, problems: Issues, warnings: Issues) -> ParsedTabl
 
 
 # 25 x the mean of the nine unsur may differ from the IKM by rounding: NRRs are often printed
-# with two decimals (contract, service_outcomes).
+# with two decimals (docs/import-formats.md#service_outcomes).
 UNSUR_SLACK = 0.15
 
 

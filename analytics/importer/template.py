@@ -1,6 +1,6 @@
 """The empty import workbook HR staff fill in: `python -m analytics template --out FILE.xlsx`.
 
-One sheet per table of the data contract, columns in contract order, each header explained in
+One sheet per table of docs/import-formats.md#tables, columns in that order, each header explained in
 a cell comment (Indonesian, or English with lang="en"), and one consistent example row per
 sheet, so the workbook as written imports cleanly. Every id column (NIP above all) is formatted
 as Text: Excel then keeps an 18-digit NIP as typed instead of turning it into 1.96711E+17.

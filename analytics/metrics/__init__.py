@@ -1,7 +1,7 @@
 """Every figure of the dashboard and the export: one function per metric,
 `f(cur, filters, ...) -> pandas.DataFrame`, each documenting its grain and columns.
 
-The definitions are the data contract's (shared/spec/data-contract.md, sections 2-3); the
+The definitions are docs/metrics.md's (exports: docs/command-line.md#export-metrics); the
 year a metric reads when filters.year is None is decided in one place, common.resolve_year.
 """
 

@@ -21,7 +21,7 @@ from analytics.core.filters import Filters
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
-# What `Filters.year = None` means for each metric (data contract, section 3): the latest
+# What `Filters.year = None` means for each metric (docs/command-line.md#year-defaults): the latest
 # assessment year of the whole store, or every year.
 YearDefault = Literal["latest", "all"]
 YEAR_DEFAULT: dict[str, YearDefault] = {
@@ -35,7 +35,7 @@ YEAR_DEFAULT: dict[str, YearDefault] = {
     "training_impact": "all",
 }
 
-# JPM categories for mapping (data contract): Optimal >= 90, Cukup Optimal >= 78.
+# JPM categories for mapping (docs/metrics.md#jpm-category): Optimal >= 90, Cukup Optimal >= 78.
 OPTIMAL, CUKUP, KURANG = "Optimal", "Cukup Optimal", "Kurang Optimal"
 OPTIMAL_MIN, CUKUP_MIN = 90, 78
 

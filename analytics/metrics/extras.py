@@ -1,6 +1,6 @@
 """Dashboard figures beyond the export: the same people over time, dose-response, and costs.
 
-They follow the contract's rules where it has them (scores with a standard, pairs, filters on
+They follow docs/metrics.md's rules where it has them (scores with a standard, pairs, filters on
 the d1 / score position, exact sums), but their shapes are the dashboard's own.
 """
 

@@ -19,7 +19,7 @@ _EXPR = {
     "competency_id": "c.competency_id",
 }
 
-# by value -> key columns, in the order the contract prints them. "none" has no key column.
+# by value -> key columns, in printed order (docs/command-line.md#export-metrics); "none": none.
 KEYS: dict[str, tuple[str, ...]] = {
     "none": (),
     "agency": ("agency_id",),
@@ -30,7 +30,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "competency": ("competency_id",),
 }
 
-# Which groupings each metric accepts, default first (data contract, section 3).
+# Which groupings each metric accepts, default first (docs/command-line.md#export-metrics).
 ALLOWED_BY: dict[str, tuple[str, ...]] = {
     "gap_summary": ("competency", "agency", "unit", "job_family", "job_type", "position"),
     "jpm_summary": ("agency", "unit", "job_family", "job_type"),

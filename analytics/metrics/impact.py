@@ -1,7 +1,7 @@
 """training-impact: did training move the level, adjusted for where people started?
 
 The estimator itself (OLS from summed statistics, exact) is in ols.py; this module selects the
-pairs and arms (data contract, section 2: "Training impact").
+pairs and arms (docs/metrics.md#training-impact).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""jp-compliance: who got their 20 JP of competency development a year (data contract 2-3)."""
+"""jp-compliance: who got their 20 JP of competency development a year (docs/metrics.md#jp)."""
 
 from __future__ import annotations
 

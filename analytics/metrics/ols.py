@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
-MIN_ARM = 10  # fewer treated or control pairs: no estimate (data contract)
+MIN_ARM = 10  # fewer treated or control pairs: no estimate (docs/metrics.md#training-impact)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Person-level score metrics: employee-gaps and jpm (data contract, sections 2-3)."""
+"""Person-level score metrics: employee-gaps and jpm (docs/metrics.md#gap, docs/metrics.md#jpm)."""
 
 from __future__ import annotations
 

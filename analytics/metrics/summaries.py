@@ -1,4 +1,4 @@
-"""Group summaries of one year's scores: gap-summary and jpm-summary (data contract 2-3)."""
+"""Group summaries of one year's scores: gap-summary and jpm-summary (docs/metrics.md#summaries)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""trend: the score summaries year by year (data contract, sections 2-3)."""
+"""trend: the score summaries year by year (docs/metrics.md#summaries)."""
 
 from __future__ import annotations
 

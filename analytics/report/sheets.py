@@ -3,7 +3,7 @@
 A text cell that starts with =, +, -, @, a tab or a carriage return would run as a formula when
 a spreadsheet opens the file (a name like "=HYPERLINK(...)" in the data). Such text is written
 as text: prefixed with an apostrophe in CSV, and stored as a string cell in the workbook.
-Numbers stay numbers. The contract's `export` stays raw: it is for machines.
+Numbers stay numbers. The `export` (docs/command-line.md#export) stays raw: it is for machines.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Dashboard views that combine metrics: the gap matrix, headline KPIs, people and a profile.
 
 They follow the metrics' rules (scores with a standard, exact sums, Filters.where on every
-table) and shape results for pages and the deck; none of them is part of the contract's export.
+table) and shape results for pages and the deck; none is an export (docs/command-line.md#export).
 """
 
 from analytics.views.headline import Kpis, NeedsTotals, kpis, needs_totals

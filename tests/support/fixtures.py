@@ -421,7 +421,7 @@ def random_world(draw: st.DrawFn, outsiders: int = 0) -> tuple[Builder, int]:
                 events[tid].append(i)
     for tid in sorted(events):
         title = draw(st.sampled_from(sorted(TITLES)))
-        # one competency per title (contract): the title decides it
+        # one competency per title (docs/import-formats.md#trainings): the title decides it
         b.training(tid + title, title, TITLES[title], draw(st.sampled_from(["2", "8.5", "20"])),
                    draw(st.sampled_from(DATES[:-1] + ("2024-03-15",))),
                    cost_idr=draw(st.sampled_from([None, 1_000_000.0])))  # fmt: skip

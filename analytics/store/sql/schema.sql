@@ -1,6 +1,6 @@
 -- Schema version 1 of the ASN competency store.
 --
--- Raw tables hold exactly what the data contract imports (../shared/spec/data-contract.md),
+-- Raw tables hold exactly what the data contract imports (docs/import-formats.md),
 -- with integer surrogate keys in the big fact tables; the text identifiers (nip, agency_id, ...)
 -- live once, in their dimension table. Levels are exact decimals (tenths), JP exact hundredths.
 --

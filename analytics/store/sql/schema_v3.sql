@@ -1,4 +1,4 @@
--- Schema version 3 (data contract version 2): talent management and the public-service link,
+-- Schema version 3 (docs/import-formats.md v2): talent management and the public-service link,
 -- and the JPM category defined once.
 --
 -- potential: one potential result per employee and year (potential.csv). A fact table like
@@ -23,7 +23,7 @@ alter table service_outcomes add column if not exists u7 double;
 alter table service_outcomes add column if not exists u8 double;
 alter table service_outcomes add column if not exists u9 double;
 
--- The JPM category (docs/metrics.md, "JPM"), the one place its thresholds live in SQL:
+-- The JPM category (docs/metrics.md#jpm-category), the one place its thresholds live in SQL:
 -- 2 = Optimal (JPM >= 90), 1 = Cukup Optimal (>= 78), 0 = Kurang Optimal. Decided exactly on
 -- integers: levels have one decimal, so both sums come in tenths (level * 10, required * 10)
 -- and JPM >= t  <=>  100 * level_tenths >= t * required_tenths. Tied to the Python constants

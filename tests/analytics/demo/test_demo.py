@@ -1,4 +1,4 @@
-"""The demo store: deterministic per seed, plausible, and within every rule of the contract."""
+"""The demo store: deterministic per seed, plausible, and obeying docs/import-formats.md."""
 
 from __future__ import annotations
 
@@ -313,7 +313,7 @@ def test_patterns_are_believable(demo: Store) -> None:
 
 
 def test_regression_recovers_programme_effects_the_naive_difference_overstates(demo: Store) -> None:
-    """Pairs of consecutive assessments per programme (contract, section 2): OLS of the change
+    """Assessment pairs per programme (docs/metrics.md#programme-impact): OLS of the change
     on treated and the first level finds the true effects; the raw difference is inflated by
     regression to the mean, since low scorers are the ones sent to training."""
     truth = {p.title: p.effect for p in PROGRAMMES if p.competency}

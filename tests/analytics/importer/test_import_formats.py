@@ -1,4 +1,4 @@
-"""The same data in every shape the contract accepts gives the same store; sources and folders."""
+"""The same data in each shape docs/import-formats.md accepts: the same store; sources, folders."""
 
 from __future__ import annotations
 

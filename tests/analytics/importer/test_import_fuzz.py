@@ -433,7 +433,7 @@ TEXTS = st.sampled_from([*HOSTILE, "baris\nbaru"]) | PRINTABLE
 
 
 def hostile_tables(v: list[str]) -> dict[str, list[list[str]]]:
-    """Every text field of the contract filled from v (ids too), one row per table."""
+    """Every text field of docs/import-formats.md filled from v (ids too), one row per table."""
     agency, position, training = f"A{v[0]}", f"P{v[1]}", f"T{v[2]}"
     return {
         "agencies": [["agency_id", "agency_name", "instansi"], [agency, v[3], v[4]]],

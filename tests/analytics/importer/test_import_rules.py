@@ -1,4 +1,4 @@
-"""One test per rule of the data contract (section 1): a file that breaks it is rejected with
+"""One test per rule of docs/import-formats.md: a file that breaks it is rejected with
 file, spreadsheet row, column, value and reason, and the store is left exactly as it was."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The import workbook: every sheet and column of the contract, ids as Text, and it imports."""
+"""The template: every sheet and column of docs/import-formats.md, ids as Text, and it imports."""
 
 from __future__ import annotations
 

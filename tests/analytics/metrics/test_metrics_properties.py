@@ -1,7 +1,7 @@
 """Properties over random small worlds (hypothesis, bounded): JPM categories follow the exact
 thresholds, each score counts once, and narrowing a filter never adds employees.
 
-The scores are also derived here by a plain-Python model of the contract's definition (latest
+The scores are also derived here by a plain-Python model of docs/metrics.md#score (latest
 assessment per employee, competency and year; its own or the current position's standard), so
 the store's derived rows and metrics are checked against an independent implementation.
 """
@@ -31,7 +31,7 @@ SETTINGS = settings(
 
 
 def model_scores(b: Builder) -> dict[tuple[str, str, int], tuple[F, int | None, str]]:
-    """(nip, competency, year) -> (level, required level or None, agency) per the contract."""
+    """(nip, competency, year) -> (level, required level or None, agency) (docs/metrics.md#score)."""
     current = {e[0]: e for e in b.employees}  # nip -> (nip, name, agency, unit, position, ...)
     standard = {(p, c): r for p, c, r in b.standards}
     latest: dict[tuple[str, str, int], tuple[date, str, str | None]] = {}

@@ -1,5 +1,5 @@
-"""Derived rows (score, person_year, jp_year, pair, pair_programme) against the contract's
-definitions, on the hand-written world of fixtures.py; and the incremental refresh."""
+"""Derived rows (score, person_year, jp_year, pair, pair_programme) against the
+definitions of docs/metrics.md, on the hand-made world of fixtures.py; and the incremental refresh."""
 
 from __future__ import annotations
 
