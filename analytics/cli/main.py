@@ -175,7 +175,12 @@ def run(
     actor: str | None = None,
 ) -> int:
     """Run one command; `store`, `cwd` and `actor` (who the audit log names: by default
-    "cli:" + this process's OS user) are given when running inside the owner process."""
+    "cli:" + this process's OS user) are given when running inside the owner process.
+
+    Deferred imports, for start-up time only (import-linter sees them, so none dodges a layer
+    or a cycle): each command imports what it runs, so `info`, `export` or a forwarded command
+    does not load the importer, the demo catalogues, the bench or the report renderers
+    (python-pptx, reportlab, kaleido), which take seconds to import on this machine."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

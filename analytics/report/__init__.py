@@ -51,6 +51,8 @@ def render(content: ReportContent, fmt: str, renderer: ChartRenderer | None = No
     closed after it) when the format draws images."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; one of {', '.join(FORMATS)}")
+    # Deferred imports, for start-up time only: each renderer loads its own library
+    # (openpyxl, python-pptx, reportlab) when that format is asked for.
     if fmt == "xlsx":
         from analytics.report.workbook import render_workbook
 
