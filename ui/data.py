@@ -19,6 +19,7 @@ from analytics import metrics, views
 from analytics.core.filters import Filters
 from analytics.metrics import extras
 from analytics.metrics.choices import Choices
+from analytics.metrics.service import service_effect, service_link
 from analytics.report import gather
 from analytics.store import info as overview
 from analytics.store.db import Snapshot
@@ -46,6 +47,8 @@ REGISTRY: dict[str, Callable[..., Any]] = {
     "kpis": views.kpis,
     "gap_matrix": views.gap_matrix,
     "unit_summary": views.unit_summary,
+    "service_link": service_link,
+    "service_effect": service_effect,
 }
 
 

@@ -122,6 +122,12 @@ def service_link(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFra
     return common.conform(df, columns)
 
 
+def observations(link: pd.DataFrame, outcome: str, predictor: str) -> pd.DataFrame:
+    """The agency-years of service_link that have both the outcome and the predictor (the
+    fit then drops agencies left with a single one: panel.drop_singletons)."""
+    return link[link[outcome].notna() & link[predictor].notna()]
+
+
 def service_effect(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Grain: per outcome (ikm, then each of u1 ... u9 that at least one agency-year with an
     IKM row has), a row for predictor mean_jpm, then one for mean_jpm_prev; no row when there
@@ -141,7 +147,7 @@ def service_effect(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
         if outcome != "ikm" and not link[outcome].notna().any():
             continue
         for predictor in PREDICTORS:
-            obs = link[link[outcome].notna() & link[predictor].notna()]
+            obs = observations(link, outcome, predictor)
             fit = fixed_effects(
                 obs["agency_id"].tolist(),
                 obs["year"].astype("int64").tolist(),
