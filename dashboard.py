@@ -35,7 +35,17 @@ with st.sidebar:
 
 t = state.t
 # every page's url_path below: before login each opens the login form, then its page
-URL_PATHS = ("kesenjangan", "tren", "dampak", "kebutuhan", "profil", "data", "audit", "metode")
+URL_PATHS = (
+    "kesenjangan",
+    "tren",
+    "dampak",
+    "layanan",
+    "kebutuhan",
+    "profil",
+    "data",
+    "audit",
+    "metode",
+)
 
 with state.rerun_snapshot() as snap:
     # Nobody past this line unless signed in (or an open demo store): the login page stops here.
@@ -66,6 +76,12 @@ with state.rerun_snapshot() as snap:
                 title=t("nav_impact"),
                 icon=":material/school:",
                 url_path="dampak",
+            ),
+            st.Page(
+                "pages/service.py",
+                title=t("nav_service"),
+                icon=":material/support_agent:",
+                url_path="layanan",
             ),
         ],
         t("section_planning"): [

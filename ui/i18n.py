@@ -10,6 +10,7 @@ from typing import Any
 
 from analytics.report import texts as report_texts
 from ui.texts import audit, auth, bad_input, frame, pages
+from ui.texts import service as service_texts
 
 LANGS = ("id", "en")
 
@@ -39,6 +40,7 @@ TEXT = _merge(
     auth.TEXT,
     audit.TEXT,
     bad_input.TEXT,
+    service_texts.TEXT,
     {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS},
 )
 

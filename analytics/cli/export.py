@@ -26,6 +26,7 @@ import pandas as pd
 from analytics import metrics
 from analytics.core.filters import Filters
 from analytics.metrics.groups import ALLOWED_BY, KEYS
+from analytics.metrics.service import service_effect, service_link
 from analytics.store import audit
 from analytics.store.db import Store
 
@@ -81,7 +82,22 @@ SPECS: dict[str, Spec] = {
         ("agency_id", "unit", "competency_id"),
         ("employees_below", "mean_shortfall", "priority", "recommended_training"),
     ),
+    # contract v2, section 4
+    "service-link": Spec(
+        service_link,
+        ("agency_id", "year"),
+        ("ikm", "grade", "respondents", "employees", "mean_jpm", "pct_meeting", "mean_jpm_prev"),
+    ),
+    # printed in the contract's order (outcome, then predictor), not sorted
+    "service-effect": Spec(
+        service_effect,
+        (),
+        ("outcome", "predictor", "agencies", "observations", "effect", "ci_low", "ci_high"),
+    ),
 }
+
+# Exports that compare years and take no --year (contract, section 4).
+NO_YEAR = frozenset({"service-effect"})
 
 # Key columns of training-impact's groupings (the others come from groups.KEYS).
 _IMPACT_KEYS = {"competency": ("competency_id",), "program": ("title",)}
@@ -286,6 +302,11 @@ def export(
     spec = SPECS[metric]
     by = getattr(args, "by", None)
     keys = key_columns(metric, by)
+    if metric in NO_YEAR and getattr(args, "year", None) is not None:
+        raise ExportError(
+            f"{metric} membandingkan tahun dan tidak menerima --year (compares years; "
+            "takes no --year)."
+        )
     check_values(cur, args)
     filters = filters_from_args(args)
     df = spec.fn(cur, filters, by) if spec.by_metric else spec.fn(cur, filters)

@@ -24,6 +24,8 @@ METRICS = (
     "training-impact",
     "jp-compliance",
     "training-needs",
+    "service-link",
+    "service-effect",
 )
 
 

@@ -65,6 +65,11 @@ def _t975(dof: int) -> float:
     return float(stats.t.ppf(0.975, dof))
 
 
+def t975(dof: int) -> float:
+    """t(0.975, dof), the 95% two-sided quantile (cached)."""
+    return _t975(dof)
+
+
 def estimate(treated: Arm, control: Arm, scale: int = 10, min_arm: int = MIN_ARM) -> Estimate:
     """Effect of treatment and its 95% interval, or empty ones when the arms are too small
     (< min_arm pairs) or [1, treated, x] is rank-deficient. `scale`: x and y units per level.

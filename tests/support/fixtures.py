@@ -44,6 +44,7 @@ class Builder:
     assessments: list[tuple[Any, ...]] = field(default_factory=list)
     trainings: list[tuple[Any, ...]] = field(default_factory=list)
     participations: list[tuple[Any, ...]] = field(default_factory=list)
+    service_outcomes: list[tuple[Any, ...]] = field(default_factory=list)
 
     def agency(
         self,
@@ -126,6 +127,20 @@ class Builder:
 
     def attend(self, training_id: str, nip_: str, completed: bool = True) -> Builder:
         self.participations.append((training_id, nip_, completed))
+        return self
+
+    def outcome(
+        self,
+        agency_id: str,
+        year: int,
+        ikm: float,
+        respondents: int | None = None,
+        unsur: tuple[float | None, ...] | None = None,
+    ) -> Builder:
+        """A service_outcomes row; `unsur` = (u1, ..., u9) when given."""
+        u = tuple(unsur) if unsur is not None else (None,) * 9
+        assert len(u) == 9
+        self.service_outcomes.append((agency_id, year, ikm, respondents, *u))
         return self
 
     def build(self, store: Store) -> None:
@@ -233,6 +248,18 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
         select t.training_key, e.emp_key, i.completed::boolean
         from participations_in i join trainings t using (training_id) join employees e using (nip)
     """)
+    unsur = [f"u{i}" for i in range(1, 10)]
+    outcomes_in = pd.DataFrame(
+        b.service_outcomes, columns=["agency_id", "year", "ikm", "respondents", *unsur]
+    ).astype({c: "float64" for c in ["ikm", *unsur]})
+    cur.register("service_outcomes_in", outcomes_in)
+    cur.execute(f"""
+        insert into service_outcomes (agency_key, year, ikm, respondents, {", ".join(unsur)})
+        select a.agency_key, i.year::smallint, i.ikm, i.respondents::integer,
+               {", ".join(f"i.{u}" for u in unsur)}
+        from service_outcomes_in i join agencies a using (agency_id)
+    """)
+    cur.unregister("service_outcomes_in")
     for name in frames:
         cur.unregister(name)
     counts = {
@@ -244,6 +271,7 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
         "assessments": len(b.assessments),
         "trainings": len(b.trainings),
         "participations": len(b.participations),
+        "service_outcomes": len(b.service_outcomes),
     }
     for table, n in counts.items():  # a misspelt id would silently drop a row
         got = cur.execute(f"select count(*) from {table}").fetchone()

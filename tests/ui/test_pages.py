@@ -28,6 +28,7 @@ PAGES = [
     "pages/gaps.py",
     "pages/trends.py",
     "pages/impact.py",
+    "pages/service.py",
     "pages/needs.py",
     "pages/profile.py",
     "pages/data.py",

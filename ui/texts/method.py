@@ -69,6 +69,22 @@ Setiap impor mendapat nomor; semua angka di satu halaman dibaca dari satu versi 
 bawah judul). Struktur kepegawaian tidak disimpan historinya: OPD dan unit seorang pegawai adalah
 yang sekarang, juga untuk tahun-tahun lalu.
 
+### Layanan publik: kompetensi dan IKM
+
+Halaman Layanan Publik menaruh IKM tiap OPD dan tahun di samping rata-rata JPM pegawainya (persis
+angka ringkasan JPM dan % memenuhi standar per OPD, dengan filter yang sama; filter jenis jabatan,
+rumpun dan unit memilih kompetensi siapa yang dihitung). Modelnya regresi dengan **efek tetap OPD
+dan tahun**: IKM = efek OPD + efek tahun + β × JPM. Efek OPD menyerap perbedaan tetap antar-OPD
+(jenis layanan, gedung, pengguna), efek tahun menyerap apa yang menimpa semua OPD sekaligus, jadi β
+hanya membaca naik-turun **di dalam** OPD yang sama. Dengan dua tahun ini sama dengan membandingkan
+perubahan. OPD yang hanya punya satu tahun tidak dipakai. Interval 95 % = β ± t × galat baku
+klasik; β ditampilkan per 10 poin JPM. Tanpa cukup data (sisa derajat bebas < 2, atau JPM
+seluruhnya dijelaskan oleh efek OPD dan tahun) tidak ada perkiraan. Hasil dibaca
+**"berasosiasi"** hanya bila intervalnya tidak mencakup nol, selain itu **"belum bisa
+disimpulkan"**. U4 (biaya) dan U9 (sarana) adalah plasebo: bila kompetensi "menggerakkan" biaya,
+ada yang lain di balik angkanya. Ini tetap bukan bukti sebab-akibat: unit lemah dilatih lebih
+dulu, angka ekstrem kembali ke rata-rata, dan JPM hanya mencakup pegawai yang diases tahun itu.
+
 ### Resmi atau konvensi
 
 | Aturan | Sumber |
@@ -144,6 +160,23 @@ recovered from the total.
 Every import gets a number; all figures of a page are read from one data version (shown under the
 title). The store keeps no history of transfers: an employee's agency and unit are the current
 ones, for past years too.
+
+### Public service: competency and IKM
+
+The Public service page puts each agency's IKM per year beside its staff's mean JPM (exactly the
+by-agency JPM summary and % of scores meeting standard, with the same filters; the job type,
+family and unit filters choose whose competency counts). The model is a regression with **agency
+and year fixed effects**: IKM = agency effect + year effect + β × JPM. The agency effect absorbs
+fixed differences between agencies (kind of service, buildings, users), the year effect what hit
+every agency at once, so β reads only the ups and downs **within** an agency. With two years this
+is comparing changes. Agencies with a single year are left out. The 95 % interval is β ± t ×
+the classical standard error; β is shown per 10 JPM points. Without enough data (fewer than 2
+residual degrees of freedom, or JPM fully explained by the agency and year effects) there is no
+estimate. A result reads **"associated"** only when its interval excludes zero, otherwise
+**"cannot tell"**. U4 (cost) and U9 (facilities) are placebos: if competency "moved" fees,
+something else would be behind the numbers. It is still not proof of cause: weak units get
+trained first, extreme figures drift back to the mean, and JPM covers only the people assessed
+that year.
 
 ### Official or convention
 

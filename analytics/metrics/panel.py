@@ -1,0 +1,87 @@
+"""Two-way fixed effects on a small panel: outcome = agency effect + year effect + β × x.
+
+The service-effect estimator of the data contract (section 4). With a few dozen agency-years
+the design is tiny, so it is solved directly in floating point; what the contract fixes is how
+rank is judged: by singular values with numpy's default tolerance (np.linalg.matrix_rank).
+
+β is computed through the within (Frisch–Waugh–Lovell) route: x and y are each residualised on
+the indicator columns D, and β = x̃'ỹ / x̃'x̃. That is the same coefficient the full least
+squares fit gives, and its classical variance is σ² / x̃'x̃ with σ² = RSS / (n − k).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from analytics.metrics.ols import t975
+
+
+@dataclass(frozen=True)
+class Fit:
+    agencies: int  # agencies used (after dropping those with a single observation)
+    observations: int  # agency-years used
+    effect: float | None  # β; None when not estimable
+    ci_low: float | None  # β ± t(0.975, n − k) × SE
+    ci_high: float | None
+    se: float | None = None
+    dof: int | None = None  # n − k
+
+
+def drop_singletons(units: Sequence[object]) -> list[bool]:
+    """Which observations to keep: those of units with at least two observations."""
+    counts: dict[object, int] = {}
+    for u in units:
+        counts[u] = counts.get(u, 0) + 1
+    return [counts[u] >= 2 for u in units]
+
+
+def _indicators(values: Sequence[object]) -> np.ndarray:
+    levels = sorted(set(values), key=repr)
+    index = {v: i for i, v in enumerate(levels)}
+    d = np.zeros((len(values), len(levels)))
+    for row, v in enumerate(values):
+        d[row, index[v]] = 1.0
+    return d
+
+
+def fixed_effects(
+    units: Sequence[object], years: Sequence[int], x: Sequence[float], y: Sequence[float]
+) -> Fit:
+    """The fit on complete observations (no missing x or y). Units with one observation are
+    dropped first; the effect is empty when x lies in the span of the indicators (rank of
+    [D x] does not exceed rank of D) or when n − k < 2."""
+    keep = drop_singletons(units)
+    units_k = [u for u, k in zip(units, keep, strict=True) if k]
+    years_k = [t for t, k in zip(years, keep, strict=True) if k]
+    xv = np.array([v for v, k in zip(x, keep, strict=True) if k], dtype=np.float64)
+    yv = np.array([v for v, k in zip(y, keep, strict=True) if k], dtype=np.float64)
+    n, agencies = len(units_k), len(set(units_k))
+    empty = Fit(agencies, n, None, None, None)
+    if n == 0:
+        return empty
+    d = np.hstack([_indicators(units_k), _indicators(years_k)])
+    design = np.hstack([d, xv[:, None]])
+    rank_d = int(np.linalg.matrix_rank(d))
+    k = int(np.linalg.matrix_rank(design))
+    if k <= rank_d:
+        return empty
+    dof = n - k
+    if dof < 2:
+        return Fit(agencies, n, None, None, None, dof=dof)
+
+    def within(v: np.ndarray) -> np.ndarray:
+        coef, *_ = np.linalg.lstsq(d, v, rcond=None)
+        return np.asarray(v - d @ coef)
+
+    xt, yt = within(xv), within(yv)
+    sxx = float(xt @ xt)
+    beta = float(xt @ yt) / sxx
+    resid = yt - beta * xt
+    sigma2 = float(resid @ resid) / dof
+    se = math.sqrt(sigma2 / sxx)
+    half = t975(dof) * se
+    return Fit(agencies, n, beta, beta - half, beta + half, se=se, dof=dof)

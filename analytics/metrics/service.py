@@ -1,0 +1,168 @@
+"""Public service beside competency: service-link and service-effect (data contract, 4).
+
+An agency's competency in a year is not derived again here: it is exactly jpm-summary and
+gap-summary by agency, with the same filters and that year, so the page, the export and the
+summaries can never disagree. Only agency-level filters (agency, instansi, the viewer's scope)
+choose which agencies' IKM rows appear; the others choose whose competency counts (e.g.
+`--job-type Pelaksana`: the scores made in front-line positions).
+"""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics.core.filters import Filters
+from analytics.metrics import common
+from analytics.metrics.panel import fixed_effects
+from analytics.metrics.summaries import gap_summary, jpm_summary
+
+# IKM grades (Permenpan RB 14/2017), decided on the stored, unrounded value.
+GRADES = (("A", 88.31), ("B", 76.61), ("C", 65.00))
+GRADE_BELOW = "D"
+UNSUR = tuple(f"u{i}" for i in range(1, 10))
+OUTCOMES = ("ikm", *UNSUR)
+PREDICTORS = ("mean_jpm", "mean_jpm_prev")
+
+LINK_COLUMNS = {
+    "agency_id": "str",
+    "year": "int64",
+    "ikm": "float64",
+    "grade": "str",
+    "respondents": "Int64",
+    "employees": "int64",
+    "mean_jpm": "float64",
+    "pct_meeting": "float64",
+    "mean_jpm_prev": "float64",
+    **{u: "float64" for u in UNSUR},
+}
+EFFECT_COLUMNS = {
+    "outcome": "str",
+    "predictor": "str",
+    "agencies": "int64",
+    "observations": "int64",
+    "effect": "float64",
+    "ci_low": "float64",
+    "ci_high": "float64",
+}
+
+
+def grade(ikm: float) -> str:
+    """The IKM grade of a stored value: A >= 88.31, B >= 76.61, C >= 65.00, D below."""
+    for letter, floor in GRADES:
+        if ikm >= floor:
+            return letter
+    return GRADE_BELOW
+
+
+def _agency_only(filters: Filters) -> Filters:
+    """The filters that choose agencies: the selection's agencies and instansi, the scope."""
+    return Filters(
+        agencies=filters.agencies,
+        instansi=filters.instansi,
+        scope_agencies=filters.scope_agencies,
+        scope_instansi=filters.scope_instansi,
+    )
+
+
+def outcomes(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per selected agency and year with an IKM row (filters.year keeps one).
+    Columns: agency_id, year, ikm, respondents, u1 ... u9 (empty where not given)."""
+    where_o, params = _agency_only(filters).where("o", "so")
+    year_o, yparams = common.year_clause("o", filters.year, "so")
+    return common.query(
+        cur, "service_outcomes", {**params, **yparams}, year_o=year_o, where_o=where_o
+    )
+
+
+def _competency(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -> pd.DataFrame:
+    """employees, mean_jpm, pct_meeting per agency_id in `year`: jpm-summary and gap-summary
+    by agency, as they are (a hidden small group stays empty)."""
+    f = filters.with_(year=year)
+    j = jpm_summary(cur, f, "agency")[["agency_id", "employees", "mean_jpm"]]
+    g = gap_summary(cur, f, "agency")[["agency_id", "pct_meeting"]]
+    return j.merge(g, on="agency_id", how="outer").assign(year=year)
+
+
+def service_link(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per agency-year with an IKM row, of the agencies the agency-level
+    filters select; every year unless filters.year keeps one.
+
+    Columns: agency_id, year, ikm, grade (A-D), respondents, employees (0 when the agency has
+    no selected score that year), mean_jpm, pct_meeting (jpm-summary / gap-summary by agency,
+    same filters, that year; empty with employees 0), mean_jpm_prev (mean_jpm in year - 1
+    exactly, whatever filters.year keeps), then u1 ... u9 (the unsur's NRR, beyond the
+    contract's columns, for the unsur profile). Sorted by agency_id, then year.
+    """
+    o = outcomes(cur, filters)
+    if o.empty:
+        return common.empty(LINK_COLUMNS)
+    years = sorted({int(y) for y in o["year"]} | {int(y) - 1 for y in o["year"]})
+    comp = pd.concat([_competency(cur, filters, y) for y in years], ignore_index=True)
+    comp = comp[["agency_id", "year", "employees", "mean_jpm", "pct_meeting"]]
+    prev = comp[["agency_id", "year", "mean_jpm"]].rename(columns={"mean_jpm": "mean_jpm_prev"})
+    prev = prev.assign(year=prev["year"] + 1)
+    df = o.assign(year=o["year"].astype("int64"))
+    df = df.merge(comp.astype({"year": "int64"}), on=["agency_id", "year"], how="left")
+    df = df.merge(prev.astype({"year": "int64"}), on=["agency_id", "year"], how="left")
+    # no selected score that year: employees 0 (a small group the viewer's rule hid keeps
+    # its emptied count)
+    keys = ["agency_id", "year"]
+    present = pd.MultiIndex.from_frame(df[keys]).isin(pd.MultiIndex.from_frame(comp[keys]))
+    df["employees"] = df["employees"].astype("Int64").mask(~present, 0)
+    df["grade"] = [grade(float(v)) for v in df["ikm"]]
+    df["respondents"] = df["respondents"].astype("Int64")
+    if not df["employees"].isna().any():
+        df["employees"] = df["employees"].astype("int64")
+    columns = dict(LINK_COLUMNS)
+    if df["employees"].dtype != "int64":
+        columns["employees"] = "Int64"  # the viewer's rule hid a small group's count
+    df = df.sort_values(["agency_id", "year"], kind="stable")
+    return common.conform(df, columns)
+
+
+def observations(link: pd.DataFrame, outcome: str, predictor: str) -> pd.DataFrame:
+    """The agency-years of service_link that have both the outcome and the predictor (the
+    fit then drops agencies left with a single one: panel.drop_singletons)."""
+    return link[link[outcome].notna() & link[predictor].notna()]
+
+
+def service_effect(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: per outcome (ikm, then each of u1 ... u9 that at least one agency-year with an
+    IKM row has), a row for predictor mean_jpm, then one for mean_jpm_prev; no row when there
+    is no IKM row. Every year (filters.year is ignored: the fit compares years).
+
+    The fit: outcome = agency effect + year effect + β × predictor, ordinary least squares over
+    the agency-years having both (one observation each, unweighted), agencies with a single
+    observation dropped (analytics.metrics.panel). Columns: outcome, predictor, agencies,
+    observations (what the fit used), effect (β: outcome points per JPM point), ci_low,
+    ci_high (95%: β ± t(0.975, n − k) × classical SE); empty when not estimable.
+    """
+    link = service_link(cur, filters.without_year())
+    if link.empty:
+        return common.empty(EFFECT_COLUMNS)
+    rows = []
+    for outcome in OUTCOMES:
+        if outcome != "ikm" and not link[outcome].notna().any():
+            continue
+        for predictor in PREDICTORS:
+            obs = observations(link, outcome, predictor)
+            fit = fixed_effects(
+                obs["agency_id"].tolist(),
+                obs["year"].astype("int64").tolist(),
+                obs[predictor].astype("float64").tolist(),
+                obs[outcome].astype("float64").tolist(),
+            )
+            rows.append(
+                {
+                    "outcome": outcome,
+                    "predictor": predictor,
+                    "agencies": fit.agencies,
+                    "observations": fit.observations,
+                    "effect": np.nan if fit.effect is None else fit.effect,
+                    "ci_low": np.nan if fit.ci_low is None else fit.ci_low,
+                    "ci_high": np.nan if fit.ci_high is None else fit.ci_high,
+                }
+            )
+    return common.conform(pd.DataFrame(rows), EFFECT_COLUMNS)

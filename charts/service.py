@@ -1,0 +1,139 @@
+"""Layanan Publik charts: the fixed-effects estimates, agency scatters, an unsur profile."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import theme
+
+PREDICTOR_COLORS = {"mean_jpm": theme.ACCENT, "mean_jpm_prev": "#e69f00"}
+
+
+def effects(
+    df: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    outcome_labels: Mapping[str, str],
+    predictor_labels: Mapping[str, str],
+    x_label: str,
+) -> go.Figure:
+    """Effect per 10 JPM points with its 95 % interval, one row per outcome (in the order given,
+    top to bottom), a marker per predictor; rows without an estimate show no marker (the
+    caller writes why). Columns: outcome, predictor, effect_10, ci_low_10, ci_high_10,
+    agencies, observations."""
+    order = list(dict.fromkeys(df["outcome"]))
+    y_of = {o: theme.plain(outcome_labels.get(o, o)) for o in order}
+    fig = go.Figure()
+    for predictor, color in PREDICTOR_COLORS.items():
+        d = df[(df["predictor"] == predictor) & df["effect_10"].notna()]
+        fig.add_scatter(
+            x=d["effect_10"],
+            y=[y_of[o] for o in d["outcome"]],
+            mode="markers",
+            name=theme.plain(predictor_labels.get(predictor, predictor)),
+            marker=dict(size=11, color=color, symbol="square"),
+            error_x=dict(
+                type="data",
+                symmetric=False,
+                array=d["ci_high_10"] - d["effect_10"],
+                arrayminus=d["effect_10"] - d["ci_low_10"],
+                thickness=2,
+                width=6,
+                color=color,
+            ),
+            customdata=d[["ci_low_10", "ci_high_10", "agencies", "observations"]].to_numpy(),
+            hovertemplate=(
+                f"%{{y}}<br>{theme.plain(x_label)}: %{{x:+.2f}}<br>95%: %{{customdata[0]:+.2f}}"
+                " … %{customdata[1]:+.2f}<br>n = %{customdata[2]:,.0f} / %{customdata[3]:,.0f}"
+                "<extra></extra>"
+            ),
+        )
+    fig.add_vline(x=0, line=dict(color=theme.MUTED, width=1, dash="dash"))
+    theme.apply(fig, lang, title)
+    fig.update_layout(
+        height=max(340, 60 * len(order) + 170),
+        xaxis_title=x_label,
+        yaxis=dict(
+            showgrid=False,
+            categoryorder="array",
+            categoryarray=[y_of[o] for o in reversed(order)],
+        ),
+        scattermode="group",
+    )
+    return fig
+
+
+def scatter(
+    df: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    lang: str,
+    title: str,
+    x_label: str,
+    y_label: str,
+    labels: Mapping[str, str],
+    n_label: str,
+    n: str = "employees",
+    zero_lines: bool = False,
+) -> go.Figure:
+    """One labelled point per agency (column agency_id), hover with the agency's name, both
+    values and n (employees assessed)."""
+    names = [theme.plain(labels.get(a, a)) for a in df["agency_id"]]
+    fig = go.Figure(
+        go.Scatter(
+            x=df[x],
+            y=df[y],
+            mode="markers+text",
+            text=[str(a) for a in df["agency_id"]],
+            textposition="top center",
+            textfont=dict(size=11, color=theme.MUTED),
+            marker=dict(size=10, color=theme.ACCENT, opacity=0.8),
+            customdata=list(zip(names, df[n].fillna(0).astype(int), strict=True)),
+            hovertemplate=(
+                f"%{{customdata[0]}}<br>{theme.plain(x_label)}: %{{x:.1f}}<br>"
+                f"{theme.plain(y_label)}: %{{y:.2f}}<br>{theme.plain(n_label)}: "
+                "%{customdata[1]:,.0f}<extra></extra>"
+            ),
+            showlegend=False,
+        )
+    )
+    if zero_lines:
+        fig.add_vline(x=0, line=dict(color=theme.MUTED, width=1, dash="dash"))
+        fig.add_hline(y=0, line=dict(color=theme.MUTED, width=1, dash="dash"))
+    theme.apply(fig, lang, title)
+    fig.update_layout(height=460, xaxis_title=x_label, yaxis_title=y_label)
+    return fig
+
+
+def unsur_profile(
+    df: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    unsur_labels: Mapping[str, str],
+    y_label: str,
+) -> go.Figure:
+    """The nine unsur scores (NRR, 1-4) of one agency, a bar group per year (rows: year, u1 ...
+    u9; a year without unsur is left out)."""
+    unsur = [f"u{i}" for i in range(1, 10)]
+    d = df.dropna(subset=unsur, how="all").sort_values("year")
+    fig = go.Figure()
+    palette = ("#9ecae1", "#4292c6", "#08519c", "#08306b")
+    for i, (_, r) in enumerate(d.iterrows()):
+        fig.add_bar(
+            x=[theme.plain(unsur_labels.get(u, u)) for u in unsur],
+            y=[r[u] for u in unsur],
+            name=str(int(r["year"])),
+            marker_color=palette[-len(d) + i] if len(d) <= len(palette) else None,
+            hovertemplate="%{x}<br>%{y:.2f}<extra>" + str(int(r["year"])) + "</extra>",
+        )
+    theme.apply(fig, lang, title)
+    fig.update_layout(
+        height=420, barmode="group", yaxis=dict(range=[1, 4], title=y_label), xaxis_tickangle=-30
+    )
+    return fig

@@ -1,0 +1,75 @@
+"""The Layanan Publik page headless (AppTest): the figures on screen are the exports'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analytics.core.numfmt import integer, num
+from analytics.metrics.service import service_effect, service_link
+from analytics.views import service as sv
+from tests.ui.test_pages import PLANNER, app, arr, demo_db, figures, snapshot_cur
+
+__all__ = ["demo_db"]  # fixture
+
+PAGE = "pages/service.py"
+
+
+def exports(filters=PLANNER):
+    with snapshot_cur() as snap:
+        return service_link(snap.cur, filters), service_effect(snap.cur, filters)
+
+
+@pytest.mark.parametrize("lang", ["ID", "EN"])
+def test_the_sentences_are_written_from_the_export(demo_db: Path, lang: str) -> None:
+    at = app(PAGE, lang=lang)
+    assert not at.exception
+    link, effect = exports()
+    code = lang.lower()
+    label = "IKM"
+    expected = sv.sentence(effect, link, "ikm", "mean_jpm", label, code)
+    assert expected is not None
+    assert at.info[0].value == expected
+    assert any(
+        w in expected for w in ("associated", "cannot tell", "no estimate", "berasosiasi",
+                                "belum bisa")
+    )  # fmt: skip
+    assert sv.caveat(code) in [c.value for c in at.caption]
+
+
+def test_the_effect_chart_is_the_export_per_10_jpm_points(demo_db: Path) -> None:
+    at = app(PAGE)
+    chart = figures(at)[0]
+    _, effect = exports()
+    rows = sv.effects(effect)
+    same = rows[(rows["predictor"] == "mean_jpm") & rows["effect"].notna()]
+    assert list(arr(chart.data[0].x)) == pytest.approx(list(same["effect"] * 10))
+    # IKM, u6, u7, u4, u9 from top to bottom
+    assert len(chart.layout.yaxis.categoryarray) == len(rows["outcome"].unique())
+
+
+def test_the_year_table_shows_the_link_export(demo_db: Path) -> None:
+    at = app(PAGE)
+    table = at.dataframe[0].value
+    link, _ = exports()
+    year = sv.year_shown(link, int(link["year"].max()))
+    shown = link[link["year"] == year]
+    assert len(table) == len(shown)
+    assert list(table.iloc[:, 1]) == [num(v, "id", 2) for v in shown["ikm"]]
+    assert list(table.iloc[:, 2]) == list(shown["grade"])
+    marked = [integer(v, "id") + (" ⚠" if v < 100 else "") for v in shown["respondents"]]
+    assert [v for v in table.iloc[:, 3] if v] == [m for m, v in zip(marked, shown["respondents"],
+                                                                   strict=True) if v == v]  # fmt: skip
+
+
+def test_the_job_type_filter_chooses_whose_competency_counts(demo_db: Path) -> None:
+    at = app(PAGE, jenis="Pelaksana")
+    assert not at.exception
+    table = at.dataframe[0].value
+    link, _ = exports(PLANNER.with_(job_types=("Pelaksana",)))
+    everyone, _ = exports()
+    year = int(link["year"].max())
+    shown = link[link["year"] == year]
+    assert list(table.iloc[:, 5]) == [num(v, "id", 1) for v in shown["mean_jpm"]]
+    assert list(shown["mean_jpm"]) != list(everyone[everyone["year"] == year]["mean_jpm"])
