@@ -20,9 +20,8 @@ import streamlit as st
 
 from analytics import metrics, views
 from analytics.core.filters import Filters
-from analytics.metrics import extras
+from analytics.metrics import extras, service
 from analytics.metrics.choices import Choices
-from analytics.metrics.service import service_effect, service_link
 from analytics.report import ReportContent, gather
 from analytics.store import info
 from analytics.store.db import Snapshot
@@ -94,8 +93,8 @@ assessment_coverage = cached(coverage.assessment_coverage)
 missing_standards = cached(coverage.missing_standards)
 not_assessed = cached(coverage.not_assessed)
 needs_totals = views.needs_totals  # a sum over the cached needs table (not a query)
-service_link = cached(service_link)
-service_effect = cached(service_effect)
+service_link = cached(service.service_link)
+service_effect = cached(service.service_effect)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})

@@ -69,7 +69,7 @@ def _agency_only(filters: Filters) -> Filters:
 def outcomes(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Grain: one row per selected agency and year with an IKM row (filters.year keeps one).
     Columns: agency_id, year, ikm, respondents, u1 ... u9 (empty where not given)."""
-    where_o, params = _agency_only(filters).where("o", "so")
+    where_o, params = _agency_only(filters).rows("o", "so")
     year_o, yparams = common.year_clause("o", filters.year, "so")
     return common.query(
         cur, "service_outcomes", {**params, **yparams}, year_o=year_o, where_o=where_o
