@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from charts import theme
 
@@ -24,46 +25,66 @@ def effects(
     """Effect per 10 JPM points with its 95 % interval, one row per outcome (in the order given,
     top to bottom), a marker per predictor; rows without an estimate show no marker (the
     caller writes why). Columns: outcome, predictor, effect_10, ci_low_10, ci_high_10,
-    agencies, observations."""
+    agencies, observations.
+
+    The IKM (a 25-100 scale) has a panel and an x-axis of its own above the unsur (1-4): on one
+    axis its interval would squeeze theirs to dots. Traces: per panel, one per predictor
+    (IKM panel first), so data[0] is the IKM's same-year estimate."""
     order = list(dict.fromkeys(df["outcome"]))
     y_of = {o: theme.plain(outcome_labels.get(o, o)) for o in order}
-    fig = go.Figure()
-    for predictor, color in PREDICTOR_COLORS.items():
-        d = df[(df["predictor"] == predictor) & df["effect_10"].notna()]
-        fig.add_scatter(
-            x=d["effect_10"],
-            y=[y_of[o] for o in d["outcome"]],
-            mode="markers",
-            name=theme.plain(predictor_labels.get(predictor, predictor)),
-            marker=dict(size=11, color=color, symbol="square"),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=d["ci_high_10"] - d["effect_10"],
-                arrayminus=d["effect_10"] - d["ci_low_10"],
-                thickness=2,
-                width=6,
-                color=color,
-            ),
-            customdata=d[["ci_low_10", "ci_high_10", "agencies", "observations"]].to_numpy(),
-            hovertemplate=(
-                f"%{{y}}<br>{theme.plain(x_label)}: %{{x:+.2f}}<br>95%: %{{customdata[0]:+.2f}}"
-                " … %{customdata[1]:+.2f}<br>n = %{customdata[2]:,.0f} / %{customdata[3]:,.0f}"
-                "<extra></extra>"
-            ),
-        )
-    fig.add_vline(x=0, line=dict(color=theme.MUTED, width=1, dash="dash"))
-    theme.apply(fig, lang, title)
-    fig.update_layout(
-        height=max(340, 60 * len(order) + 170),
-        xaxis_title=x_label,
-        yaxis=dict(
+    panels = [p for p in (["ikm"], [o for o in order if o != "ikm"]) if set(p) & set(order)]
+    fig = make_subplots(
+        rows=len(panels),
+        cols=1,
+        row_heights=[max(1, len(p)) for p in panels],
+        vertical_spacing=0.18 if len(panels) > 1 else 0.0,
+    )
+    for row, outcomes in enumerate(panels, 1):
+        for predictor, color in PREDICTOR_COLORS.items():
+            d = df[
+                (df["predictor"] == predictor)
+                & df["effect_10"].notna()
+                & df["outcome"].isin(outcomes)
+            ]
+            fig.add_scatter(
+                x=d["effect_10"],
+                y=[y_of[o] for o in d["outcome"]],
+                mode="markers",
+                name=theme.plain(predictor_labels.get(predictor, predictor)),
+                legendgroup=predictor,
+                orientation="h",
+                offsetgroup=predictor,
+                showlegend=row == 1,
+                marker=dict(size=11, color=color, symbol="square"),
+                error_x=dict(
+                    type="data",
+                    symmetric=False,
+                    array=d["ci_high_10"] - d["effect_10"],
+                    arrayminus=d["effect_10"] - d["ci_low_10"],
+                    thickness=2,
+                    width=6,
+                    color=color,
+                ),
+                customdata=d[["ci_low_10", "ci_high_10", "agencies", "observations"]].to_numpy(),
+                hovertemplate=(
+                    f"%{{y}}<br>{theme.plain(x_label)}: %{{x:+.2f}}<br>95%: "
+                    "%{customdata[0]:+.2f} … %{customdata[1]:+.2f}<br>n = %{customdata[2]:,.0f}"
+                    " / %{customdata[3]:,.0f}<extra></extra>"
+                ),
+                row=row,
+                col=1,
+            )
+        fig.add_vline(x=0, line=dict(color=theme.MUTED, width=1, dash="dash"), row=row, col=1)
+        fig.update_yaxes(
             showgrid=False,
             categoryorder="array",
-            categoryarray=[y_of[o] for o in reversed(order)],
-        ),
-        scattermode="group",
-    )
+            categoryarray=[y_of[o] for o in reversed(outcomes)],
+            row=row,
+            col=1,
+        )
+        fig.update_xaxes(title_text=x_label if row == len(panels) else None, row=row, col=1)
+    theme.apply(fig, lang, title)
+    fig.update_layout(height=max(360, 60 * len(order) + 210), scattermode="group")
     return fig
 
 

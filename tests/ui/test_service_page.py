@@ -44,9 +44,13 @@ def test_the_effect_chart_is_the_export_per_10_jpm_points(demo_db: Path) -> None
     _, effect = exports()
     rows = sv.effects(effect)
     same = rows[(rows["predictor"] == "mean_jpm") & rows["effect"].notna()]
-    assert list(arr(chart.data[0].x)) == pytest.approx(list(same["effect"] * 10))
-    # IKM, u6, u7, u4, u9 from top to bottom
-    assert len(chart.layout.yaxis.categoryarray) == len(rows["outcome"].unique())
+    # the IKM panel (its own axis: a 25-100 scale), then the unsur panel below it
+    ikm, unsur = same[same["outcome"] == "ikm"], same[same["outcome"] != "ikm"]
+    assert list(arr(chart.data[0].x)) == pytest.approx(list(ikm["effect"] * 10))
+    assert list(arr(chart.data[2].x)) == pytest.approx(list(unsur["effect"] * 10))
+    # u6, u7, u4, u9 from top to bottom under the IKM
+    assert len(chart.layout.yaxis.categoryarray) == 1
+    assert len(chart.layout.yaxis2.categoryarray) == len(rows["outcome"].unique()) - 1
 
 
 def test_the_year_table_shows_the_link_export(demo_db: Path) -> None:
