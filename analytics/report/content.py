@@ -23,10 +23,12 @@ from analytics import metrics, views
 from analytics.core.filters import MIN_GROUP, Filters
 from analytics.core.numfmt import integer, num, pct, signed
 from analytics.metrics import common, extras
+from analytics.metrics import service as service_metrics
 from analytics.report.texts import date_words, t
 from analytics.store import info as overview
 from analytics.store.db import data_version
 from analytics.views import findings
+from analytics.views import service as service_view
 
 CATEGORIES = ("Optimal", "Cukup Optimal", "Kurang Optimal")
 CATEGORY_COLUMNS = ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal")
@@ -80,6 +82,14 @@ class ReportContent:
     needs: pd.DataFrame  # needs_cost, visible rows, priority order
     needs_hidden: int  # rows dropped by the small-group rule
     needs_totals: views.NeedsTotals
+    # Layanan publik: service_link for every year (the fit's data), its rows of service_year
+    # (the report's year when it has IKM rows, else the latest that has), and the estimates
+    # per 10 JPM points (analytics.views.service.effects)
+    service_link: pd.DataFrame
+    service_year: int | None
+    service: pd.DataFrame
+    service_effects: pd.DataFrame
+    service_sentences: tuple[str, ...]  # IKM, then U6, same-year JPM
     headlines: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -196,9 +206,24 @@ def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> Repor
     needs = _visible(needs_all)
     rows, cols = _matrix_order(matrix)
     impact_core = core_rows(impact, names)
+    service_link = service_metrics.service_link(cur, every_year)
+    service_effect = service_metrics.service_effect(cur, every_year)
+    if k.small_group:  # a hidden population: its competency is no report's business either
+        service_link, service_effect = service_link.head(0), service_effect.head(0)
+    service_year = service_view.year_shown(service_link, year)
+    service_sentences = tuple(
+        s
+        for o in ("ikm", "u6")
+        if (
+            s := service_view.sentence(
+                service_effect, service_link, o, "mean_jpm", t(f"sv_{o}", lang), lang
+            )
+        )
+    )
 
     hidden = k.small_group
     headlines = _headlines(
+        service_sentences,
         lang,
         f,
         k,
@@ -237,11 +262,17 @@ def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> Repor
         needs=needs,
         needs_hidden=len(needs_all) - len(needs),
         needs_totals=views.needs_totals(needs),
+        service_link=service_link,
+        service_year=service_year,
+        service=service_link[service_link["year"] == service_year].reset_index(drop=True),
+        service_effects=service_view.effects(service_effect),
+        service_sentences=service_sentences,
         headlines=headlines,
     )
 
 
 def _headlines(
+    service_sentences: tuple[str, ...],
     lang: str,
     f: Filters,
     k: views.Kpis,
@@ -266,4 +297,5 @@ def _headlines(
         or empty,
         "impact": findings.impact(impact_core, "competency_id", names["competency"], lang) or empty,
         "needs": findings.needs(needs, names, lang) or empty,
+        "service": service_sentences[0] if service_sentences else empty,
     }

@@ -39,8 +39,10 @@ from analytics.report.layout import (
     needs_rows,
     row_height_pt,
     rupiah_short,
+    service_rows,
 )
 from analytics.report.texts import t
+from analytics.views import service as service_view
 from charts import report as chart_style
 from charts import theme
 
@@ -572,6 +574,52 @@ def _needs_slide(slide: Slide, c: ReportContent) -> None:
     _note(slide, top + (head_h + sum(heights)) / 72 + 0.12, total, 13, total_h + 0.1)
 
 
+def _service_slide(slide: Slide, c: ReportContent) -> None:
+    _header(slide, t("sec_service", c.lang), c.headlines["service"])
+    rows = service_rows(c)
+    if not rows:
+        _note(slide, BODY_TOP, t("no_service", c.lang), 16)
+        return
+    heads = [
+        t(k, c.lang)
+        for k in ("sv_col_outcome", "sv_col_effect", "sv_col_ci", "sv_col_n", "sv_col_verdict")
+    ]
+    widths = [3.3, 2.0, 2.6, 2.3, CONTENT_W - 10.2]
+    head_pt, size = 14, 15
+    head_h = row_height_pt(
+        [(h, w * 72) for h, w in zip(heads, widths, strict=True)], head_pt, CELL_PAD_W, CELL_PAD_H
+    )
+    heights = _fit_rows(rows, widths, size, 3.2 * 72, len(rows))
+    table = _table(slide, BODY_TOP, widths, [head_h, *heights])
+    numeric = {1, 2, 3}
+    for j, head in enumerate(heads):
+        _cell(
+            table.cell(0, j),
+            head,
+            head_pt,
+            fill=theme.ACCENT,
+            color=WHITE,
+            bold=True,
+            align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
+        )
+    for i, cells in enumerate(rows[: len(heights)], start=1):
+        fill = WHITE if i % 2 else TILE_FILL
+        for j, s in enumerate(cells):
+            _cell(
+                table.cell(i, j),
+                s,
+                size,
+                fill=fill,
+                bold=j == 4,
+                align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
+            )
+    y = BODY_TOP + (head_h + sum(heights)) / 72 + 0.15
+    notes = [*c.service_sentences[1:], service_view.caveat(c.lang), t("sv_note", c.lang)]
+    text = " ".join(notes)
+    h = lines_needed(text, CONTENT_W * 72, 13) * 13 * 1.25 / 72 + 0.1
+    _note(slide, y, text, 13, min(h, BODY_BOTTOM - y))
+
+
 def render_deck(c: ReportContent, renderer: ChartRenderer | None) -> bytes:
     """The deck as .pptx bytes. `renderer` draws the forest plot (the one image); it may be
     None only when there is no estimate to draw."""
@@ -593,6 +641,7 @@ def render_deck(c: ReportContent, renderer: ChartRenderer | None) -> bytes:
         lambda s: _trend_slide(s, c),
         lambda s: _impact_slide(s, c, image),
         lambda s: _needs_slide(s, c),
+        lambda s: _service_slide(s, c),
     ]
     for page, build in enumerate(builders, start=1):
         slide = prs.slides.add_slide(blank)

@@ -11,8 +11,9 @@ import math
 
 import pandas as pd
 
-from analytics.core.numfmt import num, rupiah
+from analytics.core.numfmt import integer, num, rupiah, signed
 from analytics.report.content import ReportContent
+from analytics.report.texts import t
 
 # Average glyph width as a share of the font size (Calibri / DejaVu Sans are ~0.5-0.55 em).
 AVG_CHAR_EM = 0.55
@@ -90,3 +91,23 @@ def rupiah_short(x: object, lang: str) -> str:
 def competency_legend(c: ReportContent, ids: list[str]) -> str:
     """'M.1 Integritas · M.2 Kerja Sama · …' for a table headed by codes."""
     return " · ".join(f"{cid} {c.names['competency'].get(cid, '')}".strip() for cid in ids)
+
+
+def service_rows(c: ReportContent) -> list[list[str]]:
+    """The estimates a slide and the PDF show: one row per outcome, same-year JPM."""
+    rows = []
+    same = c.service_effects[c.service_effects["predictor"] == "mean_jpm"]
+    for r in same.itertuples(index=False):
+        estimated = not is_missing(r.effect)
+        rows.append(
+            [
+                t(f"sv_{r.outcome}", c.lang),
+                signed(r.effect_10, c.lang, 2) if estimated else "–",
+                f"{signed(r.ci_low_10, c.lang, 2)} … {signed(r.ci_high_10, c.lang, 2)}"
+                if estimated
+                else "–",
+                f"{integer(r.agencies, c.lang)} / {integer(r.observations, c.lang)}",
+                t(f"sv_{r.verdict}", c.lang),
+            ]
+        )
+    return rows

@@ -37,8 +37,15 @@ from analytics.core.numfmt import integer, num, pct, rupiah, signed
 from analytics.report import figures
 from analytics.report.content import ReportContent
 from analytics.report.images import ChartRenderer
-from analytics.report.layout import competency_legend, is_missing, matrix_pivot, needs_rows
+from analytics.report.layout import (
+    competency_legend,
+    is_missing,
+    matrix_pivot,
+    needs_rows,
+    service_rows,
+)
 from analytics.report.texts import t
+from analytics.views import service as service_view
 from charts import report as chart_style
 from charts import theme
 
@@ -407,6 +414,74 @@ def _needs(c: ReportContent) -> list[Flowable]:
     return [*story, _table(rows, widths, numeric), Spacer(1, 2 * mm), _p(note, S_NOTE)]
 
 
+def _service(c: ReportContent) -> list[Flowable]:
+    """Layanan publik: the estimates, what they can claim, and the year's IKM per agency."""
+    story = _section(c, "service")
+    rows = service_rows(c)
+    if not rows:
+        return story
+    numeric = {1, 2, 3}
+    heads = [
+        t(k, c.lang)
+        for k in ("sv_col_outcome", "sv_col_effect", "sv_col_ci", "sv_col_n", "sv_col_verdict")
+    ]
+    widths = [62 * mm, 34 * mm, 46 * mm, 40 * mm]
+    widths.append(BODY_W - sum(widths))
+    story += [
+        _table(
+            [_cells(heads, numeric, head=True), *(_cells(r, numeric) for r in rows)],
+            widths,
+            numeric,
+        ),
+        Spacer(1, 2 * mm),
+        *(_p(s, S_NOTE) for s in c.service_sentences[1:]),
+        _p(service_view.caveat(c.lang) + " " + t("sv_note", c.lang), S_NOTE),
+    ]
+    if c.service.empty or c.service_year is None:
+        return story
+    numeric = {1, 3, 4, 5, 6}
+    heads = [
+        t(k, c.lang)
+        for k in (
+            "c_agency",
+            "sv_col_ikm",
+            "sv_col_grade",
+            "sv_col_respondents",
+            "sv_col_assessed",
+            "sv_col_jpm",
+            "sv_col_meeting",
+        )
+    ]
+    table = [_cells(heads, numeric, head=True)]
+    for r in c.service.itertuples(index=False):
+        few = not is_missing(r.respondents) and r.respondents < 100
+        table.append(
+            _cells(
+                [
+                    c.names["agency"].get(r.agency_id, r.agency_id),
+                    num(r.ikm, c.lang, 2),
+                    r.grade,
+                    ""
+                    if is_missing(r.respondents)
+                    else integer(r.respondents, c.lang) + (" ⚠" if few else ""),
+                    integer(r.employees, c.lang),
+                    num(r.mean_jpm, c.lang, 1),
+                    pct(r.pct_meeting, c.lang),
+                ],
+                numeric,
+            )
+        )
+    widths = [BODY_W - 6 * 26 * mm, *([26 * mm] * 6)]
+    return [
+        *story,
+        Spacer(1, 4 * mm),
+        _p(t("sv_year", c.lang, year=c.service_year), S_HEAD),
+        _table(table, widths, numeric),
+        Spacer(1, 2 * mm),
+        _p(t("sv_respondents_note", c.lang), S_NOTE),
+    ]
+
+
 def _page_furniture(c: ReportContent) -> Callable[[canvas.Canvas, int, int], None]:
     """Header (report, filters, data version) and footer (small-group rule, page i of n)."""
     filters = c.filter_summary or t("no_filters", c.lang)
@@ -513,6 +588,8 @@ def render_pdf(c: ReportContent, renderer: ChartRenderer) -> bytes:
         *_impact(c, images.get("forest")),
         PageBreak(),
         *_needs(c),
+        PageBreak(),
+        *_service(c),
     ]
     doc.build(story, canvasmaker=_numbered_canvas(_page_furniture(c)))
     return buf.getvalue()

@@ -42,6 +42,42 @@ TEXT: dict[str, tuple[str, str]] = {
     "sec_impact": ("Dampak pelatihan", "Training impact"),
     "sec_needs": ("Kebutuhan pelatihan", "Training needs"),
     "sec_notes": ("Catatan metode", "Method notes"),
+    "sec_service": ("Layanan publik", "Public service"),
+    "sv_ikm": ("IKM", "IKM"),
+    "sv_u6": ("U6 Kompetensi pelaksana", "U6 Staff competence"),
+    "sv_u7": ("U7 Perilaku pelaksana", "U7 Staff conduct"),
+    "sv_u4": ("U4 Biaya (plasebo)", "U4 Cost (placebo)"),
+    "sv_u9": ("U9 Sarana (plasebo)", "U9 Facilities (placebo)"),
+    "sv_col_outcome": ("Ukuran layanan", "Service measure"),
+    "sv_col_effect": ("Per 10 poin JPM", "Per 10 JPM points"),
+    "sv_col_ci": ("Interval 95 %", "95 % interval"),
+    "sv_col_n": ("OPD / OPD-tahun", "Agencies / agency-years"),
+    "sv_col_verdict": ("Kesimpulan", "Reading"),
+    "sv_associated": ("berasosiasi", "associated"),
+    "sv_cannot_tell": ("belum bisa disimpulkan", "cannot tell"),
+    "sv_no_estimate": ("belum bisa diperkirakan", "no estimate yet"),
+    "sv_note": (
+        "Efek tetap OPD dan tahun: perbandingan di dalam OPD yang sama antartahun, JPM tahun "
+        "yang sama. U4 dan U9 adalah plasebo yang semestinya tidak digerakkan kompetensi; dengan "
+        "beberapa interval plasebo, satu bisa saja tidak mencakup nol karena kebetulan. "
+        "Rata-rata JPM mencakup pegawai yang diases pada tahun itu.",
+        "Agency and year fixed effects: comparisons within the same agency across years, "
+        "same-year JPM. U4 and U9 are placebos competency should not move; with several placebo "
+        "intervals, one may exclude zero by chance. Mean JPM covers the people assessed that "
+        "year.",
+    ),
+    "sv_year": ("IKM per OPD, {year}", "IKM by agency, {year}"),
+    "sv_col_ikm": ("IKM", "IKM"),
+    "sv_col_grade": ("Mutu", "Grade"),
+    "sv_col_respondents": ("Responden", "Respondents"),
+    "sv_col_assessed": ("Pegawai diases", "Assessed"),
+    "sv_col_jpm": ("Rata-rata JPM", "Mean JPM"),
+    "sv_col_meeting": ("% memenuhi", "% meeting"),
+    "sv_respondents_note": (
+        "⚠ = kurang dari 100 responden. Mutu: A ≥ 88,31; B ≥ 76,61; C ≥ 65,00; D di bawahnya.",
+        "⚠ = fewer than 100 respondents. Grade: A ≥ 88.31; B ≥ 76.61; C ≥ 65.00; D below.",
+    ),
+    "no_service": ("Belum ada data IKM untuk pilihan ini.", "No IKM data for this selection yet."),
     # KPIs
     "k_assessed": ("Pegawai diases", "Employees assessed"),
     "k_mean_jpm": ("Rata-rata JPM", "Mean JPM"),
@@ -147,6 +183,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "sh_impact_p": ("Dampak per program", "Impact by programme"),
     "sh_jp": ("20 JP per OPD", "20 JP by agency"),
     "sh_needs": ("Kebutuhan pelatihan", "Training needs"),
+    "sh_service": ("Layanan publik (IKM)", "Public service (IKM)"),
+    "sh_service_fx": ("Efek layanan", "Service effect"),
     "w_item": ("Keterangan", "Item"),
     "w_value": ("Nilai", "Value"),
     "w_figure": ("Angka", "Figure"),
@@ -183,6 +221,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "c_recommended": ("Program rekomendasi", "Recommended programme"),
     "c_cost_pp": ("Biaya per peserta (Rp)", "Cost per participant (Rp)"),
     "c_est_cost": ("Perkiraan biaya (Rp)", "Estimated cost (Rp)"),
+    "c_ikm": ("IKM", "IKM"),
+    "c_grade": ("Mutu IKM", "IKM grade"),
+    "c_respondents": ("Responden", "Respondents"),
+    "c_mean_jpm_prev": ("Rata-rata JPM tahun sebelumnya", "Mean JPM, previous year"),
+    "c_outcome": ("Ukuran layanan", "Service measure"),
+    "c_predictor": ("Prediktor", "Predictor"),
+    "c_agencies": ("OPD", "Agencies"),
+    "c_observations": ("OPD-tahun", "Agency-years"),
 }
 
 MONTHS = (

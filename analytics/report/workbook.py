@@ -70,6 +70,14 @@ LABELS: dict[str, str] = {
     "recommended_training": "c_recommended",
     "cost_per_participant": "c_cost_pp",
     "estimated_cost_idr": "c_est_cost",
+    "ikm": "c_ikm",
+    "grade": "c_grade",
+    "respondents": "c_respondents",
+    "mean_jpm_prev": "c_mean_jpm_prev",
+    "outcome": "c_outcome",
+    "predictor": "c_predictor",
+    "agencies": "c_agencies",
+    "observations": "c_observations",
 }
 
 
@@ -196,6 +204,33 @@ def tables(c: ReportContent) -> dict[str, pd.DataFrame]:
                 "cost_per_participant",
                 "estimated_cost_idr",
             ],
+        ),
+        "sh_service": _named(
+            c.service_link,
+            c,
+            [
+                "agency_id",
+                "agency",
+                "year",
+                "ikm",
+                "grade",
+                "respondents",
+                "employees",
+                "mean_jpm",
+                "pct_meeting",
+                "mean_jpm_prev",
+            ],
+        ),
+        "sh_service_fx": c.service_effects.reindex(
+            columns=[
+                "outcome",
+                "predictor",
+                "agencies",
+                "observations",
+                "effect",
+                "ci_low",
+                "ci_high",
+            ]
         ),
     }
 

@@ -103,10 +103,10 @@ def hidden_filters(agency: str) -> Filters:
     return Filters(agencies=(agency,), small_groups="hide")
 
 
-def test_sixteen_by_nine_with_six_slides(deck: bytes) -> None:
+def test_sixteen_by_nine_with_seven_slides(deck: bytes) -> None:
     prs = Presentation(io.BytesIO(deck))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
-    assert len(prs.slides) == 6
+    assert len(prs.slides) == 7
 
 
 def test_title_slide_names_the_filters_and_the_data_version(

@@ -34,6 +34,8 @@ SHEETS_ID = [
     "Dampak per program",
     "20 JP per OPD",
     "Kebutuhan pelatihan",
+    "Layanan publik (IKM)",
+    "Efek layanan",
 ]
 
 
@@ -158,3 +160,22 @@ def test_formula_looking_text_stays_text(injected: Store) -> None:
         for name in z.namelist():
             if name.startswith("xl/worksheets/"):
                 assert "<f>" not in z.read(name).decode(), name  # no formula anywhere
+
+
+def test_the_service_sheets_hold_the_exports(demo: Store, workbook_bytes: bytes) -> None:
+    """Layanan publik: every agency-year of service-link, and the page's estimates of
+    service-effect, as the exports give them."""
+    from analytics.metrics import service
+
+    wb = load_workbook(io.BytesIO(workbook_bytes))
+    with demo.snapshot() as snap:
+        link = service.service_link(snap.cur, Filters(small_groups="hide"))
+        effect = service.service_effect(snap.cur, Filters(small_groups="hide"))
+    rows = list(wb["Layanan publik (IKM)"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(link)
+    assert [r[3] for r in rows] == pytest.approx(list(link["ikm"]))
+    assert [r[4] for r in rows] == list(link["grade"])
+    fx = list(wb["Efek layanan"].iter_rows(min_row=2, values_only=True))
+    same = effect[(effect["outcome"] == "ikm") & (effect["predictor"] == "mean_jpm")].iloc[0]
+    ikm = next(r for r in fx if r[0] == "ikm" and r[1] == "mean_jpm")
+    assert ikm[4] == pytest.approx(same["effect"]) and ikm[3] == same["observations"]
