@@ -26,6 +26,7 @@ import pandas as pd
 from analytics import metrics
 from analytics.core.filters import Filters
 from analytics.metrics.groups import ALLOWED_BY, KEYS
+from analytics.metrics.talent import NotATarget, talent
 from analytics.store import audit
 from analytics.store.db import Store
 
@@ -40,6 +41,7 @@ class Spec:
     leading: tuple[str, ...]  # identifier columns printed before the key columns
     figures: tuple[str, ...]
     by_metric: str | None = None  # the ALLOWED_BY entry, when --by is accepted
+    position: bool = False  # takes --position (required), the target position
 
 
 SPECS: dict[str, Spec] = {
@@ -80,6 +82,34 @@ SPECS: dict[str, Spec] = {
         metrics.training_needs,
         ("agency_id", "unit", "competency_id"),
         ("employees_below", "mean_shortfall", "priority", "recommended_training"),
+    ),
+    # data contract v2, section 4
+    "talent": Spec(
+        talent,
+        ("nip", "year"),
+        ("rating", "performance", "potential", "potential_source", "potential_year", "box"),
+    ),
+    "talent-summary": Spec(
+        metrics.talent_summary,
+        ("year",),
+        (
+            "employees",
+            "mapped",
+            *(f"box_{i}" for i in range(1, 10)),
+            "succession",
+            "pct_succession",
+        ),
+        "talent_summary",
+    ),  # fmt: skip
+    "talent-moves": Spec(
+        metrics.talent_moves, ("from_year", "year", "from_box", "to_box"), ("employees",)
+    ),
+    # sorted by the metric (box, missing, jpm_target, nip), not by leading columns
+    "succession": Spec(
+        metrics.succession,
+        (),
+        ("year", "nip", "position_id", "box", "jpm_target", "readiness", "below", "missing"),
+        position=True,
     ),
 }
 
@@ -288,7 +318,23 @@ def export(
     keys = key_columns(metric, by)
     check_values(cur, args)
     filters = filters_from_args(args)
-    df = spec.fn(cur, filters, by) if spec.by_metric else spec.fn(cur, filters)
+    position = getattr(args, "position", None)
+    if spec.position:
+        if position is None:
+            raise ExportError(
+                f"{metric} memerlukan --position ID jabatan target. "
+                "(--position, the target position_id, is required.)"
+            )
+        try:
+            df = spec.fn(cur, filters, position)
+        except NotATarget as e:
+            raise ExportError(str(e)) from e
+    elif position is not None:
+        raise ExportError(f"{metric} tidak menerima --position (takes no --position).")
+    elif spec.by_metric:
+        df = spec.fn(cur, filters, by)
+    else:
+        df = spec.fn(cur, filters)
     columns = [*keys, *spec.figures]
     return columns, sort_rows(metric, _rows(df, columns), columns, keys)
 
@@ -329,5 +375,6 @@ def cli_export(
         filters=audit.filters_detail(filters_from_args(args)),
         data_version=version,
         rows=len(rows),
+        **({"position": args.position} if getattr(args, "position", None) else {}),
     )
     return EXIT_OK

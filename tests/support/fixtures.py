@@ -44,6 +44,8 @@ class Builder:
     assessments: list[tuple[Any, ...]] = field(default_factory=list)
     trainings: list[tuple[Any, ...]] = field(default_factory=list)
     participations: list[tuple[Any, ...]] = field(default_factory=list)
+    performance: list[tuple[Any, ...]] = field(default_factory=list)
+    potential: list[tuple[Any, ...]] = field(default_factory=list)
 
     def agency(
         self,
@@ -82,6 +84,7 @@ class Builder:
         gender: str | None = None,
         employment_type: str | None = None,
         rank: str | None = None,
+        birth_date: str | date | None = None,
     ) -> Builder:
         self.employees.append(
             (
@@ -93,6 +96,7 @@ class Builder:
                 gender,
                 employment_type,
                 rank,
+                None if birth_date is None else d(birth_date),
             )
         )
         return self
@@ -126,6 +130,18 @@ class Builder:
 
     def attend(self, training_id: str, nip_: str, completed: bool = True) -> Builder:
         self.participations.append((training_id, nip_, completed))
+        return self
+
+    def rate(self, nip_: str, year: int, rating: str) -> Builder:
+        """A performance rating (predikat kinerja) of the year."""
+        self.performance.append((nip_, year, rating))
+        return self
+
+    def potential_result(
+        self, nip_: str, year: int, potential: str, method: str | None = None
+    ) -> Builder:
+        """A potential.csv row: rendah, menengah or tinggi."""
+        self.potential.append((nip_, year, potential, method))
         return self
 
     def build(self, store: Store) -> None:
@@ -163,6 +179,7 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
                 "gender",
                 "employment_type",
                 "rank",
+                "birth_date",
             ],
         ),
         "assessments_in": _frame(
@@ -181,6 +198,8 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
             ],
         ),
         "participations_in": _frame(b.participations, ["training_id", "nip", "completed"]),
+        "performance_in": _frame(b.performance, ["nip", "year", "rating"]),
+        "potential_in": _frame(b.potential, ["nip", "year", "potential", "method"]),
     }
     for name, frame in frames.items():
         cur.register(name, frame)
@@ -208,7 +227,7 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
     cur.execute("""
         insert into employees
         select row_number() over (order by ord), e.nip, e.name, a.agency_key, e.unit,
-               p.position_key, e.gender, null, e.employment_type, e.rank
+               p.position_key, e.gender, e.birth_date::date, e.employment_type, e.rank
         from employees_in e
         join agencies a using (agency_id) join positions p using (position_id)
     """)
@@ -233,6 +252,16 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
         select t.training_key, e.emp_key, i.completed::boolean
         from participations_in i join trainings t using (training_id) join employees e using (nip)
     """)
+    cur.execute("""
+        insert into performance
+        select e.emp_key, i.year::smallint, i.rating
+        from performance_in i join employees e using (nip)
+    """)
+    cur.execute("""
+        insert into potential
+        select e.emp_key, i.year::smallint, i.potential, i.method::varchar
+        from potential_in i join employees e using (nip)
+    """)
     for name in frames:
         cur.unregister(name)
     counts = {
@@ -244,6 +273,8 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
         "assessments": len(b.assessments),
         "trainings": len(b.trainings),
         "participations": len(b.participations),
+        "performance": len(b.performance),
+        "potential": len(b.potential),
     }
     for table, n in counts.items():  # a misspelt id would silently drop a row
         got = cur.execute(f"select count(*) from {table}").fetchone()
