@@ -48,6 +48,23 @@ WINDOW = 3  # a source serves in its year and the two after: [Y - 2, Y]
 MS, MMS, KMS = "Memenuhi Syarat", "Masih Memenuhi Syarat", "Kurang Memenuhi Syarat"
 MS_MIN, MMS_MIN = 80, 68
 
+# Retirement age (batas usia pensiun, PP 11/2017 art. 239) by job type: 60 for JPT and
+# functional Ahli Madya, 65 for Ahli Utama, 58 for administration posts and the rest.
+BUP_DEFAULT = 58
+BUP_NEAR_YEARS = 2  # a holder within two years of BUP makes a post "about to fall vacant"
+
+
+def bup_of(job_type: str) -> int:
+    """Retirement age of a job type (domain.md: BUP by job type)."""
+    if job_type.startswith("JPT"):
+        return 60
+    if job_type == "Fungsional Ahli Madya":
+        return 60
+    if job_type == "Fungsional Ahli Utama":
+        return 65
+    return BUP_DEFAULT
+
+
 TALENT_COLUMNS = {
     "nip": "str",
     "year": "int64",
