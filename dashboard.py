@@ -35,7 +35,8 @@ with st.sidebar:
 
 t = state.t
 # every page's url_path below: before login each opens the login form, then its page
-URL_PATHS = ("kesenjangan", "tren", "dampak", "kebutuhan", "profil", "data", "audit", "metode")
+URL_PATHS = ("kesenjangan", "tren", "dampak", "kebutuhan", "profil", "data", "audit", "metode",
+             "talenta", "suksesi")  # fmt: skip
 
 with state.rerun_snapshot() as snap:
     # Nobody past this line unless signed in (or an open demo store): the login page stops here.
@@ -74,6 +75,18 @@ with state.rerun_snapshot() as snap:
                 title=t("nav_needs"),
                 icon=":material/assignment:",
                 url_path="kebutuhan",
+            ),
+            st.Page(
+                "pages/talent.py",
+                title=t("nav_talent"),
+                icon=":material/grid_view:",
+                url_path="talenta",
+            ),
+            st.Page(
+                "pages/succession.py",
+                title=t("nav_succession"),
+                icon=":material/account_tree:",
+                url_path="suksesi",
             ),
             # leaders never get a person: no Profile page at all
             *(
