@@ -100,7 +100,7 @@ def test_talent_moves_on_screen_equal_the_export(demo_db: Path) -> None:
     moves = export("talent-moves")
     heat = [pio.from_json(c.proto.spec) for c in at.get("plotly_chart")][1].data[0]
     z = heat.z
-    for from_year, year, from_box, to_box, n in moves:
+    for _from_year, _year, from_box, to_box, n in moves:
         assert z[int(from_box) - 1][int(to_box) - 1] == int(n)
     assert sum(v for r in z for v in r if v is not None) == sum(int(r[4]) for r in moves)
     from ui.state import get_store
