@@ -12,12 +12,13 @@ import plotly.graph_objects as go
 
 from charts import theme
 
-# Box colours by what the box means: the succession group (7-9) blue, the middle (4-6)
-# grey-blue, the boxes needing performance action (1-3) orange; darker for the corners.
+# Box colours by what the box means, one shade per box: the succession group (7-9) in the
+# darkest blues, the middle (4-6) light blue, the boxes needing performance action (1-3)
+# orange, box 1 the strongest.
 BOX_COLORS = {
-    9: "#0b5394", 8: "#3d85c6", 7: "#3d85c6",
-    6: "#9fc5e8", 5: "#cfe2f3", 4: "#9fc5e8",
-    3: "#f6b26b", 2: "#fce5cd", 1: "#e69138",
+    9: "#08306b", 8: "#2171b5", 7: "#4292c6",
+    6: "#9ecae1", 5: "#c6dbef", 4: "#deebf7",
+    3: "#fdae6b", 2: "#fdd0a2", 1: "#e6550d",
 }  # fmt: skip
 _DARK = {9, 8, 7, 1}
 
@@ -212,5 +213,10 @@ def readiness_radar(
             )
         )
     theme.apply(fig, lang, title)
-    fig.update_layout(height=460, polar=dict(radialaxis=dict(range=[0, 5], dtick=1)))
+    fig.update_layout(
+        height=560,
+        polar=dict(radialaxis=dict(range=[0, 5], dtick=1)),
+        legend=dict(orientation="h", yanchor="top", y=-0.08, xanchor="left", x=0),
+        margin=dict(b=80),
+    )
     return fig

@@ -102,35 +102,32 @@ widgets.table(
     height=360,
 )
 
-top = c.rows.head(3)
+top = talent_data.best_candidates(c.rows, 3)
 gaps = talent_data.gaps(snap, f, post, list(top["nip"]))
 if not gaps.empty:
     who = dict(zip(top["nip"], top["name"], strict=True))
     levels = gaps.assign(who=gaps["nip"].map(who))
-    left, right = st.columns([2, 3])
-    with left:
-        widgets.chart(
-            charts.readiness_radar(
-                levels, lang=lang, title=t("succ_radar"), standard_label=t("succ_standard")
+    widgets.chart(
+        charts.readiness_radar(
+            levels, lang=lang, title=t("succ_radar"), standard_label=t("succ_standard")
+        ),
+        "succ_radar",
+    )
+    st.markdown(f"**{t('succ_gaps')}**")
+    shown = gaps[gaps["status"] != "meets"].assign(name=lambda d: d["nip"].map(who))
+    widgets.table(
+        shown,
+        {
+            "name": (t("col_name"), None),
+            "competency_id": (t("col_competency"), None),
+            "level": (t("col_level"), lambda v: "–" if pd.isna(v) else fmt.num(v, lang, 1)),
+            "required_level": (t("col_required"), None),
+            "status": (t("col_status"), lambda v: t(f"status_{v}")),
+            "programme": (
+                t("col_gap_programme"),
+                lambda v: v if isinstance(v, str) else t("no_programme"),
             ),
-            "succ_radar",
-        )
-    with right:
-        st.markdown(f"**{t('succ_gaps')}**")
-        shown = gaps[gaps["status"] != "meets"].assign(name=lambda d: d["nip"].map(who))
-        widgets.table(
-            shown,
-            {
-                "name": (t("col_name"), None),
-                "competency_id": (t("col_competency"), None),
-                "level": (t("col_level"), lambda v: "–" if pd.isna(v) else fmt.num(v, lang, 1)),
-                "required_level": (t("col_required"), None),
-                "status": (t("col_status"), lambda v: t(f"status_{v}")),
-                "programme": (
-                    t("col_gap_programme"),
-                    lambda v: v if isinstance(v, str) else t("no_programme"),
-                ),
-            },
-            key="tbl_succ_gaps",
-            height=420,
-        )
+        },
+        key="tbl_succ_gaps",
+        height=420,
+    )

@@ -37,7 +37,7 @@ if g.unmapped:
         )  # fmt: skip
     )
 
-left, right = st.columns([3, 2])
+left, right = st.columns([1, 1])
 with left:
     widgets.chart(
         charts.nine_box(
@@ -54,17 +54,14 @@ with left:
     )
 with right:
     recs = g.boxes.sort_values("box", ascending=False)
-    widgets.table(
-        recs,
-        {
-            "box": (t("col_box"), None),
-            "employees": (t("col_employees"), lambda v: fmt.integer(v, lang)),
-            "share": (t("col_share"), lambda v: "–" if v != v else fmt.num(v, lang, 1)),
-        },
-        key="tbl_talent_boxes",
-    )
-    for b in (9, 8, 7, 6, 5, 4, 3, 2, 1):
-        st.caption(f"**{b}** · {t(f'rec_{b}')}")
+    head = f"| {t('col_box')} | {t('col_employees')} | % | {t('col_recommendation')} |"
+    lines = [head, "|---:|---:|---:|---|"]
+    for r in recs.itertuples():
+        share = "–" if r.share != r.share else fmt.num(r.share, lang, 1)
+        lines.append(
+            f"| **{r.box}** | {fmt.integer(r.employees, lang)} | {share} | {t(f'rec_{r.box}')} |"
+        )
+    st.markdown("\n".join(lines))
 
 st.subheader(t("talent_box_people"))
 if not f.may_see_individuals:
@@ -115,37 +112,35 @@ else:
         widgets.kpi(t("k_stayed"), fmt.integer(m.stayed, lang))
     with k4:
         widgets.kpi(t("k_big"), fmt.integer(m.big, lang), help=t("talent_moves_help"))
-    left, right = st.columns([3, 2])
-    with left:
-        widgets.chart(
-            charts.moves_matrix(
-                m.table,
-                lang=lang,
-                title=t("talent_moves_chart", from_year=m.from_year, year=m.year),
-                from_label=t("axis_from_box", year=m.from_year),
-                to_label=t("axis_from_box", year=m.year),
-            ),
-            "talent_moves",
+    widgets.chart(
+        charts.moves_matrix(
+            m.table,
+            lang=lang,
+            title=t("talent_moves_chart", from_year=m.from_year, year=m.year),
+            from_label=t("axis_from_box", year=m.from_year),
+            to_label=t("axis_from_box", year=m.year),
+        ),
+        "talent_moves",
+    )
+    st.markdown(f"**{t('talent_movers')}**")
+    if not f.may_see_individuals:
+        st.caption(t("talent_counts_only"))
+    else:
+        who = talent_data.movers(snap, f)
+        widgets.table(
+            who,
+            {
+                "name": (t("col_name"), None),
+                "nip": (t("col_nip"), None),
+                "agency_name": (t("col_agency"), None),
+                "from_box": (t("col_from_box"), None),
+                "to_box": (t("col_to_box"), None),
+                "steps": (t("col_steps"), None),
+                "big": (t("col_flag"), lambda v: t("flag_big") if v else ""),
+            },
+            key="tbl_talent_movers",
+            height=360,
         )
-    with right:
-        st.markdown(f"**{t('talent_movers')}**")
-        if not f.may_see_individuals:
-            st.caption(t("talent_counts_only"))
-        else:
-            who = talent_data.movers(snap, f)
-            widgets.table(
-                who,
-                {
-                    "name": (t("col_name"), None),
-                    "nip": (t("col_nip"), None),
-                    "from_box": (t("col_from_box"), None),
-                    "to_box": (t("col_to_box"), None),
-                    "steps": (t("col_steps"), None),
-                    "big": (t("col_flag"), lambda v: t("flag_big") if v else ""),
-                },
-                key="tbl_talent_movers",
-                height=420,
-            )
 
 st.subheader(t("talent_calibration"))
 n_min = talent_data.CALIBRATION_MIN

@@ -111,3 +111,13 @@ def _person_boxes(filters: Filters, nip: str, store: str, _cur: Any) -> pd.DataF
 
 def person_boxes(snap: Snapshot, filters: Filters, nip: str) -> pd.DataFrame:
     return _person_boxes(_keyed(snap, filters), nip, version_key(snap), snap.cur)
+
+
+def best_candidates(rows: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The n candidates closest to ready: fewest missing competencies, then the highest
+    jpm_target (the radar shows them against the post's standard)."""
+    if rows.empty:
+        return rows
+    return rows.sort_values(
+        ["missing", "jpm_target", "nip"], ascending=[True, False, True], na_position="last"
+    ).head(n)

@@ -169,8 +169,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "succ_candidates": ("Kandidat untuk {post}", "Candidates for {post}"),
     "succ_none": ("Tidak ada kandidat kotak 7–9.", "No candidate in boxes 7–9."),
     "readiness_blank": (
-        "Belum lengkap (ada kompetensi tanpa nilai)",
-        "Incomplete (a competency has no level)",
+        "Belum lengkap",
+        "Incomplete",
     ),
     "col_jpm_target": ("JPM thd. target", "JPM vs target"),
     "col_readiness": ("Kesiapan", "Readiness"),
