@@ -41,6 +41,8 @@ URL_PATHS = (
     "dampak",
     "layanan",
     "kebutuhan",
+    "talenta",
+    "suksesi",
     "profil",
     "data",
     "audit",
@@ -90,6 +92,18 @@ with state.rerun_snapshot() as snap:
                 title=t("nav_needs"),
                 icon=":material/assignment:",
                 url_path="kebutuhan",
+            ),
+            st.Page(
+                "pages/talent.py",
+                title=t("nav_talent"),
+                icon=":material/grid_view:",
+                url_path="talenta",
+            ),
+            st.Page(
+                "pages/succession.py",
+                title=t("nav_succession"),
+                icon=":material/account_tree:",
+                url_path="suksesi",
             ),
             # leaders never get a person: no Profile page at all
             *(

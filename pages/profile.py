@@ -61,6 +61,21 @@ with right:
         widgets.chart(
             charts.jpm_history(p.jpm, lang=lang, title=t("profile_history")), "profile_jpm"
         )
+boxes = queries.person_boxes(snap, f, nip=nip)
+if not boxes.empty:
+    st.subheader(t("profile_boxes"))
+    widgets.table(
+        boxes,
+        {
+            "year": (t("col_year"), None),
+            "rating": (t("col_rating"), None),
+            "performance": (t("col_performance"), None),
+            "potential": (t("col_potential"), lambda v: v if isinstance(v, str) else "–"),
+            "potential_source": (t("col_source"), lambda v: v if isinstance(v, str) else "–"),
+            "box": (t("col_box"), lambda v: "–" if v is None or v != v else str(int(v))),
+        },
+        key="tbl_profile_boxes",
+    )
 st.subheader(t("profile_development"))
 if p.development.empty:
     st.success(t("profile_no_gap"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from analytics.report import texts as report_texts
-from ui.texts import audit, auth, bad_input, frame, pages
+from ui.texts import audit, auth, bad_input, frame, pages, talent
 from ui.texts import service as service_texts
 
 LANGS = ("id", "en")
@@ -41,6 +41,7 @@ TEXT = _merge(
     audit.TEXT,
     bad_input.TEXT,
     service_texts.TEXT,
+    talent.TEXT,
     {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS},
 )
 

@@ -26,6 +26,7 @@ from analytics.report import ReportContent, gather
 from analytics.store import info
 from analytics.store.db import Snapshot
 from analytics.views import coverage
+from analytics.views import talent as talent_views
 from analytics.views.people import Profile
 
 TTL = 3600
@@ -95,6 +96,15 @@ not_assessed = cached(coverage.not_assessed)
 needs_totals = views.needs_totals  # a sum over the cached needs table (not a query)
 service_link = cached(service.service_link)
 service_effect = cached(service.service_effect)
+talent_grid = cached(talent_views.grid)
+talent_box_people = cached(talent_views.box_people)
+talent_moves = cached(talent_views.moves)
+talent_movers = cached(talent_views.movers)
+talent_calibration = cached(talent_views.calibration)
+posts_at_risk = cached(talent_views.posts_at_risk)
+succession_candidates = cached(talent_views.candidates)
+succession_gaps = cached(talent_views.gaps)
+person_boxes = cached(talent_views.person_boxes)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})

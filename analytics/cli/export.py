@@ -27,6 +27,7 @@ from analytics import metrics
 from analytics.core.filters import Filters
 from analytics.metrics.groups import ALLOWED_BY, KEYS
 from analytics.metrics.service import service_effect, service_link
+from analytics.metrics.talent import NotATarget, talent
 from analytics.store import audit
 from analytics.store.db import Store
 
@@ -41,6 +42,7 @@ class Spec:
     leading: tuple[str, ...]  # identifier columns printed before the key columns
     figures: tuple[str, ...]
     by_metric: str | None = None  # the ALLOWED_BY entry, when --by is accepted
+    position: bool = False  # takes --position (required), the target position
 
 
 SPECS: dict[str, Spec] = {
@@ -93,6 +95,33 @@ SPECS: dict[str, Spec] = {
         service_effect,
         (),
         ("outcome", "predictor", "agencies", "observations", "effect", "ci_low", "ci_high"),
+    ),
+    "talent": Spec(
+        talent,
+        ("nip", "year"),
+        ("rating", "performance", "potential", "potential_source", "potential_year", "box"),
+    ),
+    "talent-summary": Spec(
+        metrics.talent_summary,
+        ("year",),
+        (
+            "employees",
+            "mapped",
+            *(f"box_{i}" for i in range(1, 10)),
+            "succession",
+            "pct_succession",
+        ),
+        "talent_summary",
+    ),  # fmt: skip
+    "talent-moves": Spec(
+        metrics.talent_moves, ("from_year", "year", "from_box", "to_box"), ("employees",)
+    ),
+    # sorted by the metric (box, missing, jpm_target, nip), not by leading columns
+    "succession": Spec(
+        metrics.succession,
+        (),
+        ("year", "nip", "position_id", "box", "jpm_target", "readiness", "below", "missing"),
+        position=True,
     ),
 }
 
@@ -309,7 +338,23 @@ def export(
         )
     check_values(cur, args)
     filters = filters_from_args(args)
-    df = spec.fn(cur, filters, by) if spec.by_metric else spec.fn(cur, filters)
+    position = getattr(args, "position", None)
+    if spec.position:
+        if position is None:
+            raise ExportError(
+                f"{metric} memerlukan --position ID jabatan target. "
+                "(--position, the target position_id, is required.)"
+            )
+        try:
+            df = spec.fn(cur, filters, position)
+        except NotATarget as e:
+            raise ExportError(str(e)) from e
+    elif position is not None:
+        raise ExportError(f"{metric} tidak menerima --position (takes no --position).")
+    elif spec.by_metric:
+        df = spec.fn(cur, filters, by)
+    else:
+        df = spec.fn(cur, filters)
     columns = [*keys, *spec.figures]
     return columns, sort_rows(metric, _rows(df, columns), columns, keys)
 
@@ -350,5 +395,6 @@ def cli_export(
         filters=audit.filters_detail(filters_from_args(args)),
         data_version=version,
         rows=len(rows),
+        **({"position": args.position} if getattr(args, "position", None) else {}),
     )
     return EXIT_OK

@@ -24,6 +24,10 @@ METRICS = (
     "training-impact",
     "jp-compliance",
     "training-needs",
+    "talent",
+    "talent-summary",
+    "talent-moves",
+    "succession",
     "service-link",
     "service-effect",
 )
@@ -63,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--job-family", action="append", default=[])
     p.add_argument("--job-type", action="append", default=[])
     p.add_argument("--by")
+    p.add_argument("--position", help="target position_id (succession only)")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--out", type=Path)
 

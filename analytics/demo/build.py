@@ -66,7 +66,7 @@ TEMP_TABLES = (
     "demo_picks",
     "demo_events",
 )
-TEMP_MACROS = ("draw", "draw_k", "tri", "tri_k", "noise", "level_of", "cutoff")
+TEMP_MACROS = ("draw", "draw_k", "tri", "tri_k", "noise", "level_of", "shape", "cutoff")
 
 
 SQL_DIR = Path(__file__).parent / "sql"

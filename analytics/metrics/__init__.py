@@ -13,6 +13,9 @@ from analytics.metrics.jp import jp_compliance
 from analytics.metrics.needs import training_needs
 from analytics.metrics.scores import employee_gaps, jpm
 from analytics.metrics.summaries import gap_summary, jpm_summary
+
+# (the module analytics.metrics.talent keeps its name: its `talent` export is not re-exported)
+from analytics.metrics.talent import succession, talent_moves, talent_summary
 from analytics.metrics.trend import trend
 
 __all__ = [
@@ -28,6 +31,9 @@ __all__ = [
     "jpm_summary",
     "latest_year",
     "resolve_year",
+    "succession",
+    "talent_moves",
+    "talent_summary",
     "training_impact",
     "training_needs",
     "trend",

@@ -37,6 +37,7 @@ ALLOWED_BY: dict[str, tuple[str, ...]] = {
     "trend": ("none", "agency", "job_family", "competency"),
     "training_impact": ("competency", "program"),
     "jp_compliance": ("none", "agency", "unit", "job_family"),
+    "talent_summary": ("none", "agency", "job_type", "job_family"),
     # dashboard only
     "same_people": ("competency", "none", "agency", "job_family"),
 }

@@ -27,7 +27,19 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PAGES = ["", "kesenjangan", "tren", "dampak", "layanan", "kebutuhan", "profil", "data", "metode"]
+PAGES = [
+    "",
+    "kesenjangan",
+    "tren",
+    "dampak",
+    "layanan",
+    "kebutuhan",
+    "talenta",
+    "suksesi",
+    "profil",
+    "data",
+    "metode",
+]
 
 READY_JS = """() => {
   const running = document.querySelector('[data-testid="stStatusWidget"]');

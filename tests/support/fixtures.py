@@ -45,6 +45,8 @@ class Builder:
     trainings: list[tuple[Any, ...]] = field(default_factory=list)
     participations: list[tuple[Any, ...]] = field(default_factory=list)
     service_outcomes: list[tuple[Any, ...]] = field(default_factory=list)
+    performance: list[tuple[Any, ...]] = field(default_factory=list)
+    potential: list[tuple[Any, ...]] = field(default_factory=list)
 
     def agency(
         self,
@@ -83,6 +85,7 @@ class Builder:
         gender: str | None = None,
         employment_type: str | None = None,
         rank: str | None = None,
+        birth_date: str | date | None = None,
     ) -> Builder:
         self.employees.append(
             (
@@ -94,6 +97,7 @@ class Builder:
                 gender,
                 employment_type,
                 rank,
+                None if birth_date is None else d(birth_date),
             )
         )
         return self
@@ -143,6 +147,18 @@ class Builder:
         self.service_outcomes.append((agency_id, year, ikm, respondents, *u))
         return self
 
+    def rate(self, nip_: str, year: int, rating: str) -> Builder:
+        """A performance rating (predikat kinerja) of the year."""
+        self.performance.append((nip_, year, rating))
+        return self
+
+    def potential_result(
+        self, nip_: str, year: int, potential: str, method: str | None = None
+    ) -> Builder:
+        """A potential.csv row: rendah, menengah or tinggi."""
+        self.potential.append((nip_, year, potential, method))
+        return self
+
     def build(self, store: Store) -> None:
         """Insert every row (keys 1, 2, ... in insertion order) and refresh derived tables."""
         with store.write() as cur:
@@ -178,6 +194,7 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
                 "gender",
                 "employment_type",
                 "rank",
+                "birth_date",
             ],
         ),
         "assessments_in": _frame(
@@ -196,6 +213,8 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
             ],
         ),
         "participations_in": _frame(b.participations, ["training_id", "nip", "completed"]),
+        "performance_in": _frame(b.performance, ["nip", "year", "rating"]),
+        "potential_in": _frame(b.potential, ["nip", "year", "potential", "method"]),
     }
     for name, frame in frames.items():
         cur.register(name, frame)
@@ -223,7 +242,7 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
     cur.execute("""
         insert into employees
         select row_number() over (order by ord), e.nip, e.name, a.agency_key, e.unit,
-               p.position_key, e.gender, null, e.employment_type, e.rank
+               p.position_key, e.gender, e.birth_date::date, e.employment_type, e.rank
         from employees_in e
         join agencies a using (agency_id) join positions p using (position_id)
     """)
@@ -260,6 +279,16 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
         from service_outcomes_in i join agencies a using (agency_id)
     """)
     cur.unregister("service_outcomes_in")
+    cur.execute("""
+        insert into performance
+        select e.emp_key, i.year::smallint, i.rating
+        from performance_in i join employees e using (nip)
+    """)
+    cur.execute("""
+        insert into potential
+        select e.emp_key, i.year::smallint, i.potential, i.method::varchar
+        from potential_in i join employees e using (nip)
+    """)
     for name in frames:
         cur.unregister(name)
     counts = {
@@ -272,6 +301,8 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, b: Builder) -> None:
         "trainings": len(b.trainings),
         "participations": len(b.participations),
         "service_outcomes": len(b.service_outcomes),
+        "performance": len(b.performance),
+        "potential": len(b.potential),
     }
     for table, n in counts.items():  # a misspelt id would silently drop a row
         got = cur.execute(f"select count(*) from {table}").fetchone()

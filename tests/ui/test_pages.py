@@ -30,6 +30,8 @@ PAGES = [
     "pages/impact.py",
     "pages/service.py",
     "pages/needs.py",
+    "pages/talent.py",
+    "pages/succession.py",
     "pages/profile.py",
     "pages/data.py",
     "pages/method.py",

@@ -46,6 +46,8 @@ PAGES = [
     "pages/trends.py",
     "pages/impact.py",
     "pages/needs.py",
+    "pages/talent.py",
+    "pages/succession.py",
     "pages/profile.py",
     "pages/data.py",
     "pages/method.py",

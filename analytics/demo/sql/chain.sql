@@ -46,15 +46,24 @@ with people as (
 ),
 
 rows as (
-    select p.*, c.competency_key, c.p1, c.p2,
+    select p.*, c.competency_key, c.p1, c.p2, c.required_level as req,
         hash(p.seed, p.emp_key, c.competency_key) as k,
         c.target + p.agency_shift + p.person_shift
             + 0.3 * (draw(p.seed, 'agency_comp', p.agency_key, c.competency_key) - 0.5)
-            + 0.4 * tri_k(k, 'pc') as ability,
+            + 0.4 * tri_k(k, 'pc') as raw_ability,
         c.rate * p.intensity as reach,
         c.w1, c.q1, c.q2, c.e1, c.e2
     from people p
     join demo_pos_comp c using (position_key)
+),
+
+abilities as (
+    -- Assessors rate against the position's standard: those below it sit further below, those
+    -- above rarely far above (real reports: most people between JPM 70 and 100, a large share
+    -- under standard; see macros.sql, shape). A fixed trait: a year's change and a training's
+    -- effect add to it unchanged, so the planted effects stay linear and recoverable.
+    select *, shape(raw_ability, req) as ability
+    from rows
 ),
 
 draws as (
@@ -73,7 +82,7 @@ draws as (
             * (e2 + first23::integer * (e1 - e2)) as effect23,
         (draw_k(k, 'c24') < q2 + first24::integer * (q1 - q2))::integer
             * (e2 + first24::integer * (e1 - e2)) as effect24
-    from rows
+    from abilities
 ),
 
 y2023 as (

@@ -25,7 +25,12 @@ person as (
         p.masters,
         draw(seed, 'female', emp_key) < p.p_female as female,
         draw(seed, 'pppk', emp_key) < p.p_pppk as pppk,
-        (draw(seed, 'age1', emp_key) + draw(seed, 'age2', emp_key)) / 2 as age_frac,
+        -- one in twelve near the top of their post's age range (some holders close to
+        -- retirement: the posts a succession plan looks at first)
+        case when draw(seed, 'senior', emp_key) < 1.0 / 12
+             then 1.0 - 0.08 * draw(seed, 'age1', emp_key)
+             else (draw(seed, 'age1', emp_key) + draw(seed, 'age2', emp_key)) / 2
+        end as age_frac,
         p.age_lo + (p.age_hi - p.age_lo) * age_frac as age,
         date '2025-12-31' - (age * 365.25)::integer as birth_date
     from placed pl

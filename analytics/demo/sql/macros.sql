@@ -22,10 +22,17 @@ create or replace temp macro tri(s, col, a) as
     (s, col, a, b) as
         draw(s, col, a, b) + draw(s, col || '~', a, b) - 1.0;
 create or replace temp macro tri_k(k, col) as draw_k(k, col) + draw_k(k, col || '~') - 1.0;
--- Measurement noise of one assessment (sd 0.35), fresh at every assessment.
-create or replace temp macro noise(k, col) as 0.85 * tri_k(k, col);
+-- Measurement noise of one assessment (sd 0.29), fresh at every assessment.
+create or replace temp macro noise(k, col) as 0.7 * tri_k(k, col);
 -- What an assessment reports: one decimal, on the 1-5 scale.
 create or replace temp macro level_of(x) as greatest(1.0, least(5.0, round(x, 1)));
+-- A person's ability in a competency as assessors see it against the position's standard r:
+-- below r it is stretched further down, above r shrunk towards r (levels two or three above a
+-- low standard are rare in real reports). No standard: as it is.
+create or replace temp macro shape(x, r) as
+    case when r is null then x
+         when x < r then r - 1.6 * (r - x)
+         else r + 0.15 * (x - r) end;
 -- HR sends people with low scores to training: someone with level l joins with probability
 -- reach * (0.15 + 2.5 / (1 + exp(4 (l - 2)))), steep below level 2. Given the draw u, that
 -- is "l below cutoff(u, reach)": a threshold fixed before the level is known, which keeps

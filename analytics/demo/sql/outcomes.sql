@@ -4,15 +4,15 @@
 insert into performance
 with scored as (
     select e.emp_key, y.year::smallint as year,
-        0.5 * tri(d.seed, 'ps1', e.emp_key)
-        + 0.5 * tri(d.seed, 'perf1', e.emp_key, y.year) as score
+        0.3 * tri(d.seed, 'ps1', e.emp_key)
+        + 0.6 * tri(d.seed, 'perf1', e.emp_key, y.year) as score
     from employees e
     cross join demo_seed d
     cross join (values (2023), (2024), (2025)) y(year)
 )
 
 select emp_key, year,
-    case when score >= 0.36 then 'Sangat Baik'
+    case when score >= 0.3 then 'Sangat Baik'
          when score >= -0.45 then 'Baik'
          when score >= -0.56 then 'Butuh Perbaikan'
          when score >= -0.66 then 'Kurang'
@@ -104,3 +104,24 @@ select agency_key, year, ikm,
     case when not ikm_only then u[7] end, case when not ikm_only then u[8] end,
     case when not ikm_only then u[9] end
 from final;
+
+-- Potential tests (potential.csv) for some people: a third of the holders of structural and
+-- senior functional posts (talent pools start there) and a few others, once in 2023-2025;
+-- mostly menengah, loosely following the person's competency (the same person shift).
+insert into potential
+with tested as (
+    select e.emp_key, d.seed,
+        (2023 + floor(draw(d.seed, 'pot_year', e.emp_key) * 3))::smallint as year,
+        0.6 * tri(d.seed, 'ps1', e.emp_key) + 0.4 * tri(d.seed, 'pot1', e.emp_key) as score,
+        draw(d.seed, 'pot_method', e.emp_key) < 0.7 as centre
+    from employees e
+    join demo_positions p using (position_key)
+    cross join demo_seed d
+    where draw(d.seed, 'pot', e.emp_key)
+          < case when p.job_code in ('J', 'K', 'A', 'W', 'X', 'D') then 0.35 else 0.04 end
+)
+
+select emp_key, year,
+    case when score >= 0.3 then 'tinggi' when score >= -0.3 then 'menengah' else 'rendah' end,
+    case when centre then 'Assessment Center (potensi)' else 'Tes Potensi CAT' end
+from tested;

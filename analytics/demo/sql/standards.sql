@@ -36,7 +36,7 @@ final as (
     -- below 1, so holders of level-1 posts sit above theirs (and few people at the floor
     -- keeps training effects visible in the levels).
     select s.position_key, s.competency_key, s.required_level::tinyint as required_level,
-           [1.5, 1.8, 2.45, 3.15, 3.95][coalesce(s.required_level, s.req_pos)] + s.shift
+           [0.9, 1.85, 2.7, 3.55, 4.35][coalesce(s.required_level, s.req_pos)] + s.shift
                as target,
            coalesce(p.rate, 0.0) as rate,
            p.p1, p.e1, p.q1, p.w1, p.p2, p.e2, p.q2

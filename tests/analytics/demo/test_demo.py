@@ -404,3 +404,36 @@ def test_regency_governments_build(tmp_path: Path) -> None:
         assert one(store, "select count(*) from employees") == 21_000
     finally:
         store.close()
+
+
+def test_talent_data_is_plausible(demo: Store) -> None:
+    """Ratings every assessment year, potential tests for some people, a spread over the boxes
+    with most people in 5, 7 and 8 and few in 1 and 9, JPM like real reports, and some post
+    holders within two years of their retirement age."""
+    from analytics.core.filters import Filters
+    from analytics.metrics.talent import BUP_NEAR_YEARS, bup_of, talent_summary
+
+    cur = demo.conn.cursor()
+    rated = dict(cur.execute("select year, count(*) from performance group by 1").fetchall())
+    assessed = {r[0] for r in cur.execute("select distinct year from score").fetchall()}
+    assert set(rated) == assessed and all(n == N for n in rated.values())
+    tested = one(demo, "select count(distinct emp_key) from potential")
+    assert 0.03 * N < tested < 0.3 * N  # type: ignore[operator]
+    s = talent_summary(cur, Filters()).iloc[0]
+    share = {b: s[f"box_{b}"] / s["mapped"] for b in range(1, 10)}
+    assert share[5] + share[7] + share[8] > 0.5
+    assert share[1] < 0.05 and share[9] < 0.15
+    mean_jpm, in_range = cur.execute(
+        "select avg(j), avg((j between 70 and 100)::int) from (select 100 * sum_level / "
+        "sum_required as j from person_year where year = 2025)"
+    ).fetchone()  # type: ignore[misc]
+    assert 85 <= mean_jpm <= 95 and in_range > 0.5
+    holders = cur.execute(
+        "select p.job_type, e.birth_date from employees e join positions p using (position_key) "
+        "where p.job_type in ('Administrator', 'JPT Pratama', 'Pengawas')"
+    ).fetchall()
+    near = [
+        jt for jt, born in holders
+        if born is not None and 2025 - born.year >= bup_of(jt) - BUP_NEAR_YEARS
+    ]  # fmt: skip
+    assert 0 < len(near) < 0.5 * len(holders)

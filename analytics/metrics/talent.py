@@ -1,0 +1,377 @@
+"""Talent: the 9-box, movement between talent years, and readiness for a target position
+(data contract version 2, section 4).
+
+Definitions, in short (the contract has them whole):
+- performance level from that year's rating (Sangat Baik: di atas, Baik: sesuai, the rest:
+  di bawah ekspektasi);
+- potential level in year Y from the window [Y - 2, Y]: the potential.csv row of the latest year
+  in it, else the category of the whole-year JPM (over every score with a standard, whatever the
+  filters) of the latest year in it that gives one (Optimal: tinggi, Cukup Optimal: menengah,
+  Kurang Optimal: rendah);
+- box from the Permenpan RB 3/2020 table (BOXES); boxes 7-9 are the succession group;
+- talent year: filters.year, else the latest year with any rating; population: the employees
+  matching the filters by their current agency, unit and position who are rated that year.
+
+Levels are coded 0-2 (low to high) in SQL; the labels below are the contract's strings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics.core import privacy
+from analytics.core.filters import Filters
+from analytics.metrics import common
+from analytics.metrics.groups import grouping
+from analytics.metrics.summaries import key_dtypes
+
+PERFORMANCE = ("di bawah ekspektasi", "sesuai ekspektasi", "di atas ekspektasi")
+POTENTIAL = ("rendah", "menengah", "tinggi")
+RATING_PERFORMANCE = {
+    "Sangat Baik": 2,
+    "Baik": 1,
+    "Butuh Perbaikan": 0,
+    "Kurang": 0,
+    "Sangat Kurang": 0,
+}
+# BOXES[performance][potential], both coded 0-2 (Permenpan RB 3/2020 numbering); the same table
+# is written in sql/talent_people.sql (tests tie the two).
+BOXES = ((1, 3, 6), (2, 5, 8), (4, 7, 9))
+SUCCESSION_BOXES = (7, 8, 9)
+SOURCE_CSV, SOURCE_JPM = "potential.csv", "jpm"
+WINDOW = 3  # a source serves in its year and the two after: [Y - 2, Y]
+
+# Readiness for filling a position (convention): Memenuhi Syarat >= 80, Masih >= 68.
+MS, MMS, KMS = "Memenuhi Syarat", "Masih Memenuhi Syarat", "Kurang Memenuhi Syarat"
+MS_MIN, MMS_MIN = 80, 68
+
+# Retirement age (batas usia pensiun, PP 11/2017 art. 239) by job type: 60 for JPT and
+# functional Ahli Madya, 65 for Ahli Utama, 58 for administration posts and the rest.
+BUP_DEFAULT = 58
+BUP_NEAR_YEARS = 2  # a holder within two years of BUP makes a post "about to fall vacant"
+
+
+def bup_of(job_type: str) -> int:
+    """Retirement age of a job type (domain.md: BUP by job type)."""
+    if job_type.startswith("JPT"):
+        return 60
+    if job_type == "Fungsional Ahli Madya":
+        return 60
+    if job_type == "Fungsional Ahli Utama":
+        return 65
+    return BUP_DEFAULT
+
+
+TALENT_COLUMNS = {
+    "nip": "str",
+    "year": "int64",
+    "rating": "str",
+    "performance": "str",
+    "potential": "str",
+    "potential_source": "str",
+    "potential_year": "Int64",
+    "box": "Int64",
+}
+BOX_COLUMNS = tuple(f"box_{i}" for i in range(1, 10))
+SUMMARY_FIGURES = {
+    "employees": "int64",
+    "mapped": "int64",
+    **dict.fromkeys(BOX_COLUMNS, "int64"),
+    "succession": "int64",
+    "pct_succession": "float64",
+}
+MOVES_COLUMNS = {
+    "from_year": "int64",
+    "year": "int64",
+    "from_box": "int64",
+    "to_box": "int64",
+    "employees": "int64",
+}
+SUCCESSION_COLUMNS = {
+    "year": "int64",
+    "nip": "str",
+    "position_id": "str",
+    "box": "int64",
+    "jpm_target": "float64",
+    "readiness": "str",
+    "below": "int64",
+    "missing": "int64",
+}
+
+
+class NotATarget(ValueError):
+    """The target position is unknown or has no standard (the export exits 2)."""
+
+
+def box_of(performance: int, potential: int) -> int:
+    return BOXES[performance][potential]
+
+
+def readiness_of(level_t: int, den: int, missing: int) -> str | None:
+    """Readiness category of the exact jpm_target = 100 x level_t / den (tenths), only when
+    nothing is missing."""
+    if missing or not den:
+        return None
+    if 100 * level_t >= MS_MIN * den:
+        return MS
+    if 100 * level_t >= MMS_MIN * den:
+        return MMS
+    return KMS
+
+
+# ---------------------------------------------------------------------------------------------
+# Talent years
+
+
+def talent_years(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> list[int]:
+    """Every year with a performance rating in the whole store (within the asking user's scope
+    when `filters` has one), ascending."""
+    cond, params = (filters or Filters()).scope_only().employees("s", "vis")
+    rows = cur.execute(
+        "select distinct pf.year from performance pf "
+        f"join employees s on s.emp_key = pf.emp_key where {cond} order by 1",
+        params,
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def talent_year(cur: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:
+    """filters.year, else the latest year with any rating (None: no rating at all)."""
+    if filters.year is not None:
+        return int(filters.year)
+    years = talent_years(cur, filters)
+    return years[-1] if years else None
+
+
+def previous_year(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -> int | None:
+    """The latest year before `year` with any rating in the whole store (None: none)."""
+    earlier = [y for y in talent_years(cur, filters) if y < year]
+    return earlier[-1] if earlier else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The per-person rows every talent figure is made of
+
+
+def talent_sql(filters: Filters) -> tuple[str, dict[str, Any]]:
+    """The SQL of the population's talent rows (sql/talent_people.sql) and its filter params;
+    the caller binds $talent_years."""
+    where_s, wp = filters.employees("s", "f")
+    return common.render("talent_people", where_s=where_s), wp
+
+
+def talent_rows(cur: duckdb.DuckDBPyConnection, filters: Filters, years: list[int]) -> pd.DataFrame:
+    """Grain: one row per employee of the population and year in `years`.
+    Columns: emp_key, year, rating, perf, pot (0-2; pot null without potential),
+    potential_source, potential_year, box (null without potential)."""
+    sql, params = talent_sql(filters)
+    return cur.execute(sql, {**params, "talent_years": years}).df()
+
+
+def talent(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per employee of the talent year's population (export `talent`).
+
+    Columns: nip, year, rating, performance, potential, potential_source (`potential.csv` or
+    `jpm`), potential_year (the source's year), box; the last four empty without a potential
+    level. In no particular order (the export sorts). Needs filters.may_see_individuals.
+    """
+    privacy.check_individuals(filters)
+    year = talent_year(cur, filters)
+    if year is None:
+        return common.empty(TALENT_COLUMNS)
+    df = talent_rows(cur, filters, [year])
+    if df.empty:
+        return common.empty(TALENT_COLUMNS)
+    nips = cur.execute(
+        "select emp_key, nip from employees where list_contains($k, emp_key)",
+        {"k": df["emp_key"].tolist()},
+    ).df()
+    df = df.merge(nips, on="emp_key")
+    df["performance"] = df["perf"].map(dict(enumerate(PERFORMANCE)))
+    df["potential"] = df["pot"].map(dict(enumerate(POTENTIAL)))
+    df["potential_year"] = df["potential_year"].astype("Int64")
+    df["box"] = df["box"].astype("Int64")
+    df["potential"] = df["potential"].astype(object).where(df["pot"].notna(), None)
+    df["potential_source"] = df["potential_source"].astype(object).where(df["pot"].notna(), None)
+    return common.conform(df, TALENT_COLUMNS)
+
+
+def talent_summary(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None
+) -> pd.DataFrame:
+    """Grain: one row per group with at least one rated employee of the talent year's
+    population; by = none (default), agency, job_type, job_family (current agency/position).
+
+    Columns: year, key column(s) if any, employees (rated), mapped (with a box), box_1 ..
+    box_9 (counts), succession (boxes 7-9), pct_succession (100 x succession / mapped; empty
+    when mapped = 0). Sorted by year, then keys.
+    """
+    g = grouping("talent_summary", by)
+    columns = {"year": "int64", **key_dtypes(g), **SUMMARY_FIGURES}
+    year = talent_year(cur, filters)
+    if year is None:
+        return common.empty(columns)
+    talent_q, params = talent_sql(filters)
+    df = common.query(
+        cur,
+        "talent_summary",
+        {**params, "talent_years": [year]},
+        talent=talent_q,
+        select=g.select,
+        columns=g.columns,
+        order=", ".join(["year", *g.sql_names]),
+    )
+    if df.empty:
+        return common.empty(columns)
+    mapped = df["mapped"]
+    df["pct_succession"] = (100 * df["succession"] / mapped.where(mapped > 0)).astype("float64")
+    df = common.conform(df, columns)
+    return privacy.apply_small_groups(
+        df,
+        filters,
+        count="employees",
+        figures=[c for c in SUMMARY_FIGURES if c != "employees"],
+        siblings=["year"],
+    )
+
+
+def move_pairs(
+    cur: duckdb.DuckDBPyConnection, filters: Filters
+) -> tuple[int | None, int | None, pd.DataFrame]:
+    """(from_year, year, rows): one row per employee of the talent year's population with a box
+    in both years. Columns: emp_key, from_box, to_box, from_perf, from_pot, perf, pot.
+    from_year is the latest earlier year with any rating (None: no move to show)."""
+    empty = pd.DataFrame(
+        columns=["emp_key", "from_box", "to_box", "from_perf", "from_pot", "perf", "pot"]
+    )
+    year = talent_year(cur, filters)
+    if year is None:
+        return None, None, empty
+    from_year = previous_year(cur, filters, year)
+    if from_year is None:
+        return None, year, empty
+    talent_q, params = talent_sql(filters)
+    df = common.query(
+        cur,
+        "talent_pairs",
+        {**params, "talent_years": [from_year, year], "year": year, "from_year": from_year},
+        talent=talent_q,
+    )
+    return from_year, year, df
+
+
+def talent_moves(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Grain: one row per (from_box, to_box) pair with at least one employee of the talent
+    year's population who has a box in both the talent year and from_year (the latest earlier
+    year with any rating in the store; none: no row).
+
+    Columns: from_year, year, from_box, to_box, employees. Sorted by from_box, then to_box.
+    """
+    from_year, year, pairs = move_pairs(cur, filters)
+    if from_year is None or pairs.empty:
+        return common.empty(MOVES_COLUMNS)
+    df = (
+        pairs.groupby(["from_box", "to_box"], as_index=False)
+        .size()
+        .rename(columns={"size": "employees"})
+        .sort_values(["from_box", "to_box"])
+    )
+    df.insert(0, "year", year)
+    df.insert(0, "from_year", from_year)
+    df = common.conform(df, MOVES_COLUMNS)
+    return privacy.apply_small_groups(df, filters, count="employees", figures=[])
+
+
+def target_position(cur: duckdb.DuckDBPyConnection, position_id: str) -> int:
+    """The position_key of a target position; NotATarget when unknown or without a standard."""
+    row = cur.execute(
+        "select p.position_key, (select count(*) from standards s "
+        "where s.position_key = p.position_key) from positions p where p.position_id = $p",
+        {"p": position_id},
+    ).fetchone()
+    if row is None:
+        raise NotATarget(
+            f"Jabatan {position_id!r} tidak dikenal. (Unknown position: no row of positions "
+            "has it; values are exact and case-sensitive.)"
+        )
+    if not row[1]:
+        raise NotATarget(
+            f"Jabatan {position_id!r} tidak mempunyai standar kompetensi. (The position has "
+            "no standard: readiness cannot be measured.)"
+        )
+    return int(row[0])
+
+
+def readiness(
+    cur: duckdb.DuckDBPyConnection, year: int, position_key: int, emp_keys: list[int]
+) -> pd.DataFrame:
+    """Readiness of each employee in `emp_keys` for the target position in talent year `year`.
+    Columns: emp_key, jpm_target (float; NaN when no competency has a level), readiness (or
+    None), below, missing, level_t, den (tenths)."""
+    df = common.query(
+        cur,
+        "talent_readiness",
+        {"target": position_key, "year": year, "candidates": emp_keys},
+    )
+    if df.empty:
+        return df.assign(jpm_target=pd.Series(dtype="float64"), readiness=None)
+    has = df["den"].notna() & (df["den"] > 0)
+    df["jpm_target"] = (100 * df["level_t"].where(has)) / df["den"].where(has)
+    df["readiness"] = [
+        readiness_of(int(lt), int(dn), int(m)) if ok else None
+        for lt, dn, m, ok in zip(df["level_t"], df["den"], df["missing"], has, strict=True)
+    ]
+    df["below"] = df["below"].astype("int64")
+    df["missing"] = df["missing"].astype("int64")
+    return df
+
+
+def succession(cur: duckdb.DuckDBPyConnection, filters: Filters, position_id: str) -> pd.DataFrame:
+    """Grain: one row per employee of the talent year's population in box 7, 8 or 9 who does
+    not currently hold `position_id` (export `succession`).
+
+    Columns: year, nip, position_id (their current one), box, jpm_target (100 x Σ level / Σ
+    the target's required level over the target's competencies they have a level for in
+    [Y - 2, Y]; empty when none), readiness (`Memenuhi Syarat` >= 80, `Masih Memenuhi Syarat`
+    >= 68, `Kurang Memenuhi Syarat`; only when missing = 0), below, missing. Sorted by box
+    (highest first), missing, jpm_target (highest first, empty last), nip.
+    Raises NotATarget for an unknown position or one without a standard.
+    Needs filters.may_see_individuals.
+    """
+    privacy.check_individuals(filters)
+    target = target_position(cur, position_id)
+    year = talent_year(cur, filters)
+    if year is None:
+        return common.empty(SUCCESSION_COLUMNS)
+    rows = talent_rows(cur, filters, [year])
+    rows = rows[rows["box"].isin(SUCCESSION_BOXES)]
+    if rows.empty:
+        return common.empty(SUCCESSION_COLUMNS)
+    people = cur.execute(
+        "select e.emp_key, e.nip, p.position_id, e.position_key from employees e "
+        "join positions p on p.position_key = e.position_key "
+        "where list_contains($k, e.emp_key)",
+        {"k": rows["emp_key"].tolist()},
+    ).df()
+    people = people[people["position_key"] != target]
+    if people.empty:
+        return common.empty(SUCCESSION_COLUMNS)
+    ready = readiness(cur, year, target, people["emp_key"].tolist())
+    df = people.merge(rows[["emp_key", "year", "box"]], on="emp_key").merge(ready, on="emp_key")
+    df["box"] = df["box"].astype("int64")
+    df = sort_succession(df)
+    return common.conform(df, SUCCESSION_COLUMNS)
+
+
+def sort_succession(df: pd.DataFrame) -> pd.DataFrame:
+    """Box (highest first), missing (fewest first), jpm_target (highest first, empty last),
+    nip."""
+    return df.sort_values(
+        ["box", "missing", "jpm_target", "nip"],
+        ascending=[False, True, False, True],
+        na_position="last",
+        kind="mergesort",
+    )

@@ -1,0 +1,413 @@
+"""Talenta: what the talent page shows, built on the contract's talent metrics
+(analytics/metrics/talent.py), so the grid, the moves and the candidates equal the exports.
+
+- grid: the 9-box counts and shares of the filtered population, and who is rated but unmapped;
+- box_people: the people of one box, paged in SQL (planners and admins only);
+- moves: the box-to-box table since the previous talent year, who rose or fell, and the people
+  who moved two or more grid steps (performance steps + potential steps; box numbers are not
+  distances);
+- calibration: each agency's or job type's box distribution beside the whole population's,
+  with the total variation distance, for groups of at least CALIBRATION_MIN rated people;
+- posts_at_risk: posts with no holder, a holder within two years of retirement age (as of a
+  date), or fewer than two `Memenuhi Syarat` candidates;
+- candidates: a post's succession rows with their gaps and, per gap, the programme the impact
+  analysis found to work.
+Leaders get counts only: every function naming people checks Filters.may_see_individuals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics.core.filters import Filters
+from analytics.core.privacy import check_individuals
+from analytics.metrics import common
+from analytics.metrics import talent as tm
+from analytics.metrics.needs import recommendations
+
+CALIBRATION_MIN = 30  # rated people a group needs before its distribution is compared
+CALIBRATION_MARKED = 3  # the groups that differ most are marked
+BIG_MOVE = 2  # grid steps that flag a mover
+MAX_PAGE = 200
+# Posts a succession plan looks after (domain.md: structural posts, one level up)
+TARGET_JOB_TYPES = ("JPT Utama", "JPT Madya", "JPT Pratama", "Administrator", "Pengawas")
+BOXES = tuple(range(1, 10))
+
+
+@dataclass(frozen=True)
+class Grid:
+    year: int | None
+    rated: int  # the population: rated in the talent year
+    mapped: int  # with a box
+    boxes: pd.DataFrame  # box, performance (0-2), potential (0-2), employees, share (% mapped)
+
+    @property
+    def unmapped(self) -> int:
+        """Rated but without a potential source in the window [Y - 2, Y]."""
+        return self.rated - self.mapped
+
+
+def _box_frame(counts: dict[int, int], mapped: int) -> pd.DataFrame:
+    rows = []
+    for perf in range(3):
+        for pot in range(3):
+            box = tm.box_of(perf, pot)
+            n = counts.get(box, 0)
+            rows.append((box, perf, pot, n, 100 * n / mapped if mapped else float("nan")))
+    df = pd.DataFrame(rows, columns=["box", "performance", "potential", "employees", "share"])
+    return df.sort_values("box").reset_index(drop=True)
+
+
+def grid(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Grid:
+    """The talent year's 9-box of the filtered population (talent-summary --by none)."""
+    summary = tm.talent_summary(cur, filters.with_(small_groups="show"))
+    if summary.empty:
+        return Grid(tm.talent_year(cur, filters), 0, 0, _box_frame({}, 0))
+    row = summary.iloc[0]
+    counts = {b: int(row[f"box_{b}"]) for b in BOXES}
+    mapped = int(row["mapped"])
+    return Grid(int(row["year"]), int(row["employees"]), mapped, _box_frame(counts, mapped))
+
+
+def box_people(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    box: int,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[pd.DataFrame, int]:
+    """The people of one box in the talent year, paged in SQL; (page, total). Columns: nip,
+    name, agency_name, unit, position_name, rating, potential_source, potential_year. Sorted
+    by name, then nip. Needs filters.may_see_individuals."""
+    check_individuals(filters)
+    year = tm.talent_year(cur, filters)
+    if year is None or box not in BOXES:
+        return pd.DataFrame(), 0
+    talent_q, params = tm.talent_sql(filters)
+    params |= {"talent_years": [year], "box": int(box)}
+    base = f"with t as ({talent_q}) "
+    total_row = cur.execute(base + "select count(*) from t where t.box = $box", params).fetchone()
+    total = int(total_row[0]) if total_row else 0
+    limit = max(1, min(int(limit), MAX_PAGE))
+    page = cur.execute(
+        base
+        + """select e.nip, e.name, a.agency_name, e.unit, p.position_name, t.rating,
+                    t.potential_source, t.potential_year
+             from t
+             join employees e on e.emp_key = t.emp_key
+             join agencies a on a.agency_key = e.agency_key
+             join positions p on p.position_key = e.position_key
+             where t.box = $box
+             order by e.name, e.nip
+             limit $limit offset $offset""",
+        {**params, "limit": limit, "offset": max(0, int(offset))},
+    ).df()
+    return page, total
+
+
+@dataclass(frozen=True)
+class Moves:
+    from_year: int | None
+    year: int | None
+    table: pd.DataFrame  # from_box, to_box, employees (the talent-moves export)
+    rose: int  # higher performance + potential than before
+    fell: int
+    stayed: int  # same box
+    big: int  # moved BIG_MOVE or more grid steps
+
+
+def moves(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Moves:
+    """Movement since the previous talent year: counts only (safe for every role)."""
+    from_year, year, pairs = tm.move_pairs(cur, filters)
+    table = tm.talent_moves(cur, filters.with_(small_groups="show"))
+    if pairs.empty:
+        return Moves(from_year, year, table, 0, 0, 0, 0)
+    scored = _steps(pairs)
+    return Moves(
+        from_year,
+        year,
+        table,
+        rose=int((scored["direction"] > 0).sum()),
+        fell=int((scored["direction"] < 0).sum()),
+        stayed=int((scored["from_box"] == scored["to_box"]).sum()),
+        big=int((scored["steps"] >= BIG_MOVE).sum()),
+    )
+
+
+def _steps(pairs: pd.DataFrame) -> pd.DataFrame:
+    out = pairs.copy()
+    d_perf = out["perf"].astype(int) - out["from_perf"].astype(int)
+    d_pot = out["pot"].astype(int) - out["from_pot"].astype(int)
+    out["steps"] = d_perf.abs() + d_pot.abs()
+    out["direction"] = d_perf + d_pot
+    return out
+
+
+def movers(cur: duckdb.DuckDBPyConnection, filters: Filters, limit: int = MAX_PAGE) -> pd.DataFrame:
+    """Who rose or fell since the previous talent year, biggest moves first. Columns: nip,
+    name, agency_name, from_box, to_box, steps, direction (+ rose, - fell), big (steps >=
+    BIG_MOVE). Needs filters.may_see_individuals."""
+    check_individuals(filters)
+    _, _, pairs = tm.move_pairs(cur, filters)
+    if pairs.empty:
+        return pd.DataFrame(
+            columns=["nip", "name", "agency_name", "from_box", "to_box", "steps", "direction",
+                     "big"]
+        )  # fmt: skip
+    scored = _steps(pairs)
+    scored = scored[scored["steps"] > 0]
+    people = cur.execute(
+        "select e.emp_key, e.nip, e.name, a.agency_name from employees e "
+        "join agencies a on a.agency_key = e.agency_key where list_contains($k, e.emp_key)",
+        {"k": scored["emp_key"].tolist()},
+    ).df()
+    out = scored.merge(people, on="emp_key")
+    out["big"] = out["steps"] >= BIG_MOVE
+    out = out.sort_values(["steps", "direction", "name", "nip"], ascending=[False, False, True,
+                                                                           True])  # fmt: skip
+    cols = ["nip", "name", "agency_name", "from_box", "to_box", "steps", "direction", "big"]
+    return out[cols].head(max(1, int(limit))).reset_index(drop=True)
+
+
+def calibration(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, by: str = "agency"
+) -> pd.DataFrame:
+    """Each group's box distribution (by agency or job_type) beside the whole filtered
+    population's. One row per group with at least CALIBRATION_MIN rated people and a box:
+    key, employees, mapped, share_1 .. share_9 (% of mapped), tvd (total variation distance
+    to the population, 0-100: half the sum of absolute share differences), marked (among the
+    CALIBRATION_MARKED largest tvd). Sorted by tvd, largest first."""
+    if by not in ("agency", "job_type"):
+        raise ValueError("calibration groups by agency or job_type")
+    plain = filters.with_(small_groups="show")
+    groups = tm.talent_summary(cur, plain, by)
+    whole = tm.talent_summary(cur, plain)
+    key = "agency_id" if by == "agency" else "job_type"
+    columns = [key, "employees", "mapped", *(f"share_{b}" for b in BOXES), "tvd", "marked"]
+    if groups.empty or whole.empty or int(whole["mapped"].iloc[0]) == 0:
+        return pd.DataFrame(columns=columns)
+    total = whole.iloc[0]
+    overall = {b: total[f"box_{b}"] / total["mapped"] for b in BOXES}
+    kept = groups[(groups["employees"] >= CALIBRATION_MIN) & (groups["mapped"] > 0)].copy()
+    if kept.empty:
+        return pd.DataFrame(columns=columns)
+    for b in BOXES:
+        kept[f"share_{b}"] = 100 * kept[f"box_{b}"] / kept["mapped"]
+    kept["tvd"] = 50 * sum((kept[f"box_{b}"] / kept["mapped"] - overall[b]).abs() for b in BOXES)
+    kept = kept.sort_values(["tvd", key], ascending=[False, True]).reset_index(drop=True)
+    kept["marked"] = kept.index < CALIBRATION_MARKED
+    return kept[columns]
+
+
+def population_shares(cur: duckdb.DuckDBPyConnection, filters: Filters) -> dict[int, float]:
+    """The whole filtered population's box shares (% of mapped), for the calibration chart."""
+    g = grid(cur, filters)
+    return {int(r.box): float(r.share) for r in g.boxes.itertuples()}
+
+
+def posts_at_risk(cur: duckdb.DuckDBPyConnection, filters: Filters, as_of: date) -> pd.DataFrame:
+    """Structural posts (TARGET_JOB_TYPES) with a standard, held by someone of the filtered
+    employees (or held by nobody, when no agency, unit or scope narrows the view), with their
+    risks. Columns: position_id, position_name, job_type, holders, near_bup (holders within
+    BUP_NEAR_YEARS of retirement age on `as_of`), unknown_age (holders without a birth
+    date), bup, ready (`Memenuhi Syarat` candidates in the talent year), vacant,
+    retiring, few_ready (ready < 2), risks (how many of the three). Only posts with at least
+    one risk; sorted by risks, then ready, then position_id. Counts only: safe for leaders."""
+    where_e, params = filters.employees("e")
+    narrowed = bool(filters.agencies or filters.instansi or filters.units or filters.is_scoped)
+    types = [t for t in TARGET_JOB_TYPES if not filters.job_types or t in filters.job_types]
+    posts = cur.execute(
+        f"""
+        with bup as (
+            select unnest($types) as job_type, unnest($bups) as bup
+        ),
+        held as (
+            select e.position_key, count(*) as holders,
+                   count(*) filter (where e.birth_date is null) as unknown_age,
+                   -- retirement (birth date + BUP years) within two years of the date
+                   count(*) filter (where e.birth_date + to_years(b.bup)
+                                          <= $as_of + to_years($near)) as near_bup
+            from employees e
+            join positions p on p.position_key = e.position_key
+            join bup b on b.job_type = p.job_type
+            where {where_e}
+            group by e.position_key
+        )
+        select p.position_key, p.position_id, p.position_name, p.job_type,
+               coalesce(h.holders, 0) as holders, coalesce(h.unknown_age, 0) as unknown_age,
+               coalesce(h.near_bup, 0) as near_bup, b.bup,
+               exists (select 1 from employees x where x.position_key = p.position_key)
+                   as held_anywhere
+        from positions p
+        join bup b on b.job_type = p.job_type
+        left join held h on h.position_key = p.position_key
+        where (len($families) = 0 or list_contains($families, p.job_family))
+          and exists (select 1 from standards s where s.position_key = p.position_key)
+        """,
+        {
+            **params,
+            "types": types,
+            "bups": [tm.bup_of(t) for t in types],
+            "families": list(filters.job_families),
+            "as_of": as_of,
+            "near": tm.BUP_NEAR_YEARS,
+        },
+    ).df()
+    posts = posts[(posts["holders"] > 0) | (~posts["held_anywhere"] & (not narrowed))]
+    columns = ["position_id", "position_name", "job_type", "holders", "near_bup",
+               "unknown_age", "bup", "ready", "vacant", "retiring", "few_ready", "risks"]  # fmt: skip
+    if posts.empty:
+        return pd.DataFrame(columns=columns)
+    posts = posts.copy()
+    posts["ready"] = posts["position_key"].map(_ready_counts(cur, filters, posts)).fillna(0)
+    posts["ready"] = posts["ready"].astype(int)
+    posts["vacant"] = posts["holders"] == 0
+    posts["retiring"] = posts["near_bup"] > 0
+    posts["few_ready"] = posts["ready"] < 2
+    posts["risks"] = posts[["vacant", "retiring", "few_ready"]].sum(axis=1).astype(int)
+    posts = posts[posts["risks"] > 0]
+    posts = posts.sort_values(["risks", "ready", "position_id"], ascending=[False, True, True])
+    return posts[columns].reset_index(drop=True)
+
+
+def _ready_counts(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, posts: pd.DataFrame
+) -> dict[int, int]:
+    year = tm.talent_year(cur, filters)
+    if year is None:
+        return {}
+    rows = tm.talent_rows(cur, filters, [year])
+    cand = rows.loc[rows["box"].isin(tm.SUCCESSION_BOXES), "emp_key"].tolist()
+    if not cand:
+        return {}
+    df = common.query(
+        cur,
+        "talent_ms_counts",
+        {
+            "candidates": cand,
+            "posts": posts["position_key"].astype(int).tolist(),
+            "year": year,
+            "ms_min": tm.MS_MIN,
+        },
+    )
+    return {int(k): int(v) for k, v in zip(df["position_key"], df["ready"], strict=True)}
+
+
+@dataclass(frozen=True)
+class Candidates:
+    position_id: str
+    year: int | None
+    rows: pd.DataFrame  # the succession export's rows (+ name, agency_name when allowed)
+    by_readiness: dict[str, int]  # counts: Memenuhi Syarat, Masih ..., Kurang ..., "" (missing)
+
+
+def readiness_counts(rows: pd.DataFrame) -> dict[str, int]:
+    out = {tm.MS: 0, tm.MMS: 0, tm.KMS: 0, "": 0}
+    for r in rows["readiness"] if not rows.empty else []:
+        out[r if isinstance(r, str) else ""] += 1
+    return out
+
+
+def candidates(cur: duckdb.DuckDBPyConnection, filters: Filters, position_id: str) -> Candidates:
+    """A post's candidates (boxes 7-9 of the population, not holding it), as the succession
+    export lists them. Leaders (no individuals) get the counts by readiness and no rows."""
+    owner = filters.with_(may_see_individuals=True)
+    rows = tm.succession(cur, owner, position_id)
+    year = tm.talent_year(cur, filters)
+    counts = readiness_counts(rows)
+    if not filters.may_see_individuals:
+        return Candidates(position_id, year, rows.iloc[0:0], counts)
+    if not rows.empty:
+        names = cur.execute(
+            "select e.nip, e.name, a.agency_name from employees e join agencies a "
+            "on a.agency_key = e.agency_key where list_contains($n, e.nip)",
+            {"n": rows["nip"].tolist()},
+        ).df()
+        rows = rows.merge(names, on="nip", how="left")
+    return Candidates(position_id, year, rows, counts)
+
+
+def gaps(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, position_id: str, nips: list[str]
+) -> pd.DataFrame:
+    """For each of `nips` and each competency of the post's standard: level (latest score in
+    [Y - 2, Y], empty when missing), required_level, gap, status (`below`, `missing`, `meets`)
+    and the programme the impact analysis found to work for that competency (training-needs'
+    recommended_training rule). Columns: nip, competency_id, competency_name, level,
+    required_level, gap, status, programme. Needs filters.may_see_individuals."""
+    check_individuals(filters)
+    target = tm.target_position(cur, position_id)
+    year = tm.talent_year(cur, filters)
+    if year is None or not nips:
+        return pd.DataFrame()
+    df = cur.execute(
+        """
+        with cand as (
+            select e.emp_key, e.nip from employees e where list_contains($nips, e.nip)
+        ),
+        latest as (
+            select sc.emp_key, sc.competency_key, arg_max(sc.level, sc.year) as level
+            from score sc join cand c on c.emp_key = sc.emp_key
+            where sc.year between $year - 2 and $year
+            group by all
+        )
+        select c.nip, k.competency_id, k.competency_name, l.level::double as level,
+               st.required_level::integer as required_level
+        from cand c
+        cross join standards st
+        join competencies k on k.competency_key = st.competency_key
+        left join latest l on l.emp_key = c.emp_key and l.competency_key = st.competency_key
+        where st.position_key = $target
+        order by c.nip, k.competency_id
+        """,
+        {"nips": list(nips), "year": year, "target": target},
+    ).df()
+    df["gap"] = df["level"] - df["required_level"]
+    df["status"] = [
+        "missing" if pd.isna(lv) else ("below" if lv < rq else "meets")
+        for lv, rq in zip(df["level"], df["required_level"], strict=True)
+    ]
+    rec = recommendations(cur, filters.scope_only())
+    df["programme"] = [
+        rec.get(c) if s != "meets" else None
+        for c, s in zip(df["competency_id"], df["status"], strict=True)
+    ]
+    return df
+
+
+def person_boxes(cur: duckdb.DuckDBPyConnection, filters: Filters, nip: str) -> pd.DataFrame:
+    """One person's box in each talent year (Profil Pegawai). Columns: year, rating,
+    performance, potential, potential_source, potential_year, box. Only the viewer's scope
+    applies. Needs filters.may_see_individuals."""
+    check_individuals(filters)
+    scope_sql, params = filters.scope_only().employees("s", "vis")
+    row = cur.execute("select emp_key from employees where nip = $n", {"n": nip}).fetchone()
+    if row is None:
+        return pd.DataFrame()
+    years = tm.talent_years(cur, filters.scope_only())
+    if not years:
+        return pd.DataFrame()
+    # the person alone (their potential reads their own rows whatever the filters)
+    sql = common.render("talent_people", where_s=f"s.emp_key = $emp and {scope_sql}")
+    rows = cur.execute(sql, {**params, "emp": int(row[0]), "talent_years": years}).df()
+    rows = rows.sort_values("year")
+    rows = rows.assign(
+        performance=rows["perf"].map(dict(enumerate(tm.PERFORMANCE))),
+        potential=rows["pot"].map(dict(enumerate(tm.POTENTIAL))),
+    )
+    return rows[["year", "rating", "performance", "potential", "potential_source",
+                 "potential_year", "box"]].reset_index(drop=True)  # fmt: skip
+
+
+def best_candidates(rows: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The n candidates closest to ready: fewest missing competencies, then the highest
+    jpm_target (the radar shows them against the post's standard)."""
+    if rows.empty:
+        return rows
+    return rows.sort_values(
+        ["missing", "jpm_target", "nip"], ascending=[True, False, True], na_position="last"
+    ).head(n)

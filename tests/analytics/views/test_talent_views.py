@@ -1,0 +1,133 @@
+"""The Talenta page's views on the talent world (tests/support/talent_world.py), worked by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from fractions import Fraction as F
+
+import duckdb
+import pytest
+
+from analytics.core.filters import Filters
+from analytics.core.privacy import NotPermitted
+from analytics.views import talent as vt
+from tests.support.fixtures import Builder, nip, store_of
+from tests.support.talent_world import T, talent_world
+
+LEADER = Filters(may_see_individuals=False)
+
+
+@pytest.fixture(scope="module")
+def cur() -> Iterator[duckdb.DuckDBPyConnection]:
+    store = store_of(talent_world())
+    try:
+        yield store.cursor()
+    finally:
+        store.close()
+
+
+def test_grid(cur) -> None:
+    g = vt.grid(cur, LEADER)  # counts: every role
+    assert (g.year, g.rated, g.mapped, g.unmapped) == (2025, 16, 15, 1)
+    counts = dict(zip(g.boxes["box"], g.boxes["employees"], strict=True))
+    assert counts == {1: 1, 2: 1, 3: 1, 4: 1, 5: 2, 6: 1, 7: 2, 8: 2, 9: 4}
+    shares = dict(zip(g.boxes["box"], g.boxes["share"], strict=True))
+    assert shares[9] == float(F(400, 15)) and shares[1] == float(F(100, 15))
+    b9 = g.boxes[g.boxes["box"] == 9].iloc[0]
+    assert (b9["performance"], b9["potential"]) == (2, 2)
+
+
+def test_box_people_paged(cur) -> None:
+    page, total = vt.box_people(cur, Filters(), 9, limit=2, offset=1)
+    assert total == 4  # e1, e14, e16, e17; names "Pegawai 001" ... sort as the NIPs
+    assert list(page["nip"]) == [T[14], T[16]]
+    with pytest.raises(NotPermitted):
+        vt.box_people(cur, LEADER, 9)
+
+
+def test_moves(cur) -> None:
+    """2024 -> 2025: e1 8 -> 9 (performance +1: rose), e2 7 -> 7, e8 3 -> 3 (stayed),
+    e5 4 -> 5 (performance -1, potential +1: two steps, neither up nor down),
+    e9 8 -> 1 (performance -1, potential -2: three steps, fell)."""
+    m = vt.moves(cur, LEADER)
+    assert (m.from_year, m.year) == (2024, 2025)
+    assert (m.rose, m.fell, m.stayed, m.big) == (1, 1, 2, 2)
+    assert int(m.table["employees"].sum()) == 5
+    who = vt.movers(cur, Filters())
+    assert list(who["nip"]) == [T[9], T[5], T[1]]  # steps 3, 2, 1
+    assert list(who["steps"]) == [3, 2, 1] and list(who["big"]) == [True, True, False]
+    assert list(who["direction"]) == [-3, 0, 1]
+    with pytest.raises(NotPermitted):
+        vt.movers(cur, LEADER)
+
+
+def test_calibration(cur, monkeypatch) -> None:
+    """Population shares (of 15 mapped): boxes 1-4 and 6 1/15, 5 and 7 and 8 2/15, 9 4/15.
+    Fungsional Ahli Muda: box 8 and 9 half each: TVD = 50 x (9/15 + 11/30 + 7/30) = 60.
+    Pelaksana (12 mapped): TVD = 50 x 18/60 = 15. Administrator: 1 rated, left out."""
+    assert vt.calibration(cur, Filters(), "job_type").empty  # nobody reaches 30 rated
+    monkeypatch.setattr(vt, "CALIBRATION_MIN", 2)
+    df = vt.calibration(cur, Filters(), "job_type")
+    assert list(df["job_type"]) == ["Fungsional Ahli Muda", "Pelaksana"]
+    assert df["tvd"].tolist() == pytest.approx([60, 15], abs=1e-9)
+    assert df["marked"].tolist() == [True, True]
+    assert df.iloc[0]["share_9"] == 50
+
+
+def test_candidates_and_gaps(cur) -> None:
+    c = vt.candidates(cur, Filters(), "KABID")
+    assert list(c.rows["nip"]) == [T[1], T[17], T[14], T[15], T[4], T[2], T[11]]
+    assert c.by_readiness == {vt.tm.MS: 1, vt.tm.MMS: 1, vt.tm.KMS: 1, "": 4}
+    leader = vt.candidates(cur, LEADER, "KABID")
+    assert leader.rows.empty and leader.by_readiness == c.by_readiness
+    g = vt.gaps(cur, Filters(), "KABID", [T[4]])
+    got = {r["competency_id"]: (r["level"], r["required_level"], r["status"])
+           for r in g.to_dict("records")}  # fmt: skip
+    assert got["M.1"] == (2.5, 4, "below") and got["M.2"] == (2.0, 3, "below")
+    assert got["SK.1"][1:] == (3, "missing")
+    assert g["programme"].isna().all()  # no training data in this world: nothing proven
+    with pytest.raises(NotPermitted):
+        vt.gaps(cur, LEADER, "KABID", [T[4]])
+
+
+def test_posts_at_risk_in_the_talent_world(cur) -> None:
+    """KABID (Administrator) is held by e16 (no birth date: unknown age); one Memenuhi Syarat
+    candidate (e1): fewer than two."""
+    risk = vt.posts_at_risk(cur, LEADER, date(2025, 12, 31))
+    assert list(risk["position_id"]) == ["KABID"]
+    r = risk.iloc[0]
+    assert (r["holders"], r["near_bup"], r["unknown_age"], r["ready"]) == (1, 0, 1, 1)
+    assert (bool(r["vacant"]), bool(r["retiring"]), bool(r["few_ready"])) == (False, False, True)
+
+
+@pytest.mark.parametrize(
+    "born, near",
+    [
+        ("1968-03-01", True),  # BUP 58 on 2026-03-01
+        ("1969-12-31", True),  # 58 on 2027-12-31: exactly two years after the date
+        ("1970-01-01", False),  # 58 on 2028-01-01
+    ],
+)
+def test_posts_at_risk_retirement_edge(born, near) -> None:
+    b = Builder().agency("A").competency("M.1")
+    b.position("KABID", "Administrator").standard("KABID", "M.1", 3)
+    b.position("JPT", "JPT Pratama").standard("JPT", "M.1", 4)  # held by nobody: vacant
+    b.employee(nip(1), "A", "U", "KABID", birth_date=born)
+    store = store_of(b)
+    try:
+        risk = vt.posts_at_risk(store.cursor(), Filters(), date(2025, 12, 31))
+        narrowed = vt.posts_at_risk(store.cursor(), Filters(agencies=("A",)), date(2025, 12, 31))
+    finally:
+        store.close()
+    rows = {r["position_id"]: r for r in risk.to_dict("records")}
+    assert rows["JPT"]["vacant"] and rows["JPT"]["risks"] == 2  # vacant, nobody ready
+    assert bool(rows["KABID"]["retiring"]) is near and rows["KABID"]["near_bup"] == int(near)
+    assert "JPT" not in set(narrowed["position_id"])  # a vacant post belongs to no agency
+
+
+def test_person_boxes(cur) -> None:
+    got = vt.person_boxes(cur, Filters(), T[9])
+    assert got[["year", "box"]].values.tolist() == [[2024, 8], [2025, 1]]
+    e3 = vt.person_boxes(cur, Filters(), T[3])  # rated 2023 without a source; 2025: box 4
+    assert e3["year"].tolist() == [2023, 2025] and e3["box"].isna().tolist() == [True, False]
