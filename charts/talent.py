@@ -33,6 +33,7 @@ def nine_box(
     axis_performance: str,
     axis_potential: str,
     box_label: str = "Kotak {n}",
+    hidden_label: str = "< 5",
 ) -> go.Figure:
     """boxes: box, performance (0-2), potential (0-2), employees, share (%). One square per
     box at (potential, performance), with its number, count and share."""
@@ -53,7 +54,10 @@ def nine_box(
         )
         ink = "white" if box in _DARK else theme.INK
         share = "–" if pd.isna(r.share) else _pct(float(r.share), sep)
-        count = f"{int(r.employees):,}".replace(",", sep[1])
+        # a hidden count (the small-group rule) reads "< n": few, not how few
+        count = (
+            hidden_label if pd.isna(r.employees) else f"{int(r.employees):,}".replace(",", sep[1])
+        )
         fig.add_annotation(
             x=x0 + 0.5,
             y=y0 + 0.5,
@@ -68,7 +72,7 @@ def nine_box(
             y=[int(p) + 0.5 for p in boxes["performance"]],
             mode="markers",
             marker=dict(size=60, opacity=0),
-            customdata=boxes[["box", "employees"]].to_numpy(),
+            customdata=boxes[["box", "employees"]].fillna(-1).to_numpy(),
             hovertemplate=(
                 box_label.replace("{n}", "%{customdata[0]}") + ": %{customdata[1]:,}<extra></extra>"
             ),
@@ -106,14 +110,30 @@ def _pct(value: float, sep: str) -> str:
 
 
 def moves_matrix(
-    table: pd.DataFrame, *, lang: str, title: str, from_label: str, to_label: str
+    table: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    from_label: str,
+    to_label: str,
+    hidden_label: str = "< 5",
 ) -> go.Figure:
     """table: from_box, to_box, employees. A 9 x 9 grid of counts (empty cells blank)."""
     z: list[list[int | None]] = [[None] * 9 for _ in range(9)]
+    hidden: set[tuple[int, int]] = set()
     for r in table.itertuples():
+        if pd.isna(r.employees):  # the small-group rule: few, not how few
+            hidden.add((int(r.from_box) - 1, int(r.to_box) - 1))
+            continue
         z[int(r.from_box) - 1][int(r.to_box) - 1] = int(r.employees)
-    text = [["" if v is None else f"{v:,}".replace(",", theme.separators(lang)[1]) for v in row]
-            for row in z]  # fmt: skip
+    text = [
+        [
+            hidden_label if (i, j) in hidden else "" if v is None
+            else f"{v:,}".replace(",", theme.separators(lang)[1])
+            for j, v in enumerate(row)
+        ]
+        for i, row in enumerate(z)
+    ]  # fmt: skip
     fig = go.Figure(
         go.Heatmap(
             z=z,

@@ -17,7 +17,9 @@ if g.year is None or g.rated == 0:
     st.stop()
 
 st.subheader(t("talent_year", year=g.year))
-succession = int(g.boxes.loc[g.boxes["box"] >= 7, "employees"].sum())
+top = g.boxes[g.boxes["box"] >= 7]
+# a hidden box among 7-9 (the small-group rule) leaves the succession group's size unsaid
+succession = None if top["hidden"].any() else int(top["employees"].sum())
 k1, k2, k3, k4 = st.columns(4)
 with k1:
     widgets.kpi(t("k_rated"), fmt.integer(g.rated, lang))
@@ -26,7 +28,9 @@ with k2:
 with k3:
     widgets.kpi(t("k_unmapped"), fmt.integer(g.unmapped, lang))
 with k4:
-    share = fmt.pct(100 * succession / g.mapped, lang) if g.mapped else "–"
+    share = (
+        fmt.pct(100 * succession / g.mapped, lang) if g.mapped and succession is not None else "–"
+    )
     widgets.kpi(t("k_succession"), f"{fmt.integer(succession, lang)} ({share})")
 if g.unmapped:
     st.caption(
@@ -50,6 +54,7 @@ with left:
             axis_performance=t("axis_performance"),
             axis_potential=t("axis_potential"),
             box_label=t("box_n", n="{n}"),
+            hidden_label=f"< {f.min_group}",
         ),
         "talent_grid",
     )
@@ -60,7 +65,8 @@ with right:
     for r in recs.itertuples():
         share = "–" if r.share != r.share else fmt.num(r.share, lang, 1)
         lines.append(
-            f"| **{r.box}** | {fmt.integer(r.employees, lang)} | {share} | {t(f'rec_{r.box}')} |"
+            f"| **{r.box}** | {f'< {f.min_group}' if r.hidden else fmt.integer(r.employees, lang)} "
+            f"| {share} | {t(f'rec_{r.box}')} |"
         )
     st.markdown("\n".join(lines))
 
@@ -120,6 +126,7 @@ else:
             title=t("talent_moves_chart", from_year=m.from_year, year=m.year),
             from_label=t("axis_from_box", year=m.from_year),
             to_label=t("axis_from_box", year=m.year),
+            hidden_label=f"< {f.min_group}",
         ),
         "talent_moves",
     )

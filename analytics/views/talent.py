@@ -43,7 +43,9 @@ class Grid:
     year: int | None
     rated: int  # the population: rated in the talent year
     mapped: int  # with a box
-    boxes: pd.DataFrame  # box, performance (0-2), potential (0-2), employees, share (% mapped)
+    # box, performance (0-2), potential (0-2), employees, share (% mapped), hidden: under the
+    # small-group rule 'hide' a box of 1 to min_group - 1 people shows no count (`hide_small`)
+    boxes: pd.DataFrame
 
     @property
     def unmapped(self) -> int:
@@ -59,7 +61,30 @@ def _box_frame(counts: dict[int, int], mapped: int) -> pd.DataFrame:
             n = counts.get(box, 0)
             rows.append((box, perf, pot, n, 100 * n / mapped if mapped else float("nan")))
     df = pd.DataFrame(rows, columns=["box", "performance", "potential", "employees", "share"])
+    df["hidden"] = False
     return df.sort_values("box").reset_index(drop=True)
+
+
+def hide_small(counts: pd.DataFrame, filters: Filters, column: str = "employees") -> pd.DataFrame:
+    """The small-group rule on a table of counts of people (9-box cells, box-to-box moves):
+    under 'hide', a cell of 1 to min_group - 1 people loses its count, and when that leaves one
+    cell hidden, the next smallest goes too (its count would follow from the total). Other
+    figures of a hidden cell (share) are emptied with it; `hidden` marks the cells."""
+    out = counts.copy()
+    out["hidden"] = False
+    if filters.small_groups != "hide" or out.empty:
+        return out
+    n = out[column].astype("float64")
+    small = (n > 0) & (n < filters.min_group)
+    if int(small.sum()) == 1:
+        rest = n[(n > 0) & ~small]
+        if len(rest):
+            small |= out.index == rest.idxmin()
+    out["hidden"] = small
+    out[column] = out[column].astype("float64").where(~small)
+    if "share" in out.columns:
+        out["share"] = out["share"].where(~small)
+    return out
 
 
 def grid(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Grid:
@@ -70,7 +95,8 @@ def grid(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Grid:
     row = summary.iloc[0]
     counts = {b: int(row[f"box_{b}"]) for b in BOXES}
     mapped = int(row["mapped"])
-    return Grid(int(row["year"]), int(row["employees"]), mapped, _box_frame(counts, mapped))
+    boxes = hide_small(_box_frame(counts, mapped), filters)
+    return Grid(int(row["year"]), int(row["employees"]), mapped, boxes)
 
 
 def box_people(
@@ -123,7 +149,7 @@ class Moves:
 def moves(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Moves:
     """Movement since the previous talent year: counts only (safe for every role)."""
     from_year, year, pairs = tm.move_pairs(cur, filters)
-    table = tm.talent_moves(cur, filters.with_(small_groups="show"))
+    table = hide_small(tm.talent_moves(cur, filters.with_(small_groups="show")), filters)
     if pairs.empty:
         return Moves(from_year, year, table, 0, 0, 0, 0)
     scored = _steps(pairs)

@@ -131,3 +131,26 @@ def test_person_boxes(cur) -> None:
     assert got[["year", "box"]].values.tolist() == [[2024, 8], [2025, 1]]
     e3 = vt.person_boxes(cur, Filters(), T[3])  # rated 2023 without a source; 2025: box 4
     assert e3["year"].tolist() == [2023, 2025] and e3["box"].isna().tolist() == [True, False]
+
+
+def test_small_boxes_are_hidden_for_a_leader_with_a_complementary_cell() -> None:
+    """Boxes of 1-4 people lose their counts under 'hide'; when that leaves one box hidden,
+    the next smallest goes too (the total would give it away); 'mark' and 'show' keep all."""
+    import pandas as pd
+
+    from analytics.core.filters import Filters
+    from analytics.views.talent import hide_small
+
+    boxes = pd.DataFrame(
+        {"box": [1, 2, 5, 8], "employees": [3, 12, 40, 7], "share": [5.0, 19.4, 64.5, 11.3]}
+    )
+    out = hide_small(boxes, Filters(small_groups="hide"))
+    # box 1 (3 people) is small; alone it would follow from the total, so box 8 (7) goes too
+    assert list(out["hidden"]) == [True, False, False, True]
+    assert out["employees"].isna().tolist() == [True, False, False, True]
+    assert out["share"].isna().tolist() == [True, False, False, True]
+    two = hide_small(boxes.assign(employees=[3, 2, 40, 7]), Filters(small_groups="hide"))
+    assert list(two["hidden"]) == [True, True, False, False]  # two small: no extra cell
+    for rule in ("mark", "show"):
+        kept = hide_small(boxes, Filters(small_groups=rule))  # type: ignore[arg-type]
+        assert not kept["hidden"].any() and list(kept["employees"]) == [3, 12, 40, 7]
