@@ -35,20 +35,8 @@ from analytics.demo.catalogue import (
 from analytics.demo.plan import Plan, build_plan, fixed_draw
 from analytics.store import derived
 from analytics.store.db import Store
+from analytics.store.info import RAW_TABLES  # the tables the contract imports, once
 
-RAW_TABLES = (
-    "agencies",
-    "positions",
-    "competencies",
-    "standards",
-    "employees",
-    "assessments",
-    "trainings",
-    "participations",
-    "performance",
-    "potential",
-    "service_outcomes",
-)
 MIN_EMPLOYEES = 100
 MAX_EMPLOYEES = 10_000_000
 # Temp objects the build creates on the owner's connection; dropped at the end.

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.cli import main as cli
 from analytics.cli.export import format_floats, format_value, sort_rows
 from analytics.store.db import Store
+from tests.support.exports import csv_lines, run
 from tests.support.fixtures import E, store_of, world
 
 
@@ -27,18 +27,6 @@ def store() -> Iterator[Store]:
         yield s
     finally:
         s.close()
-
-
-def run(store: Store, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(["export", *argv], out, err, store=store)
-    return code, out.getvalue(), err.getvalue()
-
-
-def csv_lines(store: Store, *argv: str) -> list[str]:
-    code, out, err = run(store, *argv)
-    assert code == 0, err
-    return out.splitlines()
 
 
 @pytest.mark.parametrize(

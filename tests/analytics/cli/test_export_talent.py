@@ -5,14 +5,13 @@ and repeated here as text)."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 
 import pytest
 
-from analytics.cli import main as cli
 from analytics.store.db import Store
+from tests.support.exports import run
 from tests.support.fixtures import store_of
 from tests.support.talent_world import T, talent_world
 
@@ -24,12 +23,6 @@ def store() -> Iterator[Store]:
         yield s
     finally:
         s.close()
-
-
-def run(store: Store, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(["export", *argv], out, err, store=store)
-    return code, out.getvalue(), err.getvalue()
 
 
 def lines(store: Store, *argv: str) -> list[str]:

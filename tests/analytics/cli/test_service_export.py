@@ -3,15 +3,14 @@ text of every value, sorting, and the misuses that exit 2."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from fractions import Fraction as F
 
 import pytest
 
-from analytics.cli import main as cli
 from analytics.store.db import Store
+from tests.support.exports import run
 from tests.support.fixtures import store_of, world
 
 
@@ -26,12 +25,6 @@ def store() -> Iterator[Store]:
         yield s
     finally:
         s.close()
-
-
-def run(store: Store, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(["export", *argv], out, err, store=store)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_service_link_csv(store: Store) -> None:
