@@ -106,11 +106,9 @@ class Resumed:
     session_id: str
 
 
-def resume(
-    cur: duckdb.DuckDBPyConnection, token: str, users: Mapping[str, User]
-) -> Resumed | None:
+def resume(cur: duckdb.DuckDBPyConnection, token: str, users: Mapping[str, User]) -> Resumed | None:
     """The user a browser's token admits now, or None (unknown, ended, expired, stale)."""
-    if not token or len(token) > 200:
+    if not isinstance(token, str) or not token or len(token) > 200:
         return None
     sid = token_id(token)
     row = first_row(cur.execute("select user_name from sessions where id = $id", {"id": sid}))
@@ -136,7 +134,9 @@ def end_user(store: Store, name: str) -> int:
     with store.write() as cur:
         params = {"at": _now(), "name": name}
         open_rows = "user_name = $name and ended_at is null"
-        row = first_row(cur.execute(f"select count(*) from sessions where {open_rows}", params))
+        row = first_row(
+            cur.execute(f"select count(*) from sessions where {open_rows}", {"name": name})
+        )
         cur.execute(f"update sessions set ended_at = $at where {open_rows}", params)
     return int(row[0]) if row else 0
 

@@ -44,6 +44,13 @@ ACTIONS = (
     "restore",
     "export",
     "report",
+    "lockout",
+    "password_change",
+    "user_add",
+    "user_change",
+    "user_password_reset",
+    "user_remove",
+    "audit_trim",
 )
 PAGE = 50
 
