@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, filterbar, meeting, presentation, queries, session, state
+from ui import auditing, auth, filterbar, meeting, presentation, queries, session, state
 from ui.i18n import LANGS
 
 st.set_page_config(
@@ -40,6 +40,7 @@ URL_PATHS = ("kesenjangan", "tren", "dampak", "kebutuhan", "profil", "data", "au
 with state.rerun_snapshot() as snap:
     # Nobody past this line unless signed in (or an open demo store): the login page stops here.
     user = auth.gate(snap, URL_PATHS)
+    auditing.trim_daily()  # the audit log's retention (ASN_AUDIT_YEARS), once a day
     pages = {
         t("section_dashboards"): [
             st.Page(

@@ -232,3 +232,15 @@ def test_a_browser_stays_signed_in_and_is_signed_out_everywhere(tmp_path: Path) 
         page.locator("[data-testid='stSidebarNav'] a", has_text="Tren").click()
         login_page(page)
         b.close()
+
+
+@pytest.mark.parametrize(
+    "agency, unit",
+    [("15.07", "Bidang A"), ("15|07", "Bidang|B"), ("a%b", "x"), ("", "|"), ("Dinas ä", "u")],
+)
+def test_a_unit_option_keeps_any_agency_id_intact(agency: str, unit: str) -> None:
+    from ui.filterbar import unit_option, unit_pair
+
+    assert unit_pair(unit_option(agency, unit)) == (agency, unit)
+    if "|" not in agency and "%" not in agency and agency.isascii() and " " not in agency:
+        assert unit_option(agency, unit) == f"{agency}|{unit}"  # old shared links still read
