@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from analytics.report import texts as report_texts
-from ui.texts import audit, auth, bad_input, frame, pages
+from ui.texts import accounts, audit, auth, bad_input, frame, pages
 
 LANGS = ("id", "en")
 
@@ -39,6 +39,7 @@ TEXT = _merge(
     auth.TEXT,
     audit.TEXT,
     bad_input.TEXT,
+    accounts.TEXT,
     {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS},
 )
 
