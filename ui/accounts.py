@@ -184,14 +184,18 @@ def admin_panel(snap: Snapshot) -> None:
             roles,
             index=roles.index(user.role),
             format_func=lambda r: t(f"role_{r}"),
+            key=f"asn_ue_role_{pick}",
         )
         agencies = st.multiselect(
             t("users_agencies"),
             sorted(set(agency_names) | set(user.agencies or ())),
             default=list(user.agencies or ()),
             format_func=lambda a: agency_names.get(a, a),
+            key=f"asn_ue_agencies_{pick}",
         )
-        instansi = st.text_input(t("users_instansi"), value=", ".join(user.instansi or ()))
+        instansi = st.text_input(
+            t("users_instansi"), value=", ".join(user.instansi or ()), key=f"asn_ue_ins_{pick}"
+        )
         saved = st.form_submit_button(t("users_save"), type="primary")
     if saved:
         _change(path, pick, role, tuple(agencies), _split(instansi))
