@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from analytics.access import lockout
 from analytics.access import users as auth
 from analytics.store import audit
@@ -66,7 +68,6 @@ def test_an_admin_adds_changes_resets_and_removes_a_user(world) -> None:  # noqa
 def test_a_planner_cannot_run_the_panel_even_if_it_is_reached(world) -> None:  # noqa: F811
     # the page is not in a planner's navigation; its panel refuses too if it were ever run
     at = app("budi")
-    import pytest
 
     with pytest.raises(ValueError):
         at.switch_page("pages/users.py")
@@ -90,3 +91,30 @@ def test_a_restart_keeps_a_lockout(tmp_path: Path) -> None:
     # another name from the first address is not locked (that needs 20 failures)
     assert lockout.StoreThrottle(store).locked_for("addr:10.0.0.9") == 0
     store.close()
+
+
+def test_an_open_demo_store_lets_the_visitor_try_the_upload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from analytics.demo.build import build_demo
+    from tests.ui.test_roles import ROOT
+
+    db = tmp_path / "demo.duckdb"
+    store = Store(db)
+    build_demo(store, employees=200, seed=4, force=False, out=io.StringIO(), err=io.StringIO())
+    store.close()
+    monkeypatch.setenv("ASN_DB", str(db))
+    monkeypatch.setenv("ASN_USERS", str(tmp_path / "none.toml"))
+    state.get_store.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("DEMO" in w.value for w in at.warning)
+    assert at.get("file_uploader")
+    state.get_store.clear()
