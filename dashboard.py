@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, filterbar, meeting, presentation, queries, session, state
+from ui import accounts, auditing, auth, filterbar, meeting, presentation, queries, session, state
 from ui.i18n import LANGS
 
 st.set_page_config(
@@ -46,12 +46,15 @@ URL_PATHS = (
     "profil",
     "data",
     "audit",
+    "pengguna",
     "metode",
 )
 
 with state.rerun_snapshot() as snap:
     # Nobody past this line unless signed in (or an open demo store): the login page stops here.
     user = auth.gate(snap, URL_PATHS)
+    auditing.trim_daily()  # the audit log's retention (ASN_AUDIT_YEARS), once a day
+    accounts.frame(user, URL_PATHS)  # a one-time password is replaced first; own password
     pages = {
         t("section_dashboards"): [
             st.Page(
@@ -133,6 +136,18 @@ with state.rerun_snapshot() as snap:
                     )
                 ]
                 if session.may("audit")
+                else []
+            ),
+            *(
+                [
+                    st.Page(
+                        "pages/users.py",
+                        title=t("nav_users"),
+                        icon=":material/group:",
+                        url_path="pengguna",
+                    )
+                ]
+                if session.may("users")
                 else []
             ),
             st.Page(

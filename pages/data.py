@@ -24,6 +24,12 @@ if session.may("import"):
     with tab_store:
         importing.store_contents(snap)
         undo_panel.render(snap)
+elif session.may_import():  # an open demo store: try the upload on synthetic data
+    tab_import, tab_coverage = st.tabs([t("data_tab_import"), t("data_tab_coverage")])
+    with tab_import:
+        st.warning(t("demo_upload_note"), icon=":material/science:")
+        importing.upload_panel()
+        importing.template_download()
 else:
     st.caption(t("auth_admin_only"))
     tab_coverage = st.container()

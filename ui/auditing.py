@@ -10,6 +10,9 @@ thread): the signed-in user's name (`st.session_state["asn_user"]`, set by ui.au
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +23,7 @@ from analytics.store import audit
 from ui import state
 
 USER_KEY = "asn_user"  # published by ui.auth
+log = logging.getLogger(__name__)
 
 
 def actor() -> str:
@@ -50,3 +54,23 @@ def download(
         return data
 
     return fetch
+
+
+RETENTION_ACTOR = "system:retention"
+_trimmed_on: dict[str, dt.date] = {}
+_trim_lock = threading.Lock()
+
+
+def trim_daily() -> None:
+    """Trim the audit log to its retention (analytics.store.audit.trim) once a day per store,
+    the first rerun of the day doing it (a few milliseconds: one indexed delete)."""
+    store = state.get_store()
+    today = dt.date.today()
+    with _trim_lock:
+        if _trimmed_on.get(str(store.path)) == today:
+            return
+        _trimmed_on[str(store.path)] = today
+    try:
+        audit.trim(store, RETENTION_ACTOR)
+    except Exception:
+        log.exception("audit: the daily trim failed")

@@ -34,12 +34,12 @@ from typing import Any
 
 import streamlit as st
 
-from analytics.access import oidc
+from analytics.access import lockout, oidc, sessions
 from analytics.access import users as auth
 from analytics.store import audit
 from analytics.store import info as overview
 from analytics.store.db import Snapshot
-from ui import queries, state
+from ui import browser, queries, session_cookie, state
 from ui.session import USER_KEY, signed_in
 from ui.state import t
 from ui.widgets import md
@@ -48,6 +48,7 @@ LOGIN_KEY = "_asn_login"  # the name whose password was verified in this session
 METHOD_KEY = "_asn_method"  # how the published user signed in: "password" or "oidc"
 SSO_IDENTITY_KEY = "_asn_sso_identity"  # the provider's name for the signed-in user
 SSO_REFUSED_KEY = "_asn_sso_refused"  # (reason, identity) of an identity that may not come in
+SESSION_KEY = "_asn_session"  # the id of this browser's session (analytics.access.sessions)
 KEEP_ON_LOGOUT = ("lang",)
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def users_file() -> Path:
 
 
 def _forget() -> None:
-    for key in (USER_KEY, LOGIN_KEY, METHOD_KEY, SSO_IDENTITY_KEY):
+    for key in (USER_KEY, LOGIN_KEY, METHOD_KEY, SSO_IDENTITY_KEY, SESSION_KEY):
         st.session_state.pop(key, None)
 
 
@@ -158,13 +159,22 @@ def current_user(snap: Snapshot) -> auth.User | None:
         _forget()
         return None
     name = st.session_state.get(LOGIN_KEY)
-    if isinstance(name, str):  # a password verified in this session
+    if isinstance(name, str):  # a password verified in this tab, or its session resumed
         user = users.get(name)
-        if user is None:
+        sid = st.session_state.get(SESSION_KEY)
+        # the session ends for every tab at once: signed out elsewhere, or the user removed,
+        # or their role, scope or password changed since (sessions.valid)
+        if user is None or (isinstance(sid, str) and not sessions.valid(snap.cur, sid, user)):
             _forget()
             return None
         _publish(user)
         return user
+    resumed = _resume(snap, users)
+    if resumed is not None:
+        st.session_state[LOGIN_KEY] = resumed.user.name
+        st.session_state[SESSION_KEY] = resumed.session_id
+        _publish(resumed.user)
+        return resumed.user
     user = _sso_user(users)
     if user is None:
         _forget()
@@ -173,12 +183,44 @@ def current_user(snap: Snapshot) -> auth.User | None:
     return user
 
 
+def _resume(snap: Snapshot, users: dict[str, auth.User]) -> sessions.Resumed | None:
+    """The user this browser's session cookie admits (a reload, a new tab, a shared link)."""
+    token = st.context.cookies.get(sessions.COOKIE)
+    if not isinstance(token, str) or not token:
+        return None
+    return sessions.resume(snap.cur, token, users)
+
+
+def start_session(user: auth.User) -> None:
+    """Begin a browser session for `user`: a row in the store, and the browser sent through
+    the cookie route (a reload of the page it is on). A store that cannot write keeps the
+    sign-in to this tab."""
+    try:
+        token, sid = sessions.begin(state.get_store(), user)
+    except Exception:
+        log.exception("sessions: could not begin a session for %s", user.name)
+        return
+    st.session_state[SESSION_KEY] = sid
+    browser.go_to(session_cookie.set_url(sessions.ticket_for(token), browser.here()))
+
+
 def _login(name: str, password: str) -> None:
     try:
         users = auth.load_users(users_file()) or {}
     except auth.UsersFileError:
         users = {}
-    result = auth.authenticate(users, name, password)
+    address = browser.client_address()
+    throttle = lockout.StoreThrottle(state.get_store())
+    result = auth.authenticate(users, name, password, throttle, address=address)
+    for key in result.new_locks:
+        kind, _, value = key.partition(":")
+        _audit(
+            auth.normalise_name(name),
+            "lockout",
+            kind="address" if kind == "addr" else "name",
+            key=value if kind in ("name", "addr") else key,
+            minutes=round(throttle.lock_seconds / 60),
+        )
     if result.user is None:
         reason = "locked" if result.locked_seconds else "password"
         _audit(auth.normalise_name(name), "login_failed", reason=reason)
@@ -193,6 +235,7 @@ def _login(name: str, password: str) -> None:
     st.session_state[LOGIN_KEY] = result.user.name
     _publish(result.user)
     _audit(result.user.name, "login_ok")
+    start_session(result.user)
 
 
 def _audit(actor: str, action: str, **detail: Any) -> None:
@@ -271,11 +314,19 @@ def _clear_session() -> None:
 def logout() -> None:
     user = signed_in()
     by_sso = st.session_state.get(METHOD_KEY) == "oidc"
+    sid = st.session_state.get(SESSION_KEY)
+    if isinstance(sid, str):
+        try:
+            sessions.end(state.get_store(), sid)  # every tab of this browser, at its next click
+        except Exception:
+            log.exception("sessions: could not end a session")
     if user is not None:
         _audit(user.name, "logout", **({"method": "oidc"} if by_sso else {}))
     _clear_session()
     if sso()[0] is not None and sso_claims() is not None:
         st.logout()  # the provider's cookie too, or the next rerun signs the same person in
+    elif isinstance(sid, str):
+        browser.go_to(session_cookie.clear_url(browser.here()))
 
 
 def _md(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from typing import Any
+from urllib.parse import quote, unquote
 
 import streamlit as st
 
@@ -31,6 +32,18 @@ def _reset() -> None:
     for key in MULTI_KEYS:
         st.session_state[key] = []
     st.session_state.pop(K_YEAR, None)
+
+
+def unit_option(agency: str, unit: str) -> str:
+    """A unit's value in the list and the URL: the agency id percent-encoded (so it never holds
+    the "|" that ends it; usual ids such as "15.07" read as before), "|", the unit as is."""
+    return quote(agency, safe=".-_~") + "|" + unit
+
+
+def unit_pair(option: str) -> tuple[str, str]:
+    """(agency id, unit) of a unit_option."""
+    agency, _, unit = option.partition("|")
+    return unquote(agency), unit
 
 
 def _prune(key: str, options: list[Any]) -> None:
@@ -98,7 +111,10 @@ def render(snap: Snapshot) -> Filters:
         unit_opts = (
             []
             if many_units
-            else [f"{a}|{u}" for a, u in zip(units_df["agency_id"], units_df["unit"], strict=True)]
+            else [
+                unit_option(a, u)
+                for a, u in zip(units_df["agency_id"], units_df["unit"], strict=True)
+            ]
         )
         _prune(K_UNIT, unit_opts)
         unit_help: str | None
@@ -110,7 +126,7 @@ def render(snap: Snapshot) -> Filters:
             t("f_unit"),
             unit_opts,
             format_func=lambda v: (
-                agency_names.get(v.split("|", 1)[0], "") + UNIT_SEP + v.split("|", 1)[1]
+                agency_names.get(unit_pair(v)[0], "") + UNIT_SEP + unit_pair(v)[1]
             ),
             key=K_UNIT,
             bind="query-params",
@@ -166,7 +182,7 @@ def render(snap: Snapshot) -> Filters:
         year=year,
         instansi=tuple(instansi),
         agencies=tuple(agencies),
-        units=tuple(tuple(v.split("|", 1)) for v in units),
+        units=tuple(unit_pair(v) for v in units),
         job_families=tuple(job_families),
         job_types=tuple(job_types),
         employment_types=tuple(emp_types),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from analytics.report import texts as report_texts
-from ui.texts import audit, auth, bad_input, frame, pages, talent
+from ui.texts import accounts, audit, auth, bad_input, frame, pages, talent
 from ui.texts import service as service_texts
 
 LANGS = ("id", "en")
@@ -42,6 +42,7 @@ TEXT = _merge(
     bad_input.TEXT,
     service_texts.TEXT,
     talent.TEXT,
+    accounts.TEXT,
     {k: report_texts.TEXT[k] for k in SHARED_WITH_REPORTS},
 )
 

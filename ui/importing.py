@@ -74,7 +74,7 @@ def _counts_frame(counts: dict, lang: str) -> pd.DataFrame:
 
 
 def upload_panel() -> None:
-    if not session.may("import"):  # admins only (pages/data.py does not offer it to others)
+    if not session.may_import():  # admins, or the open demo (pages/data.py offers it to them)
         return
     lang = state.lang()
     st.subheader(t("imp_title"))

@@ -28,7 +28,10 @@ def main() -> None:
     os.environ.setdefault("ASN_MEMORY_LIMIT", SERVE_MEMORY_LIMIT)
     switch_off_legacy_pages()
     sys.path.insert(0, str(ENTRYPOINT.parent))
-    from ui import state  # deferred: after the switch, as Streamlit's own modules load
+    from ui import session_cookie, state  # deferred: after the switch, as Streamlit's own load
+
+    # The routes that set and clear the session cookie (a script cannot set one).
+    session_cookie.mount()
 
     # Own the store from the start: commands from other processes reach us at once.
     state.own_store()

@@ -57,3 +57,16 @@ def may(permission: str) -> bool:
     audit, store)."""
     user = signed_in()
     return user is not None and roles.allows(user, permission)
+
+
+def open_demo() -> bool:
+    """The built-in viewer of an open demo store (no users file; ui.auth admits it only on a
+    store of synthetic data): a planner over everything, never a real user (their scopes are
+    tuples)."""
+    user = signed_in()
+    return user is not None and user.name == "demo" and user.unrestricted
+
+
+def may_import() -> bool:
+    """Admins import; so does a newcomer trying the open demo store (synthetic data)."""
+    return may("import") or open_demo()

@@ -28,17 +28,20 @@ through any page, total, download or report than the analytics give it.
 
 Logins: `authenticate` verifies in constant time (argon2's verify; an unknown name is verified
 against a dummy hash, so both take as long) and a Throttle locks a name for a while after
-repeated failures. The dashboard process keeps the throttle in memory.
+repeated failures. The dashboard counts failures in the store, per name and per client address
+(analytics.access.lockout), so a restart keeps a lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import getpass
 import json
 import os
 import re
+import secrets
 import sys
 import threading
 import time
@@ -46,7 +49,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -83,6 +86,7 @@ class User:
     password_hash: str = field(default="", repr=False, compare=False)
     email: str = ""
     oidc_subject: str = ""
+    must_change: bool = False  # a one-time password, to be replaced at the next sign-in
 
     def session(self) -> dict[str, Any]:
         """The session value the UI keeps (`st.session_state["asn_user"]`): no hash."""
@@ -230,7 +234,12 @@ def parse_users(text: str) -> dict[str, User]:
         instansi = _strings(entry.get("instansi"), "instansi", name)
         if role != "perencana":
             agencies, instansi = (), ()
-        users[name] = User(name, role, agencies, instansi, password or "", email, subject)
+        must_change = entry.get("must_change_password", False)
+        if not isinstance(must_change, bool):
+            raise UsersFileError(f"user {name!r}: must_change_password must be true or false")
+        users[name] = User(
+            name, role, agencies, instansi, password or "", email, subject, must_change
+        )
     return users
 
 
@@ -287,6 +296,8 @@ def dump_users(users: Mapping[str, User]) -> str:
             lines.append(f"oidc_subject = {_toml_str(u.oidc_subject)}")
         if u.password_hash:
             lines.append(f"password = {_toml_str(u.password_hash)}")
+        if u.must_change:
+            lines.append("must_change_password = true")
     return "\n".join(lines) + "\n"
 
 
@@ -352,6 +363,7 @@ def add_user(
     hasher: PasswordHasher | None = None,
     email: str = "",
     oidc_subject: str = "",
+    must_change: bool = False,
 ) -> tuple[User, bool]:
     """Add a user, or replace one of the same name (a new password, role, scope or identity).
     `password` None: the user signs in through the identity provider only (needs `email` or
@@ -368,7 +380,7 @@ def add_user(
     if password is not None and len(password) < MIN_PASSWORD:
         raise ValueError("short_password")
     hashed = "" if password is None else hash_password(password, hasher)
-    user = User(name, role, agencies, instansi, hashed, email, oidc_subject)
+    user = User(name, role, agencies, instansi, hashed, email, oidc_subject, must_change)
     with _locked(path):
         users = load_users(path) or {}
         taken = _taken(users, name, email, oidc_subject)
@@ -378,6 +390,55 @@ def add_user(
         users[name] = user
         save_users(path, users)
     return user, replaced
+
+
+def one_time_password() -> str:
+    """A password an administrator hands over (read aloud or typed: no look-alike letters);
+    the user replaces it at the first sign-in. 14 characters of 31: about 69 bits."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(14))
+
+
+def change_user(
+    path: Path, name: str, role: str, agencies: tuple[str, ...], instansi: tuple[str, ...]
+) -> User:
+    """A user's new role and scope (the password and identity stay). Raises ValueError (a
+    message key, or "unknown")."""
+    name = normalise_name(name)
+    problem = check_new_user(name, role, agencies, instansi)
+    if problem:
+        raise ValueError(problem)
+    with _locked(path):
+        users = load_users(path) or {}
+        if name not in users:
+            raise ValueError("unknown")
+        user = dataclasses.replace(users[name], role=role, agencies=agencies, instansi=instansi)
+        users[name] = user
+        save_users(path, users)
+    return user
+
+
+def set_password(
+    path: Path,
+    name: str,
+    password: str,
+    must_change: bool = False,
+    hasher: PasswordHasher | None = None,
+) -> User:
+    """A new password for `name` (`must_change`: a one-time password from an administrator).
+    Raises ValueError ("short_password", "unknown")."""
+    name = normalise_name(name)
+    if len(password) < MIN_PASSWORD:
+        raise ValueError("short_password")
+    hashed = hash_password(password, hasher)
+    with _locked(path):
+        users = load_users(path) or {}
+        if name not in users:
+            raise ValueError("unknown")
+        user = dataclasses.replace(users[name], password_hash=hashed, must_change=must_change)
+        users[name] = user
+        save_users(path, users)
+    return user
 
 
 def remove_user(path: Path, name: str) -> bool:
@@ -416,12 +477,14 @@ class Throttle:
         with self._lock:
             return max(0.0, self._locked_until.get(name, 0.0) - self.clock())
 
-    def failed(self, name: str) -> None:
+    def failed(self, name: str) -> bool:
+        """Count a failure; True when it locks the name."""
         now = self.clock()
         with self._lock:
             recent = [t for t in self._failures.get(name, []) if now - t < self.window]
             recent.append(now)
-            if len(recent) >= self.max_failures:
+            locks = len(recent) >= self.max_failures
+            if locks:
                 self._locked_until[name] = now + self.lock_seconds
                 recent = []
             self._failures[name] = recent
@@ -430,6 +493,7 @@ class Throttle:
                     k: v for k, v in self._failures.items() if v and now - v[-1] < self.window
                 }
                 self._locked_until = {k: t for k, t in self._locked_until.items() if t > now}
+        return locks
 
     def succeeded(self, name: str) -> None:
         with self._lock:
@@ -450,25 +514,41 @@ def _dummy() -> str:
     return _dummy_hash
 
 
+class Throttles(Protocol):
+    """What `authenticate` needs of a throttle: Throttle here, or the store's
+    (analytics.access.lockout.StoreThrottle, which a restart does not forget)."""
+
+    def locked_for(self, key: str) -> float: ...
+
+    def failed(self, key: str) -> bool: ...
+
+    def succeeded(self, key: str) -> None: ...
+
+
 @dataclass(frozen=True)
 class LoginResult:
     user: User | None
     locked_seconds: float = 0.0
+    new_locks: tuple[str, ...] = ()  # the throttle keys this attempt locked (to be audited)
 
 
 def authenticate(
     users: Mapping[str, User],
     name: str,
     password: str,
-    throttle: Throttle | None = None,
+    throttle: Throttles | None = None,
     delay: float | None = None,
+    address: str | None = None,
 ) -> LoginResult:
     """Check a login. The same answer for an unknown name and a wrong password, after the same
-    work; a locked name is refused without checking."""
+    work; a locked name (or, given `address`, a locked client address) is refused unchecked.
+    With an address the throttle's keys are "name:<name>" and "addr:<address>" (a typed name
+    can then never stand for an address); without one, the bare name."""
     throttle = throttle or THROTTLE
     name = normalise_name(name)
     key = name[:64]  # the throttle's key: bounded, whatever is typed
-    locked = throttle.locked_for(key)
+    keys = [key] if address is None else ["name:" + key, "addr:" + address[:64]]
+    locked = max(throttle.locked_for(k) for k in keys)
     if locked > 0:
         return LoginResult(None, locked)
     user = users.get(name)
@@ -476,11 +556,11 @@ def authenticate(
     has_password = user is not None and bool(user.password_hash)
     ok = verify_password(user.password_hash if user and has_password else _dummy(), password)
     if ok and user is not None and has_password:
-        throttle.succeeded(key)
+        throttle.succeeded(keys[0])  # the address keeps its count: one good account or not
         return LoginResult(user)
-    throttle.failed(key)
+    new_locks = tuple(k for k in keys if throttle.failed(k))
     time.sleep(FAILURE_DELAY if delay is None else delay)
-    return LoginResult(None, throttle.locked_for(key))
+    return LoginResult(None, max(throttle.locked_for(k) for k in keys), new_locks)
 
 
 # --- the command line ------------------------------------------------------------------------

@@ -146,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("name")
     user_action("list", "list users, roles and scopes (never a hash)")
 
+    p = sub.add_parser("audit-trim", help="delete audit rows older than the retention (years)")
+    db_arg(p)
+    p.add_argument("--years", type=int, default=None, help="keep this many years (default 5)")
+
     p = sub.add_parser("restore", help="replace the store's contents with a backup")
     db_arg(p)
     p.add_argument("file", type=Path)
@@ -155,7 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that need the store, and whether they may be forwarded to a serving owner.
-FORWARDABLE = {"import", "export", "info", "report", "history", "rollback", "backup"}
+FORWARDABLE = {
+    "import",
+    "export",
+    "info",
+    "report",
+    "history",
+    "rollback",
+    "backup",
+    "audit-trim",
+}
 # Commands that write at most their audit row: the store is closed without a checkpoint.
 AUDIT_ONLY = {"export", "info", "report", "history", "backup"}
 
@@ -301,6 +314,16 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO, a
         from analytics.store.backup import cli_backup
 
         return cli_backup(store, args.out, lang=args.lang, out=out, err=err, actor=actor)
+    if args.command == "audit-trim":
+        from analytics.store import audit
+
+        years = args.years if args.years is not None else audit.keep_years()
+        if years < 1:
+            print("--years: at least 1", file=err)
+            return 2
+        gone = audit.trim(store, actor, years)
+        print(f"audit log: {gone} rows older than {years} years deleted", file=out)
+        return 0
     if args.command == "restore":
         from analytics.store.backup import cli_restore
 

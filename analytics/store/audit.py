@@ -44,6 +44,13 @@ ACTIONS = (
     "restore",
     "export",
     "report",
+    "lockout",
+    "password_change",
+    "user_add",
+    "user_change",
+    "user_password_reset",
+    "user_remove",
+    "audit_trim",
 )
 PAGE = 50
 
@@ -188,3 +195,51 @@ def all_rows(cur: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFrame:
     """Every matching row, newest first (for the CSV download of a filtered view)."""
     df, _ = listing(cur, **filters, limit=1_000_000_000, offset=0)
     return df
+
+
+# ---------------------------------------------------------------------------------------------
+# Retention.
+
+DEFAULT_KEEP_YEARS = 5
+
+
+def keep_years() -> int:
+    """ASN_AUDIT_YEARS (a whole number of years, at least 1), else DEFAULT_KEEP_YEARS."""
+    import os
+
+    raw = os.environ.get("ASN_AUDIT_YEARS", "")
+    try:
+        years = int(raw) if raw else DEFAULT_KEEP_YEARS
+    except ValueError:
+        return DEFAULT_KEEP_YEARS
+    return years if 1 <= years <= 100 else DEFAULT_KEEP_YEARS
+
+
+def trim(store: Store, actor: str, years: int | None = None, now: dt.datetime | None = None) -> int:
+    """Delete the rows older than `years` (default keep_years()) and record the trim itself,
+    in one transaction; returns how many rows went. A trim that finds nothing is not recorded
+    (the dashboard tries once a day)."""
+    years = keep_years() if years is None else years
+    now = now or dt.datetime.now(dt.UTC)
+    cutoff = (
+        now.replace(year=now.year - years)
+        if not (now.month == 2 and now.day == 29)
+        else (now.replace(year=now.year - years, day=28))
+    )
+    with store.write() as cur:
+        row = first_row(
+            cur.execute("select count(*) from audit_log where logged_at < $c", {"c": cutoff})
+        )
+        gone = int(row[0]) if row else 0
+        if gone:
+            cur.execute("delete from audit_log where logged_at < $c", {"c": cutoff})
+            write(cur, actor, "audit_trim", {"rows": gone, "years": years, "before": cutoff})
+    return gone
+
+
+def last_logins(cur: duckdb.DuckDBPyConnection) -> dict[str, dt.datetime]:
+    """Each actor's latest successful sign-in (within the log's retention)."""
+    rows = cur.execute(
+        "select actor, max(logged_at) from audit_log where action = 'login_ok' group by actor"
+    ).fetchall()
+    return {str(a): at for a, at in rows}

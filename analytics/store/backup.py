@@ -29,9 +29,12 @@ from analytics.store.db import SCHEMA_VERSION, Store, data_version, first_row
 
 LANGS = ("id", "en")
 KEPT = ("audit_log",)  # tables a restore keeps (merging the backup's rows in)
-RESTORABLE_SCHEMAS = ("1", "2", str(SCHEMA_VERSION))  # older ones lack tables added since
+# Sign-in state: a restore keeps the current rows and never brings back the backup's (an ended
+# session or a lifted lock must not return with old data).
+ACCESS_STATE = ("sessions", "login_throttle")
+RESTORABLE_SCHEMAS = ("1", "2", "3", str(SCHEMA_VERSION))  # older ones lack tables added since
 # Tables added by a later schema: a backup from before restores with them empty.
-ADDED_IN = {"audit_log": 2, "potential": 3}
+ADDED_IN = {"audit_log": 2, "potential": 3, "sessions": 4, "login_throttle": 4}
 
 _TEXT: dict[str, tuple[str, str]] = {
     "backup_done": (
@@ -197,14 +200,14 @@ def _replace(
     # (e.g. a roll-up added later) restores, and they are renewed below.
     derivable = {*derived.DERIVED_TABLES, *rollup.ROLLUP_TABLES}
     newer = {name for name, since in ADDED_IN.items() if int(found) < since}
-    missing = sorted(set(ours) - theirs - set(KEPT) - derivable - newer)
+    missing = sorted(set(ours) - theirs - set(KEPT) - set(ACCESS_STATE) - derivable - newer)
     if missing:
         raise BackupError("not_backup", path=path, detail="no " + ", ".join(missing))
     version = data_version(cur)
     if version and not yes:
         raise BackupError("confirm", db=store.path, version=version)
     for table in ours:
-        if table in KEPT:
+        if table in KEPT or table in ACCESS_STATE:
             continue
         q = _quote(table)
         cur.execute(f"delete from main.{q}")

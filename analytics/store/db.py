@@ -22,7 +22,7 @@ import duckdb
 from analytics.store import derived
 from analytics.store.sqlfiles import read_sql
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = Path("data/asn.duckdb")
 
 
@@ -35,8 +35,9 @@ def default_db_path() -> Path:
 
 
 # Migrations from version N-1 to N; index 0 creates version 1 from nothing. Version 2 adds the
-# audit log (older stores are migrated in place when opened read-write).
-MIGRATIONS: list[str] = ["schema.sql", "schema_v2.sql", "schema_v3.sql"]
+# audit log, version 4 the sign-in sessions and lockouts (older stores are migrated in place
+# when opened read-write).
+MIGRATIONS: list[str] = ["schema.sql", "schema_v2.sql", "schema_v3.sql", "schema_v4.sql"]
 
 
 def _tune(conn: duckdb.DuckDBPyConnection, path: Path) -> None:

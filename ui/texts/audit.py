@@ -41,6 +41,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit_a_restore": ("Pemulihan", "Restore"),
     "audit_a_export": ("Unduh data", "Data download"),
     "audit_a_report": ("Unduh bahan rapat", "Meeting materials"),
+    "audit_a_lockout": ("Dikunci (percobaan gagal)", "Locked (failed attempts)"),
+    "audit_a_password_change": ("Ganti kata sandi sendiri", "Own password changed"),
+    "audit_a_user_add": ("Pengguna ditambahkan", "User added"),
+    "audit_a_user_change": ("Peran/cakupan diubah", "Role/scope changed"),
+    "audit_a_user_password_reset": ("Kata sandi diatur ulang", "Password reset"),
+    "audit_a_user_remove": ("Pengguna dihapus", "User removed"),
+    "audit_a_audit_trim": ("Log audit dipangkas", "Audit log trimmed"),
     # readable detail
     "audit_d_version": ("versi data {v}", "data version {v}"),
     "audit_d_rows": ("{n} baris", "{n} rows"),

@@ -105,14 +105,15 @@ def test_a_schema_1_store_is_migrated_in_place_keeping_every_row(
     store = Store(v1)
     try:
         after = state(store)
-        # schema 2 adds the audit log, schema 3 the potential table (and columns kept empty)
-        assert set(after) == set(before) | {"audit_log", "potential"}
+        # schema 2 adds the audit log, schema 3 the potential table (and columns kept empty),
+        # schema 4 the sign-in sessions and lockouts
+        assert set(after) == set(before) | {"audit_log", "potential", "sessions", "login_throttle"}
         with store.snapshot() as snap:
             for table, was in before.items():
                 if table != "meta":
                     assert rows_of(snap.cur, table) == was, table
         meta = dict(after["meta"])
-        assert meta["schema_version"] == str(SCHEMA_VERSION) == "3"
+        assert meta["schema_version"] == str(SCHEMA_VERSION) == "4"
         assert after["audit_log"] == []
         # the migrated store audits its first import
         assert commit(store, sources(**CHANGE), username="ani").ok
