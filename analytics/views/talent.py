@@ -437,3 +437,142 @@ def best_candidates(rows: pd.DataFrame, n: int) -> pd.DataFrame:
     return rows.sort_values(
         ["missing", "jpm_target", "nip"], ascending=[True, False, True], na_position="last"
     ).head(n)
+
+
+# ---------------------------------------------------------------------------------------------
+# A local convention for the display (the exports always use the contract's mapping)
+
+CONTRACT_TINGGI_T, CONTRACT_MENENGAH_T = 10 * 90, 10 * 78  # JPM cut-offs in tenths
+LOCAL_WINDOWS = (1, 2, 3)
+
+
+@dataclass(frozen=True)
+class LocalMapping:
+    """Other JPM cut-offs (in tenths: 900 = JPM 90.0) and another window (years, counting the
+    talent year) for the JPM proxy of potential. potential.csv keeps the contract's window."""
+
+    tinggi_t: int = CONTRACT_TINGGI_T
+    menengah_t: int = CONTRACT_MENENGAH_T
+    window: int = tm.WINDOW
+
+    def __post_init__(self) -> None:
+        if self.window not in LOCAL_WINDOWS:
+            raise ValueError(f"the JPM window is 1 to 3 years, not {self.window}")
+        if not 0 < self.menengah_t <= self.tinggi_t:
+            raise ValueError("the cut-offs need 0 < menengah <= tinggi")
+
+    @property
+    def is_contract(self) -> bool:
+        return self == LocalMapping()
+
+
+def jpm_potential(level_t: int, required_t: int, mapping: LocalMapping) -> int:
+    """Potential (0 rendah, 1 menengah, 2 tinggi) of a JPM = 100 x level_t / required_t under
+    `mapping`, decided on integers: JPM >= c / 10  <=>  1000 x level_t >= c x required_t."""
+    if 1000 * level_t >= mapping.tinggi_t * required_t:
+        return 2
+    if 1000 * level_t >= mapping.menengah_t * required_t:
+        return 1
+    return 0
+
+
+def local_rows(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, mapping: LocalMapping
+) -> tuple[int | None, pd.DataFrame]:
+    """(talent year, rows): the talent year's population as the contract maps it, except that
+    the JPM proxy follows `mapping`: the whole-year JPM of the latest year in
+    [Y - window + 1, Y] that gives one, cut at mapping's thresholds. A potential.csv source
+    keeps beating the proxy (its own window stays [Y - 2, Y]). Columns: emp_key, perf, pot,
+    potential_source, potential_year, box (pot, box null without a source)."""
+    year = tm.talent_year(cur, filters)
+    if year is None:
+        return None, pd.DataFrame(
+            columns=["emp_key", "perf", "pot", "potential_source", "potential_year", "box"]
+        )
+    rows = tm.talent_rows(cur, filters, [year])
+    rows = rows[["emp_key", "perf", "pot", "potential_source", "potential_year", "box"]].copy()
+    if mapping.is_contract or rows.empty:
+        return year, rows.reset_index(drop=True)
+    proxy = rows["potential_source"].ne(tm.SOURCE_CSV) | rows["potential_source"].isna()
+    keys = rows.loc[proxy, "emp_key"].astype(int).tolist()
+    jpm = cur.execute(
+        """select emp_key, max(year)::integer as pyear,
+                  arg_max((sum_level * 10)::bigint, year) as level_t,
+                  arg_max(sum_required * 10, year)::bigint as required_t
+           from person_year
+           where list_contains($k, emp_key) and year between $lo and $hi
+           group by emp_key""",
+        {"k": keys, "lo": year - mapping.window + 1, "hi": year},
+    ).df()
+    found = {
+        int(k): (int(y), jpm_potential(int(lt), int(rt), mapping))
+        for k, y, lt, rt in zip(
+            jpm["emp_key"], jpm["pyear"], jpm["level_t"], jpm["required_t"], strict=True
+        )
+        if int(rt) > 0
+    }
+    pots, sources, years, boxes = [], [], [], []
+    for r in rows.itertuples(index=False):
+        if isinstance(r.potential_source, str) and r.potential_source == tm.SOURCE_CSV:
+            pots.append(int(r.pot))
+            sources.append(r.potential_source)
+            years.append(int(r.potential_year))
+            boxes.append(int(r.box))
+        elif int(r.emp_key) in found:
+            y, pot = found[int(r.emp_key)]
+            pots.append(pot)
+            sources.append(tm.SOURCE_JPM)
+            years.append(y)
+            boxes.append(tm.box_of(int(r.perf), pot))
+        else:
+            pots.append(None)
+            sources.append(None)
+            years.append(None)
+            boxes.append(None)
+    out = rows.assign(
+        pot=pd.array(pots, dtype="Int64"),
+        potential_source=sources,
+        potential_year=pd.array(years, dtype="Int64"),
+        box=pd.array(boxes, dtype="Int64"),
+    )
+    return year, out.reset_index(drop=True)
+
+
+def grid_local(cur: duckdb.DuckDBPyConnection, filters: Filters, mapping: LocalMapping) -> Grid:
+    """The 9-box under a local mapping of potential (display only; `grid` is the contract's),
+    with the same small-group rule."""
+    if mapping.is_contract:
+        return grid(cur, filters)
+    year, rows = local_rows(cur, filters, mapping)
+    mapped_rows = rows[rows["box"].notna()]
+    counts = {int(b): int(n) for b, n in mapped_rows["box"].value_counts().items()}
+    mapped = len(mapped_rows)
+    boxes = hide_small(_box_frame(counts, mapped), filters)
+    return Grid(year, len(rows), mapped, boxes)
+
+
+def summary_hidden(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None
+) -> pd.DataFrame:
+    """talent-summary with the 9-box's small-group rule inside each row as well: under 'hide',
+    a group of fewer than min_group rated people is emptied (the export's rule), and in every
+    other group a box of 1 to min_group - 1 people loses its count (with a complementary box,
+    `hide_small`); succession and pct_succession go when one of boxes 7-9 is hidden. For a
+    report's sheets; the figures otherwise equal the export's."""
+    df = tm.talent_summary(cur, filters, by)
+    if filters.small_groups != "hide" or df.empty:
+        return df
+    df = df.copy()
+    box_cols = [f"box_{b}" for b in BOXES]
+    for c in [*box_cols, "succession", "mapped", "employees"]:
+        df[c] = df[c].astype("float64")
+    for i in df.index:
+        if pd.isna(df.at[i, "employees"]):
+            continue
+        cells = pd.DataFrame({"box": list(BOXES), "employees": df.loc[i, box_cols].to_list()})
+        cells = hide_small(cells, filters)
+        df.loc[i, box_cols] = cells["employees"].to_numpy()
+        if cells.loc[cells["box"] >= 7, "hidden"].any():
+            df.at[i, "succession"] = float("nan")
+            df.at[i, "pct_succession"] = float("nan")
+    return df

@@ -7,6 +7,7 @@ from datetime import date
 from fractions import Fraction as F
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analytics.core.filters import Filters
@@ -154,3 +155,64 @@ def test_small_boxes_are_hidden_for_a_leader_with_a_complementary_cell() -> None
     for rule in ("mark", "show"):
         kept = hide_small(boxes, Filters(small_groups=rule))  # type: ignore[arg-type]
         assert not kept["hidden"].any() and list(kept["employees"]) == [3, 12, 40, 7]
+
+
+def _counts(g: vt.Grid) -> dict[int, int]:
+    return {int(b): int(n) for b, n in zip(g.boxes["box"], g.boxes["employees"], strict=True) if n}
+
+
+def test_local_mapping_defaults_to_the_contract(cur) -> None:
+    assert vt.LocalMapping().is_contract
+    mine = vt.grid_local(cur, LEADER, vt.LocalMapping(900, 780, 3))
+    theirs = vt.grid(cur, LEADER)
+    assert (mine.year, mine.rated, mine.mapped) == (theirs.year, theirs.rated, theirs.mapped)
+    assert _counts(mine) == _counts(theirs)
+
+
+def test_local_mapping_other_cut_offs_and_window(cur) -> None:
+    """tinggi >= 78.0, menengah >= 76.0, a two-year window [2024, 2025] for the JPM proxy.
+    Re-mapped by hand (the proxy's people only; potential.csv stays): e3 JPM 76 exactly ->
+    menengah, Sangat Baik -> 7; e4 90 -> tinggi, Baik -> 8; e5 78 exactly -> tinggi -> 8;
+    e8 JPM 2024 88 -> tinggi, Kurang -> 6; e9 JPM 2023 out of the window (and its 2022 test
+    out of potential.csv's) -> no source; e12 JPM 2024 80 -> tinggi -> 8; e15 100 -> 8.
+    Unchanged: e1 9, e2 7, e6 2, e7 6, e11 7, e14 9, e16 9, e17 9; e10 no source.
+    Boxes: 2: e6; 6: e7, e8; 7: e2, e3, e11; 8: e4, e5, e12, e15; 9: e1, e14, e16, e17."""
+    g = vt.grid_local(cur, Filters(small_groups="show"), vt.LocalMapping(780, 760, 2))
+    assert (g.year, g.rated, g.mapped, g.unmapped) == (2025, 16, 14, 2)
+    assert _counts(g) == {2: 1, 6: 2, 7: 3, 8: 4, 9: 4}
+    shares = dict(zip(g.boxes["box"], g.boxes["share"], strict=True))
+    assert shares[8] == float(F(400, 14))
+
+
+def test_local_mapping_decides_in_tenths(cur) -> None:
+    """menengah >= 76.1: e3's JPM of exactly 76 is now rendah (Sangat Baik -> box 4); at
+    76.0 it was menengah (box 7). A window of one year: e8 and e12 (JPM 2024) lose their
+    source."""
+    show = Filters(small_groups="show")
+    g = vt.grid_local(cur, show, vt.LocalMapping(780, 761, 1))
+    counts = _counts(g)
+    assert counts[4] == 1 and counts[7] == 2  # e3 left box 7 for box 4: e2, e11 stay
+    assert (g.mapped, g.unmapped) == (12, 4)  # e8, e9, e10, e12 without a source
+    assert counts == {2: 1, 4: 1, 6: 1, 7: 2, 8: 3, 9: 4}
+
+
+def test_local_mapping_checks_its_values() -> None:
+    with pytest.raises(ValueError):
+        vt.LocalMapping(900, 780, 4)
+    with pytest.raises(ValueError):
+        vt.LocalMapping(700, 780, 3)
+    assert vt.jpm_potential(78, 100, vt.LocalMapping()) == 1  # 7.8 / 10.0 = JPM 78 exactly
+    assert vt.jpm_potential(77, 100, vt.LocalMapping()) == 0
+    assert vt.jpm_potential(90, 100, vt.LocalMapping()) == 2
+
+
+def test_summary_hidden_hides_small_boxes_per_row(cur) -> None:
+    """Every box of the talent world holds 1-4 people: under 'hide' no box count survives,
+    and succession goes with boxes 7-9; the rated and mapped counts (16, 15) stay."""
+    df = vt.summary_hidden(cur, Filters(small_groups="hide"))
+    row = df.iloc[0]
+    assert (int(row["employees"]), int(row["mapped"])) == (16, 15)
+    assert all(pd.isna(row[f"box_{b}"]) for b in range(1, 10))
+    assert pd.isna(row["succession"]) and pd.isna(row["pct_succession"])
+    shown = vt.summary_hidden(cur, Filters(small_groups="show"))
+    assert int(shown.iloc[0]["box_9"]) == 4 and int(shown.iloc[0]["succession"]) == 8
