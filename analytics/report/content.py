@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import duckdb
@@ -24,15 +24,19 @@ from analytics.core.filters import MIN_GROUP, Filters
 from analytics.core.numfmt import integer, num, pct, signed
 from analytics.metrics import common, extras
 from analytics.metrics import service as service_metrics
-from analytics.report.texts import date_words, t
+from analytics.metrics import talent as metrics_talent
+from analytics.report.texts import date_words, day_words, t
 from analytics.store import info as overview
 from analytics.store.db import data_version
 from analytics.views import findings
 from analytics.views import service as service_view
+from analytics.views import talent as talent_view
 
 CATEGORIES = ("Optimal", "Cukup Optimal", "Kurang Optimal")
 CATEGORY_COLUMNS = ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal")
 MAX_LISTED = 3  # filter values named in a footer before "+n more"
+MAX_RISK_POSTS = 8  # posts at risk whose candidates are counted (the most risks first)
+READINESS = ("Memenuhi Syarat", "Masih Memenuhi Syarat", "Kurang Memenuhi Syarat", "")
 
 
 def report_filters(filters: Filters) -> Filters:
@@ -90,6 +94,24 @@ class ReportContent:
     service: pd.DataFrame
     service_effects: pd.DataFrame
     service_sentences: tuple[str, ...]  # IKM, then U6, same-year JPM
+    # Talenta (analytics.views.talent): the talent year's 9-box (small boxes hidden), the
+    # moves since the previous talent year (small cells hidden; the four counts None when
+    # 1 to min_group - 1), talent-summary by none and by agency with small boxes hidden per
+    # row; all empty when the talent population itself is a small group (talent_hidden)
+    talent: talent_view.Grid
+    talent_hidden: bool
+    talent_moves: talent_view.Moves
+    talent_move_counts: Mapping[str, int | None]  # rose, fell, stayed, big, pairs
+    talent_summary: pd.DataFrame
+    talent_by_agency: pd.DataFrame
+    # Suksesi: posts at risk as of succession_as_of (counts only), how many have each risk,
+    # and for the MAX_RISK_POSTS first posts their candidates' counts by readiness
+    # (ms, mms, kms, incomplete: `Memenuhi Syarat`, `Masih ...`, `Kurang ...`, not decided
+    # because a competency is missing)
+    succession_as_of: date
+    posts_at_risk: pd.DataFrame
+    risk_counts: Mapping[str, int]  # posts, vacant, retiring, few_ready
+    risk_top: pd.DataFrame
     headlines: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -180,9 +202,12 @@ def competency_order(cid: str) -> tuple[int, int, str]:
     return rank, int(number) if number.isdigit() else 0, cid
 
 
-def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> ReportContent:
+def gather(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str, as_of: date | None = None
+) -> ReportContent:
     """Read every figure of the report from one read snapshot `cur` (the caller's
-    Store.snapshot(): no lock is held beyond that read transaction)."""
+    Store.snapshot(): no lock is held beyond that read transaction). `as_of` dates the
+    retirement risk of the succession table (default: today)."""
     f = report_filters(filters)
     names = overview.names(cur)
     version = data_version(cur)
@@ -220,6 +245,8 @@ def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> Repor
             )
         )
     )
+
+    talent = _talent(cur, f, lang, as_of or date.today())
 
     hidden = k.small_group
     headlines = _headlines(
@@ -267,7 +294,8 @@ def gather(cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> Repor
         service=service_link[service_link["year"] == service_year].reset_index(drop=True),
         service_effects=service_view.effects(service_effect),
         service_sentences=service_sentences,
-        headlines=headlines,
+        **talent,
+        headlines=headlines | _talent_headlines(talent, f, lang),
     )
 
 
@@ -299,3 +327,119 @@ def _headlines(
         "needs": findings.needs(needs, names, lang) or empty,
         "service": service_sentences[0] if service_sentences else empty,
     }
+
+
+def _small(n: int, f: Filters) -> int | None:
+    """A count of people under the small-group rule: None when 1 to min_group - 1."""
+    return None if 0 < n < f.min_group else n
+
+
+def _talent(cur: duckdb.DuckDBPyConnection, f: Filters, lang: str, as_of: date) -> dict[str, Any]:
+    """The talent and succession fields of ReportContent (analytics.views.talent, under f's
+    'hide' rule). Counts only: no view here returns a NIP or a name."""
+    counts_only = f.with_(may_see_individuals=False)
+    grid = talent_view.grid(cur, counts_only)
+    moves = talent_view.moves(cur, counts_only)
+    hidden = 0 < grid.rated < f.min_group
+    risk = talent_view.posts_at_risk(cur, counts_only, as_of)
+    pairs = int(metrics_talent.talent_moves(cur, f.with_(small_groups="show"))["employees"].sum())
+    if hidden:
+        grid = talent_view.Grid(grid.year, 0, 0, grid.boxes.head(0))
+        moves = talent_view.Moves(moves.from_year, moves.year, moves.table.head(0), 0, 0, 0, 0)
+        risk, pairs = risk.head(0), 0
+    if 0 < pairs < f.min_group:  # too few movers to say how they moved
+        moves = talent_view.Moves(moves.from_year, moves.year, moves.table.head(0), 0, 0, 0, 0)
+        pairs = 0
+    move_counts = {
+        "rose": _small(moves.rose, f),
+        "fell": _small(moves.fell, f),
+        "stayed": _small(moves.stayed, f),
+        "big": _small(moves.big, f),
+        "pairs": pairs,
+    }
+    summary = talent_view.summary_hidden(cur, counts_only)
+    by_agency = talent_view.summary_hidden(cur, counts_only, "agency")
+    if hidden:
+        summary, by_agency = summary.head(0), by_agency.head(0)
+    by_agency = by_agency.dropna(subset=["employees"]).reset_index(drop=True)
+    top = risk.head(MAX_RISK_POSTS).copy()
+    readiness = [
+        talent_view.candidates(cur, counts_only, str(p)).by_readiness for p in top["position_id"]
+    ]
+    for col, label in zip(("ms", "mms", "kms", "incomplete"), READINESS, strict=True):
+        top[col] = [int(r[label]) for r in readiness]
+    risk_counts = {
+        "posts": len(risk),
+        "vacant": int(risk["vacant"].sum()) if len(risk) else 0,
+        "retiring": int(risk["retiring"].sum()) if len(risk) else 0,
+        "few_ready": int(risk["few_ready"].sum()) if len(risk) else 0,
+    }
+    return {
+        "talent": grid,
+        "talent_hidden": hidden,
+        "talent_moves": moves,
+        "talent_move_counts": move_counts,
+        "talent_summary": summary,
+        "talent_by_agency": by_agency,
+        "succession_as_of": as_of,
+        "posts_at_risk": risk.reset_index(drop=True),
+        "risk_counts": risk_counts,
+        "risk_top": top.reset_index(drop=True),
+    }
+
+
+def succession_size(grid: talent_view.Grid) -> int | None:
+    """People in boxes 7-9; None when one of them is hidden (its count would follow)."""
+    top = grid.boxes[grid.boxes["box"] >= 7]
+    if top.empty or top["hidden"].any():
+        return None
+    return int(top["employees"].sum())
+
+
+def _talent_headlines(talent: Mapping[str, Any], f: Filters, lang: str) -> dict[str, str]:
+    """The talent slide's finding (the succession group's share and the biggest box) and the
+    succession slide's (how many posts, for which reasons, as of when)."""
+    grid: talent_view.Grid = talent["talent"]
+    if talent["talent_hidden"]:
+        tl = t("hidden_population", lang, n=f.min_group)
+    elif grid.mapped == 0:
+        tl = t("tl_none", lang)
+    else:
+        shown = grid.boxes.dropna(subset=["employees"])
+        big = shown.sort_values(["employees", "box"], ascending=[False, False]).iloc[0]
+        size = succession_size(grid)
+        biggest = t(
+            "tl_biggest",
+            lang,
+            b=int(big["box"]),
+            n=integer(big["employees"], lang),
+            p=pct(big["share"], lang),
+        )
+        if size is None:
+            tl = t("tl_headline_nosucc", lang, m=integer(grid.mapped, lang), big=biggest)
+        else:
+            tl = t(
+                "tl_headline",
+                lang,
+                s=integer(size, lang),
+                m=integer(grid.mapped, lang),
+                p=pct(100 * size / grid.mapped, lang),
+                big=biggest,
+            )
+    rc = talent["risk_counts"]
+    day = day_words(talent["succession_as_of"], lang)
+    if talent["talent_hidden"]:
+        sc = t("hidden_population", lang, n=f.min_group)
+    elif rc["posts"] == 0:
+        sc = t("sc_none", lang, date=day)
+    else:
+        sc = t(
+            "sc_headline",
+            lang,
+            n=integer(rc["posts"], lang),
+            v=integer(rc["vacant"], lang),
+            r=integer(rc["retiring"], lang),
+            f=integer(rc["few_ready"], lang),
+            date=day,
+        )
+    return {"talent": tl, "succession": sc}

@@ -28,6 +28,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from analytics.core.numfmt import integer, num, pct, signed
+from analytics.metrics.talent import box_of as tm_box
 from analytics.report import figures
 from analytics.report.content import CATEGORIES, CATEGORY_COLUMNS, ReportContent
 from analytics.report.images import ChartRenderer
@@ -36,15 +37,20 @@ from analytics.report.layout import (
     is_missing,
     lines_needed,
     matrix_pivot,
+    moves_sentence,
     needs_rows,
+    risk_rows,
     row_height_pt,
     rupiah_short,
     service_rows,
+    talent_cells,
+    talent_figures,
 )
 from analytics.report.texts import t
 from analytics.views import service as service_view
 from charts import report as chart_style
 from charts import theme
+from charts.talent import BOX_COLORS
 
 FONT = "Arial"
 W, H = 13.333, 7.5  # inches, 16:9
@@ -620,6 +626,156 @@ def _service_slide(slide: Slide, c: ReportContent) -> None:
     _note(slide, y, text, 13, min(h, BODY_BOTTOM - y))
 
 
+DARK_BOXES = {9, 8, 7, 1}  # white text on these fills (charts.talent draws them alike)
+
+
+def _grid_cell(cell: Any, lines: list[Line], fill: str) -> None:
+    """A 9-box cell: centred paragraphs on the box's colour."""
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = _rgb(fill)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    cell.margin_left = cell.margin_right = Pt(CELL_PAD_W / 2)
+    cell.margin_top = cell.margin_bottom = Pt(2)
+    frame = cell.text_frame
+    frame.word_wrap = True
+    for i, line in enumerate(lines):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.alignment = PP_ALIGN.CENTER
+        run = para.add_run()
+        run.text = line.text
+        _font(run.font, line.size, line.bold, line.color)
+
+
+def _talent_slide(slide: Slide, c: ReportContent) -> None:
+    """The 9-box as KemenPANRB draws it (kinerja vertical, potensial horizontal, the official
+    numbers), a native table; beside it the year's figures and the moves since the last."""
+    _header(slide, t("sec_talent", c.lang), c.headlines["talent"])
+    if c.talent_hidden or c.talent.mapped == 0:
+        return
+    cells = talent_cells(c)
+    label_w, box_w, box_h, foot_h = 1.75, 2.05, 1.15, 0.5
+    widths = [label_w, box_w, box_w, box_w]
+    top = BODY_TOP + 0.05
+    table = _table(slide, top, widths, [box_h * 72] * 3 + [foot_h * 72])
+    for i, perf in enumerate((2, 1, 0)):
+        _cell(
+            table.cell(i, 0),
+            t(f"tl_perf_{perf}", c.lang),
+            14,
+            fill=TILE_FILL,
+            bold=True,
+            align=PP_ALIGN.RIGHT,
+        )
+        for pot in range(3):
+            box = tm_box(perf, pot)
+            count, share = cells[box]
+            ink = WHITE if box in DARK_BOXES else theme.INK
+            _grid_cell(
+                table.cell(i, pot + 1),
+                [
+                    Line(str(box), 24, bold=True, color=ink),
+                    Line(f"{count} · {share}", 16, color=ink),
+                ],
+                BOX_COLORS[box],
+            )
+    _cell(
+        table.cell(3, 0),
+        f"{t('tl_performance', c.lang)} ↑ · {t('tl_potential', c.lang)} →",
+        12,
+        fill=WHITE,
+        color=theme.MUTED,
+        align=PP_ALIGN.RIGHT,
+    )
+    for pot in range(3):
+        _cell(
+            table.cell(3, pot + 1),
+            t(f"tl_pot_{pot}", c.lang),
+            14,
+            fill=TILE_FILL,
+            bold=True,
+            align=PP_ALIGN.CENTER,
+        )
+    x = MARGIN + sum(widths) + 0.35
+    w = W - MARGIN - x
+    lines: list[Line] = [
+        Line(t("tl_year", c.lang, year=c.talent.year), 16, bold=True, space_after=6)
+    ]
+    for label, value in talent_figures(c):
+        lines.append(Line(label, 13, color=theme.MUTED))
+        lines.append(Line(value, 20, bold=True, space_after=4))
+    if c.talent_moves.from_year is not None:
+        lines.append(
+            Line(t("tl_moves", c.lang, y0=c.talent_moves.from_year), 15, bold=True, space_after=2)
+        )
+    lines.append(Line(moves_sentence(c), 14, color=theme.ACCENT))
+    _box(slide, x, BODY_TOP, w, BODY_BOTTOM - BODY_TOP, lines)
+    table_bottom = top + (3 * box_h + foot_h)
+    note = t("tl_grid_note", c.lang, n=c.filters.min_group)
+    if c.talent.unmapped:
+        note += " " + t("tl_unmapped_note", c.lang, lo=c.talent.year - 2, hi=c.talent.year)
+    _text(
+        slide, MARGIN, table_bottom + 0.08, sum(widths), BODY_BOTTOM - table_bottom, note, 11,
+        color=theme.MUTED,
+    )  # fmt: skip
+
+
+def _succession_slide(slide: Slide, c: ReportContent) -> None:
+    """Posts at risk and their candidates by readiness: counts only."""
+    _header(slide, t("sec_succession", c.lang), c.headlines["succession"])
+    rows = risk_rows(c)
+    if not rows:
+        return
+    heads = [
+        t(k, c.lang)
+        for k in (
+            "sc_col_post",
+            "sc_col_type",
+            "sc_col_risks",
+            "sc_col_ms",
+            "sc_col_mms",
+            "sc_col_kms",
+            "sc_col_incomplete",
+        )
+    ]
+    widths = [3.6, 1.6, 2.0, 1.28, 1.28, 1.28, CONTENT_W - 11.04]
+    head_pt, size = 12, 13
+    head_h = row_height_pt(
+        [(h, w * 72) for h, w in zip(heads, widths, strict=True)], head_pt, CELL_PAD_W, CELL_PAD_H
+    )
+    note = t("sc_note", c.lang)
+    note_h = lines_needed(note + " " + t("sc_top", c.lang, k=99, n=99), CONTENT_W * 72, 12)
+    note_h = note_h * 12 * 1.25 / 72 + 0.1
+    room = (BODY_BOTTOM - note_h - 0.15 - BODY_TOP) * 72 - head_h
+    heights = _fit_rows(rows, widths, size, room, len(rows))
+    table = _table(slide, BODY_TOP, widths, [head_h, *heights])
+    numeric = {3, 4, 5, 6}
+    for j, head in enumerate(heads):
+        _cell(
+            table.cell(0, j),
+            head,
+            head_pt,
+            fill=theme.ACCENT,
+            color=WHITE,
+            bold=True,
+            align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
+        )
+    for i, cells in enumerate(rows[: len(heights)], start=1):
+        fill = WHITE if i % 2 else TILE_FILL
+        for j, s in enumerate(cells):
+            _cell(
+                table.cell(i, j),
+                s,
+                size,
+                fill=fill,
+                bold=j == 3,
+                align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
+            )
+    shown = len(heights)
+    note += " " + t("sc_top", c.lang, k=shown, n=c.risk_counts["posts"])
+    y = BODY_TOP + (head_h + sum(heights)) / 72 + 0.12
+    _note(slide, y, note, 12, min(note_h, BODY_BOTTOM - y))
+
+
 def render_deck(c: ReportContent, renderer: ChartRenderer | None) -> bytes:
     """The deck as .pptx bytes. `renderer` draws the forest plot (the one image); it may be
     None only when there is no estimate to draw."""
@@ -642,6 +798,8 @@ def render_deck(c: ReportContent, renderer: ChartRenderer | None) -> bytes:
         lambda s: _impact_slide(s, c, image),
         lambda s: _needs_slide(s, c),
         lambda s: _service_slide(s, c),
+        lambda s: _talent_slide(s, c),
+        lambda s: _succession_slide(s, c),
     ]
     for page, build in enumerate(builders, start=1):
         slide = prs.slides.add_slide(blank)

@@ -8,11 +8,12 @@ rows a slide or page shows, so that nothing is cut or cramped.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
-from analytics.core.numfmt import integer, num, rupiah, signed
-from analytics.report.content import ReportContent
+from analytics.core.numfmt import integer, num, pct, rupiah, signed
+from analytics.report.content import ReportContent, succession_size
 from analytics.report.texts import t
 
 # Average glyph width as a share of the font size (Calibri / DejaVu Sans are ~0.5-0.55 em).
@@ -108,6 +109,93 @@ def service_rows(c: ReportContent) -> list[list[str]]:
                 else "–",
                 f"{integer(r.agencies, c.lang)} / {integer(r.observations, c.lang)}",
                 t(f"sv_{r.verdict}", c.lang),
+            ]
+        )
+    return rows
+
+
+def count_text(v: object, lang: str, min_group: int) -> str:
+    """A count of people as a slide writes it: '< 5' when the small-group rule hid it."""
+    return f"< {min_group}" if is_missing(v) else integer(v, lang)
+
+
+def talent_cells(c: ReportContent) -> dict[int, tuple[str, str]]:
+    """Box -> (count, share) texts of the report's 9-box; a hidden box reads '< n', '–'."""
+    out = {}
+    for r in c.talent.boxes.itertuples(index=False):
+        hidden = bool(r.hidden) or is_missing(r.employees)
+        out[int(r.box)] = (
+            count_text(None if hidden else r.employees, c.lang, c.filters.min_group),
+            "–" if hidden or is_missing(r.share) else pct(r.share, c.lang),
+        )
+    return out
+
+
+def talent_figures(c: ReportContent) -> list[tuple[str, str]]:
+    """(label, value) of the talent year: rated, mapped, not mapped, the succession group."""
+    g = c.talent
+    size = succession_size(g)
+    succ = "–"
+    if size is not None and g.mapped:
+        succ = f"{integer(size, c.lang)} ({pct(100 * size / g.mapped, c.lang)})"
+    return [
+        (t("tl_rated", c.lang), integer(g.rated, c.lang)),
+        (t("tl_mapped", c.lang), integer(g.mapped, c.lang)),
+        (t("tl_unmapped", c.lang), integer(g.unmapped, c.lang)),
+        (t("tl_succession", c.lang), succ),
+    ]
+
+
+def moves_sentence(c: ReportContent) -> str:
+    """What moved since the previous talent year, counts under the small-group rule."""
+    m, k = c.talent_moves, c.talent_move_counts
+    if m.from_year is None or not k["pairs"]:
+        return t("tl_no_moves", c.lang)
+    n = c.filters.min_group
+    return t(
+        "tl_moves_sentence",
+        c.lang,
+        n=integer(k["pairs"], c.lang),
+        y0=m.from_year,
+        y1=m.year,
+        **{key: count_text(k[key], c.lang, n) for key in ("rose", "fell", "stayed", "big")},
+    )
+
+
+def moves_grid(c: ReportContent) -> list[list[str]]:
+    """The box-to-box table as a 9 x 9 grid of texts (rows: from box 9 to 1; columns: to box
+    1 to 9): counts, '< n' for a hidden cell, '' for nobody."""
+    cells: dict[tuple[int, int], str] = {}
+    for r in c.talent_moves.table.itertuples(index=False):
+        hidden = bool(getattr(r, "hidden", False)) or is_missing(r.employees)
+        cells[(int(r.from_box), int(r.to_box))] = count_text(
+            None if hidden else r.employees, c.lang, c.filters.min_group
+        )
+    return [[cells.get((a, b), "") for b in range(1, 10)] for a in range(9, 0, -1)]
+
+
+def risk_reasons(row: Any, lang: str) -> str:
+    """'kosong · < 2 siap' for a post at risk."""
+    parts = [
+        t(f"sc_{k}", lang) for k in ("vacant", "retiring", "few_ready") if bool(getattr(row, k))
+    ]
+    return " · ".join(parts)
+
+
+def risk_rows(c: ReportContent) -> list[list[str]]:
+    """The posts at risk a slide and the PDF list: post, job type, reasons, candidates by
+    readiness (counts only)."""
+    rows = []
+    for r in c.risk_top.itertuples(index=False):
+        rows.append(
+            [
+                f"{r.position_name} ({r.position_id})",
+                str(r.job_type),
+                risk_reasons(r, c.lang),
+                integer(r.ms, c.lang),
+                integer(r.mms, c.lang),
+                integer(r.kms, c.lang),
+                integer(r.incomplete, c.lang),
             ]
         )
     return rows

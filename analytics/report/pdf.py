@@ -34,6 +34,7 @@ from reportlab.platypus import (
 )
 
 from analytics.core.numfmt import integer, num, pct, rupiah, signed
+from analytics.metrics.talent import box_of
 from analytics.report import figures
 from analytics.report.content import ReportContent
 from analytics.report.images import ChartRenderer
@@ -41,13 +42,19 @@ from analytics.report.layout import (
     competency_legend,
     is_missing,
     matrix_pivot,
+    moves_grid,
+    moves_sentence,
     needs_rows,
+    risk_rows,
     service_rows,
+    talent_cells,
+    talent_figures,
 )
 from analytics.report.texts import t
 from analytics.views import service as service_view
 from charts import report as chart_style
 from charts import theme
+from charts.talent import BOX_COLORS
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -482,6 +489,133 @@ def _service(c: ReportContent) -> list[Flowable]:
     ]
 
 
+DARK_BOXES = {9, 8, 7, 1}
+
+
+def _talent(c: ReportContent) -> list[Flowable]:
+    """Talenta: the 9-box (kinerja vertical, potensial horizontal, the official numbers), the
+    year's figures, and the box-to-box table since the previous talent year."""
+    story = _section(c, "talent")
+    if c.talent_hidden or c.talent.mapped == 0:
+        return story
+    cells = talent_cells(c)
+    head = _style("gh", 9, bold=True, align=1)
+    rows: list[list[Any]] = []
+    extra: list[tuple[Any, ...]] = [
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("LINEAFTER", (0, 0), (-1, -1), 2, colors.white),
+        ("LINEBELOW", (0, 0), (-1, -1), 2, colors.white),
+        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f3f6fa")),
+        ("BACKGROUND", (0, 3), (-1, 3), colors.HexColor("#f3f6fa")),
+    ]
+    for i, perf in enumerate((2, 1, 0)):
+        row: list[Any] = [_p(t(f"tl_perf_{perf}", c.lang), head)]
+        for pot in range(3):
+            box = box_of(perf, pot)
+            ink = "#ffffff" if box in DARK_BOXES else theme.INK
+            count, share = cells[box]
+            row.append(
+                [
+                    _p(str(box), _style(f"b{box}", 16, bold=True, color=ink, align=1)),
+                    _p(f"{count} · {share}", _style(f"v{box}", 10, color=ink, align=1)),
+                ]
+            )
+            extra.append(
+                ("BACKGROUND", (pot + 1, i), (pot + 1, i), colors.HexColor(BOX_COLORS[box]))
+            )
+        rows.append(row)
+    rows.append(
+        [_p(f"{t('tl_performance', c.lang)} ↑ · {t('tl_potential', c.lang)} →", S_NOTE)]
+        + [_p(t(f"tl_pot_{pot}", c.lang), head) for pot in range(3)]
+    )
+    grid = Table(
+        rows,
+        colWidths=[32 * mm, 38 * mm, 38 * mm, 38 * mm],
+        rowHeights=[15 * mm, 15 * mm, 15 * mm, 8 * mm],
+        style=TableStyle([*BASE_TABLE_STYLE, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *extra]),
+    )
+    side: list[Flowable] = [_p(t("tl_year", c.lang, year=c.talent.year), S_BODY)]
+    for label, value in talent_figures(c):
+        side += [_p(label, S_KPI_LABEL), _p(value, _style("tv", 15, bold=True, leading=19))]
+    story.append(
+        Table(
+            [[grid, side]],
+            colWidths=[150 * mm, BODY_W - 150 * mm],
+            style=TableStyle(
+                [
+                    *BASE_TABLE_STYLE,
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )  # fmt: skip
+    )
+    note = t("tl_grid_note", c.lang, n=c.filters.min_group)
+    if c.talent.unmapped:
+        note += " " + t("tl_unmapped_note", c.lang, lo=c.talent.year - 2, hi=c.talent.year)
+    story += [Spacer(1, 2 * mm), _p(note, S_NOTE), Spacer(1, 1 * mm)]
+    m = c.talent_moves
+    if m.from_year is None:
+        return [*story, _p(t("tl_no_moves", c.lang), S_BODY)]
+    story += [
+        _p(t("tl_moves", c.lang, y0=m.from_year), _style("mh2", 11, bold=True, space_after=3)),
+        _p(moves_sentence(c), S_BODY),
+    ]
+    if not c.talent_move_counts["pairs"]:
+        return story
+    grid_rows = moves_grid(c)
+    numeric = set(range(1, 10))
+    heads = [f"{m.from_year} ↓ · {m.year} →"] + [str(b) for b in range(1, 10)]
+    table = [_cells(heads, numeric, head=True)]
+    for box, values in zip(range(9, 0, -1), grid_rows, strict=True):
+        table.append(_cells([str(box), *values], numeric))
+    story += [
+        _table(
+            table,
+            [40 * mm] + [18 * mm] * 9,
+            numeric,
+            [("TOPPADDING", (0, 1), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.2)],
+        ),
+        Spacer(1, 2 * mm),
+        _p(t("tl_moves_note", c.lang, y0=m.from_year, y1=m.year), S_NOTE),
+    ]
+    return story
+
+
+def _succession(c: ReportContent) -> list[Flowable]:
+    """Suksesi: the posts at risk with their candidates by readiness (counts only)."""
+    story = _section(c, "succession")
+    rows = risk_rows(c)
+    if not rows:
+        return story
+    numeric = {3, 4, 5, 6}
+    heads = [
+        t(k, c.lang)
+        for k in (
+            "sc_col_post",
+            "sc_col_type",
+            "sc_col_risks",
+            "sc_col_ms",
+            "sc_col_mms",
+            "sc_col_kms",
+            "sc_col_incomplete",
+        )
+    ]
+    widths = [90 * mm, 35 * mm, 50 * mm, 24 * mm, 24 * mm, 24 * mm]
+    widths.append(BODY_W - sum(widths))
+    note = t("sc_note", c.lang) + " " + t("sc_top", c.lang, k=len(rows), n=c.risk_counts["posts"])
+    return [
+        *story,
+        _table(
+            [_cells(heads, numeric, head=True), *(_cells(r, numeric) for r in rows)],
+            widths,
+            numeric,
+        ),
+        Spacer(1, 2 * mm),
+        _p(note, S_NOTE),
+    ]
+
+
 def _page_furniture(c: ReportContent) -> Callable[[canvas.Canvas, int, int], None]:
     """Header (report, filters, data version) and footer (small-group rule, page i of n)."""
     filters = c.filter_summary or t("no_filters", c.lang)
@@ -590,6 +724,10 @@ def render_pdf(c: ReportContent, renderer: ChartRenderer) -> bytes:
         *_needs(c),
         PageBreak(),
         *_service(c),
+        PageBreak(),
+        *_talent(c),
+        PageBreak(),
+        *_succession(c),
     ]
     doc.build(story, canvasmaker=_numbered_canvas(_page_furniture(c)))
     return buf.getvalue()

@@ -229,6 +229,128 @@ TEXT: dict[str, tuple[str, str]] = {
     "c_predictor": ("Prediktor", "Predictor"),
     "c_agencies": ("OPD", "Agencies"),
     "c_observations": ("OPD-tahun", "Agency-years"),
+    # talent
+    "sec_talent": ("Talenta", "Talent"),
+    "sec_succession": ("Suksesi", "Succession"),
+    "tl_none": (
+        "Belum ada pegawai terpetakan pada kotak 9 untuk pilihan ini.",
+        "No employee is mapped on the 9-box for this selection yet.",
+    ),
+    "tl_headline": (
+        "{s} dari {m} pegawai terpetakan ({p}) di kelompok suksesi (kotak 7–9); {big}.",
+        "{s} of {m} mapped employees ({p}) in the succession group (boxes 7–9); {big}.",
+    ),
+    "tl_headline_nosucc": ("{m} pegawai terpetakan; {big}.", "{m} employees mapped; {big}."),
+    "tl_biggest": (
+        "terbesar kotak {b} ({p})",
+        "the biggest is box {b} ({p})",
+    ),
+    "tl_year": ("Kotak 9 talenta {year}", "Talent 9-box {year}"),
+    "tl_performance": ("Kinerja", "Performance"),
+    "tl_potential": ("Potensial", "Potential"),
+    "tl_perf_0": ("Di bawah ekspektasi", "Below expectations"),
+    "tl_perf_1": ("Sesuai ekspektasi", "Meets expectations"),
+    "tl_perf_2": ("Di atas ekspektasi", "Above expectations"),
+    "tl_pot_0": ("Rendah", "Low"),
+    "tl_pot_1": ("Menengah", "Medium"),
+    "tl_pot_2": ("Tinggi", "High"),
+    "tl_rated": ("Pegawai berpredikat", "Rated employees"),
+    "tl_mapped": ("Terpetakan", "Mapped"),
+    "tl_unmapped": ("Belum terpetakan", "Not mapped"),
+    "tl_succession": ("Kelompok suksesi (kotak 7–9)", "Succession group (boxes 7–9)"),
+    "tl_unmapped_note": (
+        "Belum terpetakan: berpredikat kinerja tetapi tanpa sumber potensial (potential.csv atau "
+        "JPM) dalam {lo}–{hi}.",
+        "Not mapped: rated, but without a potential source (potential.csv or JPM) in {lo}–{hi}.",
+    ),
+    "tl_grid_note": (
+        "Kinerja dari predikat kinerja tahun itu; potensial dari tes potensial, atau JPM "
+        "(Optimal → tinggi, Cukup Optimal → menengah, Kurang Optimal → rendah) dalam tiga tahun "
+        "terakhir. Persen dari pegawai terpetakan; < {n} = kotak dengan kurang dari {n} pegawai.",
+        "Performance from the year's rating; potential from a potential test, or JPM (Optimal → "
+        "high, Cukup Optimal → medium, Kurang Optimal → low) within the last three years. "
+        "Percent of the mapped employees; < {n} = a box of fewer than {n} employees.",
+    ),
+    "tl_moves": ("Perpindahan sejak {y0}", "Movement since {y0}"),
+    "tl_moves_sentence": (
+        "{n} pegawai terpetakan pada {y0} dan {y1}: {rose} naik, {fell} turun, {stayed} tetap "
+        "di kotaknya, {big} berpindah dua langkah atau lebih.",
+        "{n} employees mapped in {y0} and {y1}: {rose} rose, {fell} fell, {stayed} stayed in "
+        "their box, {big} moved two or more steps.",
+    ),
+    "tl_no_moves": (
+        "Belum ada perpindahan untuk ditampilkan (tahun sebelumnya atau pegawainya kurang).",
+        "No movement to show (no previous year, or too few people).",
+    ),
+    "tl_moves_note": (
+        "Baris: kotak tahun {y0}; kolom: kotak tahun {y1}. Langkah = langkah kinerja + langkah "
+        "potensial (nomor kotak bukan jarak).",
+        "Rows: box in {y0}; columns: box in {y1}. Steps = performance steps + potential steps "
+        "(box numbers are not distances).",
+    ),
+    "tl_rose": ("Naik", "Rose"),
+    "tl_fell": ("Turun", "Fell"),
+    "tl_stayed": ("Tetap di kotak", "Same box"),
+    "tl_big": ("Pindah ≥ 2 langkah", "Moved ≥ 2 steps"),
+    "sc_headline": (
+        "{n} jabatan berisiko per {date}: {v} kosong, {r} pejabat mendekati BUP, {f} kurang "
+        "dari dua kandidat siap.",
+        "{n} posts at risk as of {date}: {v} vacant, {r} holders near retirement, {f} with "
+        "fewer than two ready candidates.",
+    ),
+    "sc_none": ("Tidak ada jabatan berisiko per {date}.", "No post at risk as of {date}."),
+    "sc_col_post": ("Jabatan", "Post"),
+    "sc_col_type": ("Jenis jabatan", "Job type"),
+    "sc_col_risks": ("Risiko", "Risks"),
+    "sc_col_ms": ("Memenuhi Syarat", "Memenuhi Syarat"),
+    "sc_col_mms": ("Masih Memenuhi Syarat", "Masih Memenuhi Syarat"),
+    "sc_col_kms": ("Kurang Memenuhi Syarat", "Kurang Memenuhi Syarat"),
+    "sc_col_incomplete": ("Belum lengkap", "Incomplete"),
+    "sc_vacant": ("kosong", "vacant"),
+    "sc_retiring": ("pejabat mendekati BUP", "holder near retirement"),
+    "sc_few_ready": ("< 2 siap", "< 2 ready"),
+    "sc_note": (
+        "Kandidat: pegawai kotak 7–9 (bukan pemegang jabatan itu), dihitung menurut kesiapan "
+        "terhadap standar jabatan: Memenuhi Syarat ≥ 80, Masih Memenuhi Syarat ≥ 68, Kurang "
+        "Memenuhi Syarat < 68; belum lengkap = ada kompetensi standar tanpa nilai dalam tiga "
+        "tahun. Hanya jumlah: nama kandidat ada di halaman Suksesi untuk perencana.",
+        "Candidates: employees of boxes 7–9 (not holding the post), counted by readiness against "
+        "the post's standard: Memenuhi Syarat ≥ 80, Masih Memenuhi Syarat ≥ 68, Kurang Memenuhi "
+        "Syarat < 68; incomplete = a standard competency without a score in three years. Counts "
+        "only: candidates' names are on the Suksesi page, for planners.",
+    ),
+    "sc_top": (
+        "{k} dari {n} jabatan berisiko, risiko terbanyak lebih dulu.",
+        "{k} of {n} posts at risk, most risks first.",
+    ),
+    "sh_talent": ("Talenta ringkasan", "Talent summary"),
+    "sh_talent_agency": ("Talenta per OPD", "Talent by agency"),
+    "sh_moves": ("Perpindahan kotak", "Box moves"),
+    "sh_risk": ("Jabatan berisiko", "Posts at risk"),
+    "c_rated": ("Pegawai berpredikat", "Rated employees"),
+    "c_mapped": ("Terpetakan", "Mapped"),
+    "c_succession": ("Kelompok suksesi (7–9)", "Succession group (7–9)"),
+    "c_pct_succession": ("% kelompok suksesi", "% succession group"),
+    "c_from_year": ("Dari tahun", "From year"),
+    "c_from_box": ("Dari kotak", "From box"),
+    "c_to_box": ("Ke kotak", "To box"),
+    "c_position_id": ("Kode jabatan", "Position code"),
+    "c_position": ("Jabatan", "Position"),
+    "c_job_type": ("Jenis jabatan", "Job type"),
+    "c_holders": ("Pemegang", "Holders"),
+    "c_near_bup": ("Mendekati BUP", "Near retirement"),
+    "c_unknown_age": ("Tanpa tanggal lahir", "No birth date"),
+    "c_bup": ("BUP", "Retirement age"),
+    "c_ready": ("Kandidat Memenuhi Syarat", "Memenuhi Syarat candidates"),
+    "c_vacant": ("Kosong", "Vacant"),
+    "c_retiring": ("Pejabat mendekati BUP", "Holder near retirement"),
+    "c_few_ready": ("< 2 kandidat siap", "< 2 ready candidates"),
+    "c_risks": ("Jumlah risiko", "Risks"),
+    "c_ms": ("Kandidat Memenuhi Syarat", "Candidates Memenuhi Syarat"),
+    "c_mms": ("Kandidat Masih Memenuhi Syarat", "Candidates Masih Memenuhi Syarat"),
+    "c_kms": ("Kandidat Kurang Memenuhi Syarat", "Candidates Kurang Memenuhi Syarat"),
+    "c_incomplete": ("Kandidat belum lengkap", "Candidates incomplete"),
+    **{f"c_box_{b}": (f"Kotak {b}", f"Box {b}") for b in range(1, 10)},
 }
 
 MONTHS = (
@@ -251,6 +373,11 @@ def t(key: str, lang: str, **values: Any) -> str:
     """The text of `key` in `lang` ('id' or 'en'), with its placeholders filled."""
     template = TEXT[key][1 if lang == "en" else 0]
     return template.format(**values) if values else template
+
+
+def day_words(day: Any, lang: str) -> str:
+    """'6 Desember 2026' / '6 December 2026'."""
+    return f"{day.day} {MONTHS[day.month - 1][1 if lang == 'en' else 0]} {day.year}"
 
 
 def date_words(when: Any, lang: str) -> str:
