@@ -16,6 +16,52 @@ if g.year is None or g.rated == 0:
     st.info(t("talent_no_rating"), icon=":material/search_off:")
     st.stop()
 
+with st.expander(t("talent_local"), icon=":material/tune:"):
+    st.caption(t("talent_local_help"))
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        hi = st.number_input(
+            t("talent_local_tinggi"),
+            min_value=0.1,
+            max_value=999.9,
+            value=talent_views.CONTRACT_TINGGI_T / 10,
+            step=0.1,
+            format="%.1f",
+            key="talent_local_tinggi",
+        )
+    with c2:
+        mid = st.number_input(
+            t("talent_local_menengah"),
+            min_value=0.1,
+            max_value=999.9,
+            value=talent_views.CONTRACT_MENENGAH_T / 10,
+            step=0.1,
+            format="%.1f",
+            key="talent_local_menengah",
+        )
+    with c3:
+        window = st.select_slider(
+            t("talent_local_window"),
+            options=list(talent_views.LOCAL_WINDOWS),
+            value=WINDOW,
+            key="talent_local_window",
+        )
+contract_grid = g  # the calibration compares with the contract's population
+hi_t, mid_t = round(hi * 10), round(mid * 10)  # tenths: the view decides exactly
+if not 0 < mid_t <= hi_t:
+    st.error(t("talent_local_bad"))
+elif (hi_t, mid_t, window) != (
+    talent_views.CONTRACT_TINGGI_T,
+    talent_views.CONTRACT_MENENGAH_T,
+    WINDOW,
+):
+    g = queries.talent_grid_local(snap, f, tinggi_t=hi_t, menengah_t=mid_t, window=int(window))
+    st.warning(
+        t("talent_local_banner", hi=fmt.num(hi_t / 10, lang, 1), mid=fmt.num(mid_t / 10, lang, 1),
+          w=window),
+        icon=":material/rule:",
+    )  # fmt: skip
+
 st.subheader(t("talent_year", year=g.year))
 top = g.boxes[g.boxes["box"] >= 7]
 # a hidden box among 7-9 (the small-group rule) leaves the succession group's size unsaid
@@ -174,7 +220,7 @@ else:
     widgets.chart(
         charts.calibration_bars(
             shown,
-            {int(r.box): float(r.share) for r in g.boxes.itertuples()},
+            {int(r.box): float(r.share) for r in contract_grid.boxes.itertuples()},
             key=key,
             labels=labels,
             lang=lang,

@@ -20,6 +20,7 @@ from analytics.report import ReportContent
 from analytics.report import figures as report_figures
 from charts import gaps
 from charts import service as service_charts
+from charts import talent as talent_charts
 from charts.report import for_report
 from ui import filterbar, queries, state, widgets
 from ui.state import t
@@ -116,6 +117,24 @@ def _service(c: ReportContent) -> go.Figure | None:
     return for_report(fig, font_size=15)
 
 
+def _talent(c: ReportContent) -> go.Figure | None:
+    """The talent year's 9-box as the Talenta page draws it (small boxes read '< n')."""
+    if c.talent_hidden or c.talent.mapped == 0:
+        return None
+    fig = talent_charts.nine_box(
+        c.talent.boxes,
+        lang=c.lang,
+        title="",
+        performance_labels=[t(f"perf_{i}") for i in range(3)],
+        potential_labels=[t(f"pot_{i}") for i in range(3)],
+        axis_performance=t("axis_performance"),
+        axis_potential=t("axis_potential"),
+        box_label=t("box_n", n="{n}"),
+        hidden_label=f"< {c.filters.min_group}",
+    )
+    return for_report(fig, font_size=15)
+
+
 SCREENS: tuple[tuple[str, str, Callable[[ReportContent], go.Figure | None]], ...] = (
     ("kpis", "nav_overview", _kpis),
     ("gaps", "nav_gaps", _gaps),
@@ -123,6 +142,7 @@ SCREENS: tuple[tuple[str, str, Callable[[ReportContent], go.Figure | None]], ...
     ("impact", "nav_impact", _impact),
     ("needs", "nav_needs", _needs),
     ("service", "nav_service", _service),
+    ("talent", "nav_talent", _talent),
 )
 # A chart takes the height the screen leaves below the heading and the controls (CSS on its
 # keyed container, `height="stretch"`), so a screen fits a 1280 x 720 projector and a

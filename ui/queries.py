@@ -97,6 +97,7 @@ needs_totals = views.needs_totals  # a sum over the cached needs table (not a qu
 service_link = cached(service.service_link)
 service_effect = cached(service.service_effect)
 talent_grid = cached(talent_views.grid)
+talent_grid_local = cached(talent_views.grid_by_cutoffs)
 talent_box_people = cached(talent_views.box_people)
 talent_moves = cached(talent_views.moves)
 talent_movers = cached(talent_views.movers)

@@ -327,6 +327,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sh_talent_agency": ("Talenta per OPD", "Talent by agency"),
     "sh_moves": ("Perpindahan kotak", "Box moves"),
     "sh_risk": ("Jabatan berisiko", "Posts at risk"),
+    "w_yes": ("ya", "yes"),
     "c_rated": ("Pegawai berpredikat", "Rated employees"),
     "c_mapped": ("Terpetakan", "Mapped"),
     "c_succession": ("Kelompok suksesi (7–9)", "Succession group (7–9)"),

@@ -40,6 +40,11 @@ FORMATS: dict[str, str] = {
     "priority": "0.0",
     "cost_per_participant": "#,##0",
     "estimated_cost_idr": "#,##0",
+    "rated": "#,##0",
+    "mapped": "#,##0",
+    **{f"box_{b}": "#,##0" for b in range(1, 10)},
+    "succession": "#,##0",
+    "pct_succession": "0.0",
 }
 LABELS: dict[str, str] = {
     "agency_id": "c_agency_id",
@@ -71,6 +76,30 @@ LABELS: dict[str, str] = {
     "cost_per_participant": "c_cost_pp",
     "estimated_cost_idr": "c_est_cost",
     "ikm": "c_ikm",
+    "rated": "c_rated",
+    "mapped": "c_mapped",
+    **{f"box_{b}": f"c_box_{b}" for b in range(1, 10)},
+    "succession": "c_succession",
+    "pct_succession": "c_pct_succession",
+    "from_year": "c_from_year",
+    "from_box": "c_from_box",
+    "to_box": "c_to_box",
+    "position_id": "c_position_id",
+    "position_name": "c_position",
+    "job_type": "c_job_type",
+    "holders": "c_holders",
+    "near_bup": "c_near_bup",
+    "unknown_age": "c_unknown_age",
+    "bup": "c_bup",
+    "ready": "c_ready",
+    "vacant": "c_vacant",
+    "retiring": "c_retiring",
+    "few_ready": "c_few_ready",
+    "risks": "c_risks",
+    "ms": "c_ms",
+    "mms": "c_mms",
+    "kms": "c_kms",
+    "incomplete": "c_incomplete",
     "grade": "c_grade",
     "respondents": "c_respondents",
     "mean_jpm_prev": "c_mean_jpm_prev",
@@ -127,6 +156,15 @@ def tables(c: ReportContent) -> dict[str, pd.DataFrame]:
         "mean_shortfall",
         "pct_meeting",
     ]
+    return {
+        **_core_tables(c, kpis, gap_cols),
+        **_talent_tables(c),
+    }
+
+
+def _core_tables(
+    c: ReportContent, kpis: pd.DataFrame, gap_cols: list[str]
+) -> dict[str, pd.DataFrame]:
     return {
         "sh_kpis": kpis,
         "sh_gaps": _named(c.gaps_by_competency, c, gap_cols),
@@ -232,6 +270,40 @@ def tables(c: ReportContent) -> dict[str, pd.DataFrame]:
                 "ci_high",
             ]
         ),
+    }
+
+
+TALENT_COLUMNS = [
+    "year", "rated", "mapped", *(f"box_{b}" for b in range(1, 10)), "succession",
+    "pct_succession",
+]  # fmt: skip
+RISK_COLUMNS = [
+    "position_id", "position_name", "job_type", "holders", "near_bup", "unknown_age", "bup",
+    "ready", "vacant", "retiring", "few_ready", "risks", "mms", "kms", "incomplete",
+]  # fmt: skip
+
+
+def _talent_tables(c: ReportContent) -> dict[str, pd.DataFrame]:
+    """talent-summary (by none and by agency, small boxes hidden), the box-to-box moves
+    (hidden cells left out) and the posts at risk (counts; candidates by readiness for the
+    first posts, as on the slide)."""
+    summary = c.talent_summary.rename(columns={"employees": "rated"})
+    by_agency = c.talent_by_agency.rename(columns={"employees": "rated"})
+    moves = c.talent_moves.table
+    if "hidden" in moves.columns:
+        moves = moves[~moves["hidden"].astype(bool)]
+    risk = c.posts_at_risk.merge(
+        c.risk_top[["position_id", "ms", "mms", "kms", "incomplete"]], on="position_id", how="left"
+    )
+    for col in ("vacant", "retiring", "few_ready"):
+        risk[col] = risk[col].map(lambda v: t("w_yes", c.lang) if v else "")
+    return {
+        "sh_talent": summary.reindex(columns=TALENT_COLUMNS),
+        "sh_talent_agency": _named(
+            by_agency, c, ["year", "agency_id", "agency", *TALENT_COLUMNS[1:]]
+        ),
+        "sh_moves": moves.reindex(columns=["from_year", "year", "from_box", "to_box", "employees"]),
+        "sh_risk": risk.reindex(columns=RISK_COLUMNS),
     }
 
 

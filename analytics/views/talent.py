@@ -576,3 +576,14 @@ def summary_hidden(
             df.at[i, "succession"] = float("nan")
             df.at[i, "pct_succession"] = float("nan")
     return df
+
+
+def grid_by_cutoffs(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    tinggi_t: int = CONTRACT_TINGGI_T,
+    menengah_t: int = CONTRACT_MENENGAH_T,
+    window: int = tm.WINDOW,
+) -> Grid:
+    """grid_local with the mapping's values as plain options (a cached page query's key)."""
+    return grid_local(cur, filters, LocalMapping(tinggi_t, menengah_t, window))

@@ -158,3 +158,37 @@ def test_profile_shows_the_persons_box_by_year(demo_db: Path) -> None:
     assert boxes is not None
     latest = boxes[boxes["Tahun"] == int(row[1])].iloc[0]
     assert latest["Kotak"] == (row[-1] or "–")
+
+
+def test_local_convention_is_marked_and_matches_the_view(demo_db: Path) -> None:
+    """The expander "Konvensi lokal": the default is the contract's grid with no banner;
+    other cut-offs and a window re-map the 9-box (the view's figures) under a banner."""
+    from analytics.core.filters import Filters
+    from ui.state import get_store
+
+    at = app("pages/talent.py")
+    assert not [w for w in at.warning if "Konvensi lokal" in w.value]
+    at.number_input(key="talent_local_tinggi").set_value(100.0)
+    at.number_input(key="talent_local_menengah").set_value(85.5)
+    at.select_slider(key="talent_local_window").set_value(2).run()
+    assert not at.exception, [e.value for e in at.exception]
+    banner = [w.value for w in at.warning if "Konvensi lokal" in w.value]
+    assert banner and "100,0" in banner[0] and "85,5" in banner[0] and "2 tahun" in banner[0]
+    with get_store().snapshot() as snap:
+        g = vt.grid_local(snap.cur, Filters(), vt.LocalMapping(1000, 855, 2))
+        contract = vt.grid(snap.cur, Filters())
+    assert {int(b): n for b, n in zip(g.boxes["box"], g.boxes["employees"], strict=True)} != {
+        int(b): n for b, n in zip(contract.boxes["box"], contract.boxes["employees"], strict=True)
+    }
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Terpetakan"] == integer(g.mapped, "id")
+    grid = next(pio.from_json(c.proto.spec) for c in at.get("plotly_chart"))
+    texts = {}
+    for a in grid.layout.annotations:
+        m = re.match(r".*<b>(\d)</b></span><br><b>([\d.]+)</b>", a.text)
+        if m:
+            texts[int(m.group(1))] = m.group(2)
+    expected = {
+        int(r.box): integer(int(r.employees), "id") for r in g.boxes.itertuples() if not r.hidden
+    }
+    assert texts == expected

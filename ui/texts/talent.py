@@ -195,4 +195,32 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_boxes": ("Kotak talenta per tahun", "Talent box by year"),
     "col_performance": ("Kinerja", "Performance"),
     "col_potential": ("Potensial", "Potential"),
+    "talent_local": ("Konvensi lokal", "Local convention"),
+    "talent_local_help": (
+        "Tampilan saja: pilih ambang JPM lain untuk potensial tinggi dan menengah, dan jendela "
+        "lain (1–3 tahun, termasuk tahun talenta) untuk JPM sebagai proksi potensial. Hasil tes "
+        "potensial (potential.csv) tetap didahulukan. Unduhan dan ekspor selalu memakai "
+        "pemetaan kontrak data (≥ 90 tinggi, ≥ 78 menengah, tiga tahun).",
+        "Display only: choose other JPM cut-offs for high and medium potential, and another "
+        "window (1–3 years, the talent year included) for JPM as the potential proxy. Potential "
+        "test results (potential.csv) still come first. Downloads and exports always use the "
+        "data contract's mapping (≥ 90 high, ≥ 78 medium, three years).",
+    ),
+    "talent_local_tinggi": ("JPM minimal untuk tinggi", "Minimum JPM for high"),
+    "talent_local_menengah": ("JPM minimal untuk menengah", "Minimum JPM for medium"),
+    "talent_local_window": ("Jendela JPM (tahun)", "JPM window (years)"),
+    "talent_local_bad": (
+        "Ambang menengah harus di atas 0 dan tidak melebihi ambang tinggi; pemetaan kontrak "
+        "dipakai.",
+        "The medium cut-off must be above 0 and at most the high one; the contract's mapping "
+        "is used.",
+    ),
+    "talent_local_banner": (
+        "Konvensi lokal, bukan pemetaan kontrak data: potensial dari JPM ≥ {hi} tinggi, ≥ {mid} "
+        "menengah, dalam {w} tahun terakhir. Kotak 9 di bawah memakai konvensi ini; unduhan dan "
+        "ekspor selalu memakai pemetaan kontrak (≥ 90, ≥ 78, tiga tahun).",
+        "Local convention, not the data contract's mapping: potential from JPM ≥ {hi} high, "
+        "≥ {mid} medium, within the last {w} years. The 9-box below uses it; downloads and "
+        "exports always use the contract's mapping (≥ 90, ≥ 78, three years).",
+    ),
 }
