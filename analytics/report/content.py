@@ -402,6 +402,8 @@ def _talent_headlines(talent: Mapping[str, Any], f: Filters, lang: str) -> dict[
     grid: talent_view.Grid = talent["talent"]
     if talent["talent_hidden"]:
         tl = t("hidden_population", lang, n=f.min_group)
+    elif grid.year is None:
+        tl = t("no_data", lang)
     elif grid.mapped == 0:
         tl = t("tl_none", lang)
     else:
@@ -430,6 +432,8 @@ def _talent_headlines(talent: Mapping[str, Any], f: Filters, lang: str) -> dict[
     day = day_words(talent["succession_as_of"], lang)
     if talent["talent_hidden"]:
         sc = t("hidden_population", lang, n=f.min_group)
+    elif rc["posts"] == 0 and grid.year is None:
+        sc = t("no_data", lang)
     elif rc["posts"] == 0:
         sc = t("sc_none", lang, date=day)
     else:

@@ -92,7 +92,7 @@ def test_deck_written_format_from_the_suffix(demo: Store, tmp_path: Path, chromi
     )
     assert code == 0, err
     slides = list(Presentation(str(target)).slides)
-    assert len(slides) == 7
+    assert len(slides) == 9
     assert any(
         "Job type: Pelaksana" in s.text_frame.text for s in slides[0].shapes if s.has_text_frame
     )

@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,6 +26,7 @@ from analytics.report.images import chromium_path
 from analytics.store import info as overview
 from analytics.store.db import Store
 from analytics.views import findings
+from analytics.views import talent as talent_views
 from charts import gaps as gap_charts
 from charts import report as chart_style
 
@@ -103,10 +105,10 @@ def hidden_filters(agency: str) -> Filters:
     return Filters(agencies=(agency,), small_groups="hide")
 
 
-def test_sixteen_by_nine_with_seven_slides(deck: bytes) -> None:
+def test_sixteen_by_nine_with_nine_slides(deck: bytes) -> None:
     prs = Presentation(io.BytesIO(deck))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
-    assert len(prs.slides) == 7
+    assert len(prs.slides) == 9
 
 
 def test_title_slide_names_the_filters_and_the_data_version(
@@ -217,6 +219,64 @@ def test_needs_slide_lists_the_top_needs(demo: Store, deck: bytes, agency: str) 
     assert first[2] == integer(top["employees_below"], "id")
     assert first[3] == num(top["priority"], "id", 1)
     assert findings.needs(visible, nm, "id") in slide_text(slides(deck)[5])
+
+
+def test_talent_slide_is_the_grid(demo: Store, deck: bytes, agency: str) -> None:
+    """The 9-box table: kinerja down the rows (di atas first), potensial across, the official
+    box numbers, each box's count and share as the talent view gives them under 'hide' (a box
+    of 1-4 people reads '< 5' and shows no count)."""
+    with demo.snapshot() as snap:
+        g = talent_views.grid(snap.cur, hidden_filters(agency))
+        plain = talent_views.grid(snap.cur, Filters(agencies=(agency,), small_groups="show"))
+    slide = slides(deck)[7]
+    table = next(s.table for s in slide.shapes if s.has_table)
+    assert "Kotak 9 talenta" in slide_text(slide)
+    raw = dict(zip(plain.boxes["box"], plain.boxes["employees"], strict=True))
+    hidden_seen = 0
+    for i, perf in enumerate((2, 1, 0)):
+        for pot in range(3):
+            row = g.boxes[(g.boxes["performance"] == perf) & (g.boxes["potential"] == pot)].iloc[0]
+            text = table.cell(i, pot + 1).text
+            assert text.split("\n")[0] == str(int(row["box"]))
+            if row["hidden"]:
+                hidden_seen += 1
+                assert "< 5" in text and f"\n{integer(raw[row['box']], 'id')} " not in text
+            else:
+                assert f"{integer(row['employees'], 'id')} · {pct(row['share'], 'id')}" in text
+    assert table.cell(0, 3).text.startswith("9") and table.cell(2, 1).text.startswith("1")
+    assert table.cell(0, 1).text.startswith("4") and table.cell(2, 3).text.startswith("6")
+    size = int(g.boxes.loc[g.boxes["box"] >= 7, "employees"].sum())
+    if not g.boxes.loc[g.boxes["box"] >= 7, "hidden"].any():
+        assert integer(size, "id") in slide_text(slide)
+    assert integer(g.rated, "id") in slide_text(slide)
+    assert hidden_seen == int(g.boxes["hidden"].sum())
+
+
+def test_talent_slide_says_how_people_moved(demo: Store, deck: bytes, agency: str) -> None:
+    with demo.snapshot() as snap:
+        m = talent_views.moves(snap.cur, hidden_filters(agency))
+    text = slide_text(slides(deck)[7])
+    assert m.from_year is not None and f"Perpindahan sejak {m.from_year}" in text
+    for n in (m.rose, m.fell, m.stayed, m.big):
+        assert (f"{integer(n, 'id')} " if n >= 5 or n == 0 else "< 5") in text
+
+
+def test_succession_slide_counts_the_posts_at_risk(demo: Store, deck: bytes, agency: str) -> None:
+    leader = hidden_filters(agency).with_(may_see_individuals=False)
+    today = date.today()
+    with demo.snapshot() as snap:
+        risk = talent_views.posts_at_risk(snap.cur, leader, today)
+        first = talent_views.candidates(snap.cur, leader, str(risk.at[0, "position_id"]))
+    slide = slides(deck)[8]
+    text = slide_text(slide)
+    assert f"{integer(len(risk), 'id')} jabatan berisiko" in text
+    table = next(s.table for s in slide.shapes if s.has_table)
+    assert str(risk.at[0, "position_id"]) in table.cell(1, 0).text
+    counts = first.by_readiness
+    assert [table.cell(1, j).text for j in range(3, 7)] == [
+        integer(counts[k], "id")
+        for k in ("Memenuhi Syarat", "Masih Memenuhi Syarat", "Kurang Memenuhi Syarat", "")
+    ]
 
 
 def test_no_person_level_data(demo: Store, deck: bytes) -> None:

@@ -148,6 +148,33 @@ def test_heatmap_and_needs_figures(demo: Store, pdf: Path, filters: Filters) -> 
         assert f"{row.year} {integer(row.employees, 'id')} {pct(row.pct_meeting, 'id')}" in text
 
 
+def test_talent_and_succession_pages(demo: Store, pdf: Path, filters: Filters) -> None:
+    """The 9-box counts (a hidden box reads '< 5'), the moves sentence and the posts at risk."""
+    from datetime import date
+
+    from analytics.views import talent as tv
+
+    hide = filters.with_(small_groups="hide", may_see_individuals=False)
+    with demo.snapshot() as snap:
+        g = tv.grid(snap.cur, hide)
+        risk = tv.posts_at_risk(snap.cur, hide, date.today())
+    pages = page_texts(pdf)
+    talent = next(p for p in pages if "TALENTA" in p)
+    assert f"Kotak 9 talenta {g.year}" in talent
+    tight = talent.replace(" ", "")  # pdftotext may close up the centred cells' spaces
+    for r in g.boxes.itertuples():
+        if r.hidden:
+            assert "<5·–" in tight
+        else:
+            assert f"{integer(r.employees, 'id')}·{pct(r.share, 'id')}" in tight
+    succ = flat(next(p for p in pages if "SUKSESI" in p))
+    if len(risk):  # (here the job types filter keeps no structural post)
+        assert f"{integer(len(risk), 'id')} jabatan berisiko" in succ
+        assert str(risk.at[0, "position_id"]) in succ
+    else:
+        assert "Tidak ada jabatan berisiko" in succ
+
+
 def test_bundled_font_is_embedded(pdf: Path) -> None:
     if shutil.which("pdffonts") is None:
         pytest.skip("pdffonts not installed")

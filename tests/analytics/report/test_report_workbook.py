@@ -36,6 +36,10 @@ SHEETS_ID = [
     "Kebutuhan pelatihan",
     "Layanan publik (IKM)",
     "Efek layanan",
+    "Talenta ringkasan",
+    "Talenta per OPD",
+    "Perpindahan kotak",
+    "Jabatan berisiko",
 ]
 
 
@@ -179,3 +183,50 @@ def test_the_service_sheets_hold_the_exports(demo: Store, workbook_bytes: bytes)
     same = effect[(effect["outcome"] == "ikm") & (effect["predictor"] == "mean_jpm")].iloc[0]
     ikm = next(r for r in fx if r[0] == "ikm" and r[1] == "mean_jpm")
     assert ikm[4] == pytest.approx(same["effect"]) and ikm[3] == same["observations"]
+
+
+def test_the_talent_sheets_hold_the_exports(demo: Store, workbook_bytes: bytes) -> None:
+    """talent-summary (by none and by agency), the moves and the posts at risk, as the
+    exports and views give them under 'hide': a box of 1-4 people is an empty cell."""
+    from datetime import date
+
+    from analytics.metrics import talent as tm
+    from analytics.views import talent as tv
+
+    hide = Filters(small_groups="hide")
+    with demo.snapshot() as snap:
+        summary = tm.talent_summary(snap.cur, Filters())
+        by_agency = tv.summary_hidden(snap.cur, hide, "agency")
+        raw_agency = tm.talent_summary(snap.cur, Filters(), "agency")
+        moves = tv.moves(snap.cur, hide).table
+        risk = tv.posts_at_risk(snap.cur, hide, date.today())
+    wb = load_workbook(io.BytesIO(workbook_bytes))
+    row = [c.value for c in wb["Talenta ringkasan"][2]]
+    assert row[:12] == [int(summary.at[0, c]) for c in ["year", "employees", "mapped",
+                                                        *(f"box_{b}" for b in range(1, 10))]]  # fmt: skip
+    ws = wb["Talenta per OPD"]
+    kept = by_agency.dropna(subset=["employees"]).reset_index(drop=True)
+    assert ws.max_row - 1 == len(kept)
+    raw = raw_agency.set_index("agency_id")
+    small_seen = 0
+    for cells in ws.iter_rows(min_row=2):
+        values = [c.value for c in cells]
+        agency = values[1]
+        for b in range(1, 10):
+            n = int(raw.at[agency, f"box_{b}"])
+            shown = values[4 + b]
+            if 0 < n < 5:
+                small_seen += 1
+                assert shown is None
+            elif shown is not None:
+                assert shown == n
+    assert small_seen > 0
+    visible = moves[~moves["hidden"]]
+    ws = wb["Perpindahan kotak"]
+    got = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert got == [
+        [int(r.from_year), int(r.year), int(r.from_box), int(r.to_box), int(r.employees)]
+        for r in visible.itertuples()
+    ]
+    ws = wb["Jabatan berisiko"]
+    assert [r[0].value for r in ws.iter_rows(min_row=2)] == list(risk["position_id"])
