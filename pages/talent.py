@@ -46,6 +46,7 @@ with st.expander(t("talent_local"), icon=":material/tune:"):
             value=WINDOW,
             key="talent_local_window",
         )
+year = g.year  # an int here (st.stop above)
 contract_grid = g  # the calibration compares with the contract's population
 hi_t, mid_t = round(hi * 10), round(mid * 10)  # tenths: the view decides exactly
 if not 0 < mid_t <= hi_t:
@@ -83,8 +84,8 @@ if g.unmapped:
         t(
             "talent_unmapped_reason",
             n=fmt.integer(g.unmapped, lang),
-            lo=g.year - WINDOW + 1,
-            hi=g.year,
+            lo=year - WINDOW + 1,
+            hi=year,
         )  # fmt: skip
     )
 

@@ -711,7 +711,7 @@ def _talent_slide(slide: Slide, c: ReportContent) -> None:
     _box(slide, x, BODY_TOP, w, BODY_BOTTOM - BODY_TOP, lines)
     table_bottom = top + (3 * box_h + foot_h)
     note = t("tl_grid_note", c.lang, n=c.filters.min_group)
-    if c.talent.unmapped:
+    if c.talent.unmapped and c.talent.year is not None:
         note += " " + t("tl_unmapped_note", c.lang, lo=c.talent.year - 2, hi=c.talent.year)
     _text(
         slide, MARGIN, table_bottom + 0.08, sum(widths), BODY_BOTTOM - table_bottom, note, 11,
@@ -743,8 +743,8 @@ def _succession_slide(slide: Slide, c: ReportContent) -> None:
         [(h, w * 72) for h, w in zip(heads, widths, strict=True)], head_pt, CELL_PAD_W, CELL_PAD_H
     )
     note = t("sc_note", c.lang)
-    note_h = lines_needed(note + " " + t("sc_top", c.lang, k=99, n=99), CONTENT_W * 72, 12)
-    note_h = note_h * 12 * 1.25 / 72 + 0.1
+    note_lines = lines_needed(note + " " + t("sc_top", c.lang, k=99, n=99), CONTENT_W * 72, 12)
+    note_h = note_lines * 12 * 1.25 / 72 + 0.1
     room = (BODY_BOTTOM - note_h - 0.15 - BODY_TOP) * 72 - head_h
     heights = _fit_rows(rows, widths, size, room, len(rows))
     table = _table(slide, BODY_TOP, widths, [head_h, *heights])

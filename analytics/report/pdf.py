@@ -551,7 +551,7 @@ def _talent(c: ReportContent) -> list[Flowable]:
         )  # fmt: skip
     )
     note = t("tl_grid_note", c.lang, n=c.filters.min_group)
-    if c.talent.unmapped:
+    if c.talent.unmapped and c.talent.year is not None:
         note += " " + t("tl_unmapped_note", c.lang, lo=c.talent.year - 2, hi=c.talent.year)
     story += [Spacer(1, 2 * mm), _p(note, S_NOTE), Spacer(1, 1 * mm)]
     m = c.talent_moves

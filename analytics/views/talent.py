@@ -511,7 +511,10 @@ def local_rows(
         )
         if int(rt) > 0
     }
-    pots, sources, years, boxes = [], [], [], []
+    pots: list[int | None] = []
+    sources: list[str | None] = []
+    years: list[int | None] = []
+    boxes: list[int | None] = []
     for r in rows.itertuples(index=False):
         if isinstance(r.potential_source, str) and r.potential_source == tm.SOURCE_CSV:
             pots.append(int(r.pot))
