@@ -191,20 +191,26 @@ def _resume(snap: Snapshot, users: dict[str, auth.User]) -> sessions.Resumed | N
     return sessions.resume(snap.cur, token, users)
 
 
-def start_session(user: auth.User) -> None:
+def start_session(user: auth.User) -> bool:
     """Begin a browser session for `user`: a row in the store, and the browser sent through
-    the cookie route (a reload of the page it is on). A store that cannot write keeps the
-    sign-in to this tab."""
+    the cookie route (a reload of the page it is on); True when it was sent. A store that
+    cannot write keeps the sign-in to this tab.
+
+    The caller must let this run end normally (st.stop, not st.rerun): a new run clears the
+    messages still queued for the browser, the redirect among them."""
     try:
         token, sid = sessions.begin(state.get_store(), user)
     except Exception:
         log.exception("sessions: could not begin a session for %s", user.name)
-        return
+        return False
     st.session_state[SESSION_KEY] = sid
     browser.go_to(session_cookie.set_url(sessions.ticket_for(token), browser.here()))
+    return True
 
 
-def _login(name: str, password: str) -> None:
+def _login(name: str, password: str) -> bool:
+    """Check the password; on success publish the user and start a browser session. True when
+    the browser is being sent through the cookie route."""
     try:
         users = auth.load_users(users_file()) or {}
     except auth.UsersFileError:
@@ -229,13 +235,13 @@ def _login(name: str, password: str) -> None:
             if result.locked_seconds
             else ("login_failed", 0)
         )
-        return
+        return False
     # a new login starts a clean session: nothing chosen by someone before stays
     _clear_session()
     st.session_state[LOGIN_KEY] = result.user.name
     _publish(result.user)
     _audit(result.user.name, "login_ok")
-    start_session(result.user)
+    return start_session(result.user)
 
 
 def _audit(actor: str, action: str, **detail: Any) -> None:
@@ -296,7 +302,10 @@ def login_form() -> None:
         )
         submitted = st.form_submit_button(t("login_submit"), type="primary")
     if submitted and name and password:
-        _login(name, password)
+        if _login(name, password):
+            # the browser is on its way through the cookie route: end this run as it is (a
+            # rerun would clear the queued redirect before it reached the browser)
+            st.stop()
         st.rerun()
 
 

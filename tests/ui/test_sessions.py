@@ -142,11 +142,23 @@ def _site(folder: Path) -> tuple[Path, str, str]:
 
 
 def sign_in(page: Any, url: str, name: str) -> None:
+    """Sign in, and wait for the cookie round trip too: the page shows the user first, then
+    the browser visits the cookie route, which sets a new session cookie."""
+    import time
+
+    def tokens() -> set[str]:
+        return {c["value"] for c in page.context.cookies() if c["name"] == sessions.COOKIE}
+
+    before = tokens()
     page.goto(url)
     page.get_by_label("Nama pengguna").fill(name)
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     signed_in(page, name)
+    deadline = time.monotonic() + 30
+    while not tokens() - before:
+        assert time.monotonic() < deadline, "no new session cookie after signing in"
+        time.sleep(0.1)
 
 
 def signed_in(page: Any, name: str) -> None:
@@ -156,8 +168,12 @@ def signed_in(page: Any, name: str) -> None:
 
 
 def login_page(page: Any) -> None:
+    from playwright.sync_api import expect
+
     page.get_by_label("Kata sandi").wait_for(timeout=60_000)
-    assert "Masuk sebagai" not in page.locator("body").inner_text()
+    # the run that draws the login form may still show the last run's sidebar, greyed out,
+    # for a moment (Streamlit's stale elements): wait for it to go rather than read it once
+    expect(page.locator("body")).not_to_contain_text("Masuk sebagai", timeout=30_000)
 
 
 @pytest.mark.browser
