@@ -44,6 +44,7 @@ from ui.session import USER_KEY, signed_in
 from ui.state import t
 from ui.widgets import md
 
+PENDING_KEY = "_asn_pending_redirect"  # the cookie route's URL, sent by the next run
 LOGIN_KEY = "_asn_login"  # the name whose password was verified in this session
 METHOD_KEY = "_asn_method"  # how the published user signed in: "password" or "oidc"
 SSO_IDENTITY_KEY = "_asn_sso_identity"  # the provider's name for the signed-in user
@@ -191,26 +192,37 @@ def _resume(snap: Snapshot, users: dict[str, auth.User]) -> sessions.Resumed | N
     return sessions.resume(snap.cur, token, users)
 
 
-def start_session(user: auth.User) -> bool:
+def start_session(user: auth.User, now: bool = True) -> None:
     """Begin a browser session for `user`: a row in the store, and the browser sent through
-    the cookie route (a reload of the page it is on); True when it was sent. A store that
-    cannot write keeps the sign-in to this tab.
+    the cookie route (a reload of the page it is on). A store that cannot write keeps the
+    sign-in to this tab.
 
-    The caller must let this run end normally (st.stop, not st.rerun): a new run clears the
-    messages still queued for the browser, the redirect among them."""
+    `now=False` when the caller reruns right after: a new run clears the messages still queued
+    for the browser, so the redirect would be lost; it is kept in the session instead and sent
+    by the next run's `gate` (`_send_pending`)."""
     try:
         token, sid = sessions.begin(state.get_store(), user)
     except Exception:
         log.exception("sessions: could not begin a session for %s", user.name)
-        return False
+        return
     st.session_state[SESSION_KEY] = sid
-    browser.go_to(session_cookie.set_url(sessions.ticket_for(token), browser.here()))
-    return True
+    url = session_cookie.set_url(sessions.ticket_for(token), browser.here())
+    if now:
+        browser.go_to(url)
+    else:
+        st.session_state[PENDING_KEY] = url
 
 
-def _login(name: str, password: str) -> bool:
-    """Check the password; on success publish the user and start a browser session. True when
-    the browser is being sent through the cookie route."""
+def _send_pending() -> None:
+    """The cookie route's redirect left by the run before (start_session(now=False))."""
+    url = st.session_state.pop(PENDING_KEY, None)
+    if isinstance(url, str):
+        browser.go_to(url)
+
+
+def _login(name: str, password: str) -> None:
+    """Check the password; on success publish the user and start a browser session (its
+    redirect sent by the next run: the caller reruns)."""
     try:
         users = auth.load_users(users_file()) or {}
     except auth.UsersFileError:
@@ -235,13 +247,13 @@ def _login(name: str, password: str) -> bool:
             if result.locked_seconds
             else ("login_failed", 0)
         )
-        return False
+        return
     # a new login starts a clean session: nothing chosen by someone before stays
     _clear_session()
     st.session_state[LOGIN_KEY] = result.user.name
     _publish(result.user)
     _audit(result.user.name, "login_ok")
-    return start_session(result.user)
+    start_session(result.user, now=False)
 
 
 def _audit(actor: str, action: str, **detail: Any) -> None:
@@ -302,10 +314,7 @@ def login_form() -> None:
         )
         submitted = st.form_submit_button(t("login_submit"), type="primary")
     if submitted and name and password:
-        if _login(name, password):
-            # the browser is on its way through the cookie route: end this run as it is (a
-            # rerun would clear the queued redirect before it reached the browser)
-            st.stop()
+        _login(name, password)
         st.rerun()
 
 
@@ -376,6 +385,7 @@ def gate(snap: Snapshot, url_paths: Sequence[str] = ()) -> auth.User:
     """The user admitted to this rerun; otherwise the login page (or the refusal) is drawn
     and the run stops. `url_paths`: the app's page paths, each answered by the login page
     too, so a shared link opens (no "page not found") and leads to its page after login."""
+    _send_pending()
     user = current_user(snap)
     if user is not None:
         sidebar_box(snap, user)
