@@ -331,6 +331,29 @@ def _table(slide: Slide, top: float, widths: list[float], heights: list[float]) 
     return table
 
 
+def _fill(
+    table: Any,
+    heads: list[str],
+    rows: list[list[str]],
+    head_pt: float,
+    size: float,
+    numeric: set[int],
+    bold: int,
+) -> None:
+    """A table's blue header row and banded body rows; `numeric` columns right-aligned, the
+    `bold` column in bold."""
+    for j, head in enumerate(heads):
+        align = PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT
+        _cell(
+            table.cell(0, j), head, head_pt, fill=theme.ACCENT, color=WHITE, bold=True, align=align
+        )
+    for i, cells in enumerate(rows, start=1):
+        fill = WHITE if i % 2 else TILE_FILL
+        for j, s in enumerate(cells):
+            align = PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT
+            _cell(table.cell(i, j), s, size, fill=fill, bold=j == bold, align=align)
+
+
 def _fit_rows(
     rows: list[list[str]], widths: list[float], size: float, room_pt: float, limit: int
 ) -> list[float]:
@@ -556,27 +579,7 @@ def _needs_slide(slide: Slide, c: ReportContent) -> None:
     rows = rows[: len(heights)]
     table = _table(slide, top, widths, [head_h, *heights])
     numeric = {2, 3, 5}
-    for j, head in enumerate(heads):
-        _cell(
-            table.cell(0, j),
-            head,
-            head_pt,
-            fill=theme.ACCENT,
-            color=WHITE,
-            bold=True,
-            align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
-        )
-    for i, cells in enumerate(rows, start=1):
-        fill = WHITE if i % 2 else TILE_FILL
-        for j, s in enumerate(cells):
-            _cell(
-                table.cell(i, j),
-                s,
-                TABLE_PT,
-                fill=fill,
-                bold=j == 3,
-                align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
-            )
+    _fill(table, heads, rows, head_pt, TABLE_PT, numeric, bold=3)
     _note(slide, top + (head_h + sum(heights)) / 72 + 0.12, total, 13, total_h + 0.1)
 
 
@@ -598,27 +601,7 @@ def _service_slide(slide: Slide, c: ReportContent) -> None:
     heights = _fit_rows(rows, widths, size, 3.2 * 72, len(rows))
     table = _table(slide, BODY_TOP, widths, [head_h, *heights])
     numeric = {1, 2, 3}
-    for j, head in enumerate(heads):
-        _cell(
-            table.cell(0, j),
-            head,
-            head_pt,
-            fill=theme.ACCENT,
-            color=WHITE,
-            bold=True,
-            align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
-        )
-    for i, cells in enumerate(rows[: len(heights)], start=1):
-        fill = WHITE if i % 2 else TILE_FILL
-        for j, s in enumerate(cells):
-            _cell(
-                table.cell(i, j),
-                s,
-                size,
-                fill=fill,
-                bold=j == 4,
-                align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
-            )
+    _fill(table, heads, rows[: len(heights)], head_pt, size, numeric, bold=4)
     y = BODY_TOP + (head_h + sum(heights)) / 72 + 0.15
     notes = [*c.service_sentences[1:], service_view.caveat(c.lang), t("sv_note", c.lang)]
     text = " ".join(notes)
@@ -749,27 +732,7 @@ def _succession_slide(slide: Slide, c: ReportContent) -> None:
     heights = _fit_rows(rows, widths, size, room, len(rows))
     table = _table(slide, BODY_TOP, widths, [head_h, *heights])
     numeric = {3, 4, 5, 6}
-    for j, head in enumerate(heads):
-        _cell(
-            table.cell(0, j),
-            head,
-            head_pt,
-            fill=theme.ACCENT,
-            color=WHITE,
-            bold=True,
-            align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
-        )
-    for i, cells in enumerate(rows[: len(heights)], start=1):
-        fill = WHITE if i % 2 else TILE_FILL
-        for j, s in enumerate(cells):
-            _cell(
-                table.cell(i, j),
-                s,
-                size,
-                fill=fill,
-                bold=j == 3,
-                align=PP_ALIGN.RIGHT if j in numeric else PP_ALIGN.LEFT,
-            )
+    _fill(table, heads, rows[: len(heights)], head_pt, size, numeric, bold=3)
     shown = len(heights)
     note += " " + t("sc_top", c.lang, k=shown, n=c.risk_counts["posts"])
     y = BODY_TOP + (head_h + sum(heights)) / 72 + 0.12
