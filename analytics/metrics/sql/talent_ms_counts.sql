@@ -3,6 +3,11 @@
 -- does not hold that post) are `Memenuhi Syarat` for it: a level in every competency of its
 -- standard (latest score in [$year - 2, $year]) and 100 x Σ level >= 80 x Σ required.
 -- Columns: position_key, ready.
+--
+-- Posts are grouped by the set of competencies their standard names (a few dozen sets for
+-- hundreds of posts: the managerial and socio-cultural ones and a job family's technical ones):
+-- a candidate's Σ level over a set is summed once per set, not once per post, and each post
+-- then only compares that sum with its own Σ required.
 with candidates as (
     select c.emp_key, e.position_key as holds
     from (select unnest($candidates::integer[]) as emp_key) c
@@ -15,25 +20,36 @@ latest as (
     where sc.year between $year - 2 and $year
     group by sc.emp_key, sc.competency_key
 ),
-target as (
-    select st.position_key, st.competency_key, st.required_level::integer * 10 as req_t,
-           count(*) over (partition by st.position_key) as n_comp
+post_set as (
+    select st.position_key, list(st.competency_key order by st.competency_key) as comps,
+           sum(st.required_level::integer * 10) as den
     from standards st
     where list_contains($posts::integer[], st.position_key)
+    group by st.position_key
 ),
-per_candidate as (
-    select t.position_key, l.emp_key, any_value(t.n_comp) as n_comp, count(*) as n_have,
-           sum(l.level_t) as level_t, sum(t.req_t) as den
-    from target t
-    join latest l on l.competency_key = t.competency_key
-    group by t.position_key, l.emp_key
+sets as (
+    -- grouping by an integer is several times cheaper than by a list
+    select comps, row_number() over () as set_id from (select distinct comps from post_set)
+),
+member as (
+    select set_id, len(comps) as n_comp, unnest(comps) as competency_key from sets
+),
+per_set as (
+    -- candidates with a level in every competency of the set, and their Σ level over it
+    select m.set_id, l.emp_key, sum(l.level_t) as level_t
+    from member m
+    join latest l on l.competency_key = m.competency_key
+    group by m.set_id, l.emp_key
+    having count(*) = any_value(m.n_comp)
 ),
 final as (
-    select pc.position_key, count(*) as ready
-    from per_candidate pc
-    join candidates c on c.emp_key = pc.emp_key
-    where pc.n_have = pc.n_comp and c.holds <> pc.position_key
-      and 100 * pc.level_t >= $ms_min * pc.den
-    group by pc.position_key
+    select p.position_key, count(*) as ready
+    from post_set p
+    join sets using (comps)
+    join per_set s on s.set_id = sets.set_id
+    join candidates c on c.emp_key = s.emp_key
+    where c.holds <> p.position_key
+      and 100 * s.level_t >= $ms_min * p.den
+    group by p.position_key
 )
 select * from final

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction as F
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -12,6 +14,9 @@ import pytest
 
 from analytics.core.filters import Filters
 from analytics.core.privacy import NotPermitted
+from analytics.demo.build import build_demo
+from analytics.metrics import talent as tm
+from analytics.store.db import Store
 from analytics.views import talent as vt
 from tests.support.fixtures import Builder, nip, store_of
 from tests.support.talent_world import T, talent_world
@@ -216,3 +221,25 @@ def test_summary_hidden_hides_small_boxes_per_row(cur) -> None:
     assert pd.isna(row["succession"]) and pd.isna(row["pct_succession"])
     shown = vt.summary_hidden(cur, Filters(small_groups="show"))
     assert int(shown.iloc[0]["box_9"]) == 4 and int(shown.iloc[0]["succession"]) == 8
+
+
+def test_posts_at_risk_ready_counts_agree_with_each_posts_succession_list(
+    tmp_path: Path,
+) -> None:
+    """posts_at_risk counts `Memenuhi Syarat` candidates for all posts at once, grouping posts
+    by their standard's competency set (talent_ms_counts.sql); the succession export reads them
+    one post at a time. On a demo store, where posts share sets with other required levels and
+    candidates hold posts of the same set, every post's count is its export's MS rows."""
+    store = Store(tmp_path / "asn.duckdb")
+    build_demo(store, employees=900, seed=11, force=False, out=io.StringIO(), err=io.StringIO())
+    try:
+        with store.snapshot() as snap:
+            risk = vt.posts_at_risk(snap.cur, Filters(), date(2025, 12, 31))
+            assert len(risk) > 10
+            owner = Filters(may_see_individuals=True)
+            for r in risk.itertuples():
+                rows = tm.succession(snap.cur, owner, r.position_id)
+                assert r.ready == int((rows["readiness"] == tm.MS).sum()), r.position_id
+            assert risk["ready"].sum() > 0  # the comparison covers posts with ready candidates
+    finally:
+        store.close()
