@@ -80,60 +80,28 @@ widgets.chart(
 )
 widgets.small_group_note(matrix)
 
-st.subheader(t("gaps_by_group"))
-left, right = st.columns(2)
-for col, by in ((left, "job_family"), (right, "job_type")):
-    with col:
-        g = queries.gap_summary(snap, f, by=by)
-        widgets.chart(
-            charts.bars(
-                g,
-                category=by,
-                value="mean_shortfall",
-                lang=lang,
-                title=t(f"by_{by}"),
-                value_label=t("m_mean_shortfall"),
-                text_format="%{x:.2f}",
-                hover_extra={"employees": t("col_employees")},
-                marked="small_group" if "small_group" in g else None,
-            ),
-            f"gaps_{by}",
-            half=True,
-        )
-
-st.subheader(t("gaps_jpm_dist"))
 dist = queries.jpm_summary(snap, f, by="agency")
 most_kurang = ranking.rank_groups(dist, "agency_id", "pct_kurang_optimal", descending=True)
-shown_dist = widgets.top_groups(dist, "agency_id", most_kurang, "top_most_kurang")
-widgets.chart(
-    charts.category_shares(
-        shown_dist,
-        group="agency_id",
-        lang=lang,
-        title=t("by_agency"),
-        labels=nm["agency"],
-        share_label=t("share"),
-        category_labels={c: t(f"cat_{c}") for c in ("Optimal", "Cukup Optimal", "Kurang Optimal")},
-    ),
-    "gaps_jpm",
-)
-widgets.small_group_note(dist)
 
-st.subheader(t("gaps_drill"))
-st.caption(t("gaps_drill_help"))
-# the agencies of the chart above (all of a province; nationally the 40 it shows: a list of
-# 15,053 took the browser ~2 s on every visit; others are reached through the filters)
-agencies = list(shown_dist["agency_id"])
-agency = st.selectbox(
-    t("gaps_drill_agency"),
-    agencies,
-    index=None,
-    placeholder=t("f_choose"),
-    format_func=lambda a: nm["agency"].get(a, a),
-    key="kes_opd",
-    bind="query-params",
-)
-if agency:
+
+def drill_section() -> None:
+    """An agency's units, then a unit's people (planners and admins)."""
+    st.caption(t("gaps_drill_help"))
+    # the agencies of the JPM chart (all of a province; nationally the 40 most in need: a list
+    # of 15,053 took the browser ~2 s on every visit; others are reached through the filters)
+    shown = set(most_kurang.index[: widgets.MAX_CHART_GROUPS])
+    agencies = [a for a in dist["agency_id"] if a in shown]
+    agency = st.selectbox(
+        t("gaps_drill_agency"),
+        agencies,
+        index=None,
+        placeholder=t("f_choose"),
+        format_func=lambda a: nm["agency"].get(a, a),
+        key="kes_opd",
+        bind="query-params",
+    )
+    if not agency:
+        return
     drill = f.with_(agencies=(agency,), units=tuple(u for u in f.units if u[0] == agency))
     units = queries.unit_summary(snap, drill)
     widgets.table(
@@ -158,10 +126,57 @@ if agency:
         key="kes_unit",
         bind="query-params",
     )
-    if unit:
-        if f.may_see_individuals:
-            people_list.show(
-                snap, f.with_(agencies=(agency,), units=((agency, unit),)), key="drill"
-            )
-        else:
-            st.info(t("gaps_people_hidden"))
+    if unit and f.may_see_individuals:
+        people_list.show(snap, f.with_(agencies=(agency,), units=((agency, unit),)), key="drill")
+    elif unit:
+        st.info(t("gaps_people_hidden"))
+
+
+# Below the heatmap, one section at a time (widgets.sections); a link carrying an agency of the
+# drill-down (kes_opd in the address) opens that section.
+SECTIONS = (t("gaps_jpm_dist"), t("gaps_by_group"), t("gaps_drill"))
+tab_jpm, tab_groups, tab_drill = widgets.sections(
+    SECTIONS, key="kes_bagian", default=SECTIONS[2] if st.query_params.get("kes_opd") else None
+)
+with tab_jpm:
+    if tab_jpm.open:
+        shown_dist = widgets.top_groups(dist, "agency_id", most_kurang, "top_most_kurang")
+        widgets.chart(
+            charts.category_shares(
+                shown_dist,
+                group="agency_id",
+                lang=lang,
+                title=t("by_agency"),
+                labels=nm["agency"],
+                share_label=t("share"),
+                category_labels={
+                    c: t(f"cat_{c}") for c in ("Optimal", "Cukup Optimal", "Kurang Optimal")
+                },
+            ),
+            "gaps_jpm",
+        )
+        widgets.small_group_note(dist)
+with tab_groups:
+    if tab_groups.open:
+        left, right = st.columns(2)
+        for col, by in ((left, "job_family"), (right, "job_type")):
+            with col:
+                g = queries.gap_summary(snap, f, by=by)
+                widgets.chart(
+                    charts.bars(
+                        g,
+                        category=by,
+                        value="mean_shortfall",
+                        lang=lang,
+                        title=t(f"by_{by}"),
+                        value_label=t("m_mean_shortfall"),
+                        text_format="%{x:.2f}",
+                        hover_extra={"employees": t("col_employees")},
+                        marked="small_group" if "small_group" in g else None,
+                    ),
+                    f"gaps_{by}",
+                    half=True,
+                )
+with tab_drill:
+    if tab_drill.open:
+        drill_section()

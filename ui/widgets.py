@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -77,6 +77,15 @@ def kpi(
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "grafik"
+
+
+def sections(labels: Sequence[str], key: str, default: str | None = None) -> Sequence[Any]:
+    """Tabs that run only the open one: `with tab:` then `if tab.open:`. A plain st.tabs runs
+    every tab's code and the browser draws every tab's charts, hidden; a chart costs the
+    browser 50-150 ms after each page click (scripts/bench_pages.py), so what nobody opened is
+    neither computed nor drawn. Opening another tab reruns the page (cached: the time of a
+    click). `default` opens another tab first, e.g. when a link carries that tab's choices."""
+    return st.tabs(list(labels), key=key, on_change="rerun", default=default)
 
 
 def chart(fig: go.Figure, key: str, height: int | None = None, half: bool = False) -> None:

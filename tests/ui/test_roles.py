@@ -32,6 +32,7 @@ from analytics.access import users as auth
 from analytics.core.filters import Filters
 from analytics.core.numfmt import integer, num, pct
 from analytics.report import gather
+from tests.support.apptest import open_section
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
@@ -345,6 +346,7 @@ def test_a_url_naming_another_agency_does_not_widen_the_scope(world: World) -> N
 
 def test_a_planners_drill_down_and_people_stay_in_scope(world: World) -> None:
     at = app("budi", "pages/gaps.py")
+    open_section(at, "kes_bagian", "gaps_drill")
     at.selectbox(key="kes_opd").select(world.agency_a).run()
     unit = at.selectbox(key="kes_unit").options[0]
     at.selectbox(key="kes_unit").select(unit).run()
@@ -437,6 +439,7 @@ def test_an_instansi_planner_sees_that_instansi_only(world: World) -> None:
 
 def test_a_leader_never_sees_a_person(world: World, files: Files) -> None:
     at = app("kepala", "pages/gaps.py")
+    open_section(at, "kes_bagian", "gaps_drill")
     at.selectbox(key="kes_opd").select(world.agency_a).run()
     units = at.selectbox(key="kes_unit").options
     at.selectbox(key="kes_unit").select(units[0]).run()
