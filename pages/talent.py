@@ -117,10 +117,9 @@ with right:
         )
     st.markdown("\n".join(lines))
 
-st.subheader(t("talent_box_people"))
-if not f.may_see_individuals:
-    st.caption(t("talent_counts_only"))
-else:
+
+def box_people() -> None:
+    """A box's people, a page at a time (planners and admins)."""
     c1, c2 = st.columns([1, 3])
     with c1:
         box = st.selectbox(t("talent_pick_box"), options=list(range(9, 0, -1)), key="talent_box")
@@ -152,96 +151,114 @@ else:
         key="tbl_talent_people",
     )
 
-m = queries.talent_moves(snap, f)
-if m.from_year is None or m.table.empty:
-    st.info(t("talent_no_moves"))
-else:
-    st.subheader(t("talent_moves_title", from_year=m.from_year))
-    k1, k2, k3, k4 = st.columns(4)
-    with k1:
-        widgets.kpi(t("k_rose"), fmt.integer(m.rose, lang))
-    with k2:
-        widgets.kpi(t("k_fell"), fmt.integer(m.fell, lang))
-    with k3:
-        widgets.kpi(t("k_stayed"), fmt.integer(m.stayed, lang))
-    with k4:
-        widgets.kpi(t("k_big"), fmt.integer(m.big, lang), help=t("talent_moves_help"))
-    widgets.chart(
-        charts.moves_matrix(
-            m.table,
-            lang=lang,
-            title=t("talent_moves_chart", from_year=m.from_year, year=m.year),
-            from_label=t("axis_from_box", year=m.from_year),
-            to_label=t("axis_from_box", year=m.year),
-            hidden_label=f"< {f.min_group}",
-        ),
-        "talent_moves",
-    )
-    st.markdown(f"**{t('talent_movers')}**")
-    if not f.may_see_individuals:
-        st.caption(t("talent_counts_only"))
+
+def movement() -> None:
+    """Moves between boxes since the previous talent year."""
+    m = queries.talent_moves(snap, f)
+    if m.from_year is None or m.table.empty:
+        st.info(t("talent_no_moves"))
     else:
-        who = queries.talent_movers(snap, f)
+        st.markdown(f"**{t('talent_moves_title', from_year=m.from_year)}**")
+        k1, k2, k3, k4 = st.columns(4)
+        with k1:
+            widgets.kpi(t("k_rose"), fmt.integer(m.rose, lang))
+        with k2:
+            widgets.kpi(t("k_fell"), fmt.integer(m.fell, lang))
+        with k3:
+            widgets.kpi(t("k_stayed"), fmt.integer(m.stayed, lang))
+        with k4:
+            widgets.kpi(t("k_big"), fmt.integer(m.big, lang), help=t("talent_moves_help"))
+        widgets.chart(
+            charts.moves_matrix(
+                m.table,
+                lang=lang,
+                title=t("talent_moves_chart", from_year=m.from_year, year=m.year),
+                from_label=t("axis_from_box", year=m.from_year),
+                to_label=t("axis_from_box", year=m.year),
+                hidden_label=f"< {f.min_group}",
+            ),
+            "talent_moves",
+        )
+        st.markdown(f"**{t('talent_movers')}**")
+        if not f.may_see_individuals:
+            st.caption(t("talent_counts_only"))
+        else:
+            who = queries.talent_movers(snap, f)
+            widgets.table(
+                who,
+                {
+                    "name": (t("col_name"), None),
+                    "nip": (t("col_nip"), None),
+                    "agency_name": (t("col_agency"), None),
+                    "from_box": (t("col_from_box"), None),
+                    "to_box": (t("col_to_box"), None),
+                    "steps": (t("col_steps"), None),
+                    "big": (t("col_flag"), lambda v: t("flag_big") if v else ""),
+                },
+                key="tbl_talent_movers",
+                height=360,
+            )
+
+
+def calibration() -> None:
+    """Each agency's or job type's boxes beside the population's."""
+    n_min = talent_views.CALIBRATION_MIN
+    st.caption(t("talent_calibration_help", n=n_min))
+    by = (
+        st.segmented_control(
+            t("calib_by"),
+            options=["agency", "job_type"],
+            format_func=lambda v: t(f"by_{v}"),
+            default="agency",
+            key="talent_calib_by",
+        )
+        or "agency"
+    )
+    calib = queries.talent_calibration(snap, f, by=by)
+    if calib.empty:
+        st.info(t("talent_calibration_none", n=n_min))
+    else:
+        key = "agency_id" if by == "agency" else "job_type"
+        nm = queries.names(snap)
+        labels = nm["agency"] if by == "agency" else {}
+        shown = calib.head(widgets.MAX_CHART_GROUPS)
+        widgets.chart(
+            charts.calibration_bars(
+                shown,
+                {int(r.box): float(r.share) for r in contract_grid.boxes.itertuples()},
+                key=key,
+                labels=labels,
+                lang=lang,
+                title=t("talent_calibration_chart"),
+                population_label=t("talent_population"),
+                box_label=t("box_n", n="{n}"),
+                value_label=t("col_share"),
+            ),
+            "talent_calibration",
+        )
         widgets.table(
-            who,
+            calib,
             {
-                "name": (t("col_name"), None),
-                "nip": (t("col_nip"), None),
-                "agency_name": (t("col_agency"), None),
-                "from_box": (t("col_from_box"), None),
-                "to_box": (t("col_to_box"), None),
-                "steps": (t("col_steps"), None),
-                "big": (t("col_flag"), lambda v: t("flag_big") if v else ""),
-            },
-            key="tbl_talent_movers",
-            height=360,
+                key: (
+                    t("col_agency") if by == "agency" else t("f_job_type"),
+                    (lambda v: labels.get(v, v)) if labels else None,
+                ),
+                "employees": (t("k_rated"), lambda v: fmt.integer(v, lang)),
+                "tvd": (t("col_tvd"), lambda v: fmt.num(v, lang, 1)),
+                "marked": (t("col_flag"), lambda v: "⚠" if v else ""),
+            },  # fmt: skip
+            key="tbl_talent_calibration",
         )
 
-st.subheader(t("talent_calibration"))
-n_min = talent_views.CALIBRATION_MIN
-st.caption(t("talent_calibration_help", n=n_min))
-by = (
-    st.segmented_control(
-        t("calib_by"),
-        options=["agency", "job_type"],
-        format_func=lambda v: t(f"by_{v}"),
-        default="agency",
-        key="talent_calib_by",
-    )
-    or "agency"
-)
-calib = queries.talent_calibration(snap, f, by=by)
-if calib.empty:
-    st.info(t("talent_calibration_none", n=n_min))
-else:
-    key = "agency_id" if by == "agency" else "job_type"
-    nm = queries.names(snap)
-    labels = nm["agency"] if by == "agency" else {}
-    shown = calib.head(widgets.MAX_CHART_GROUPS)
-    widgets.chart(
-        charts.calibration_bars(
-            shown,
-            {int(r.box): float(r.share) for r in contract_grid.boxes.itertuples()},
-            key=key,
-            labels=labels,
-            lang=lang,
-            title=t("talent_calibration_chart"),
-            population_label=t("talent_population"),
-            box_label=t("box_n", n="{n}"),
-            value_label=t("col_share"),
-        ),
-        "talent_calibration",
-    )
-    widgets.table(
-        calib,
-        {
-            key: (
-                t("col_agency") if by == "agency" else t("f_job_type"),
-                (lambda v: labels.get(v, v)) if labels else None,
-            ),
-            "employees": (t("k_rated"), lambda v: fmt.integer(v, lang)),
-            "tvd": (t("col_tvd"), lambda v: fmt.num(v, lang, 1)),
-            "marked": (t("col_flag"), lambda v: "⚠" if v else ""),
-        },  # fmt: skip
-        key="tbl_talent_calibration",
-    )
+
+# Below the grid one section at a time (widgets.sections): what nobody opened is not drawn.
+# Leaders see counts only, so they have no section of people.
+SECTIONS = {"moves": t("talent_moves_tab"), "calibration": t("talent_calibration")}
+if f.may_see_individuals:
+    SECTIONS = {"people": t("talent_box_people"), **SECTIONS}
+for tab, section in zip(
+    widgets.sections(list(SECTIONS.values()), key="talent_bagian"), SECTIONS, strict=True
+):
+    with tab:
+        if tab.open:
+            {"people": box_people, "moves": movement, "calibration": calibration}[section]()

@@ -18,6 +18,7 @@ from analytics.cli import main as cli
 from analytics.core.filters import Filters
 from analytics.core.numfmt import integer
 from analytics.views import talent as vt
+from tests.support.apptest import open_section
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,6 +98,8 @@ def test_talent_page_shows_the_exports_figures(demo_db: Path) -> None:
 
 def test_talent_moves_on_screen_equal_the_export(demo_db: Path) -> None:
     at = app("pages/talent.py")
+    assert len(at.get("plotly_chart")) == 1, "the 9-box only: the closed sections are not drawn"
+    open_section(at, "talent_bagian", "talent_moves_tab")
     moves = export("talent-moves")
     heat = [pio.from_json(c.proto.spec) for c in at.get("plotly_chart")][1].data[0]
     z = heat.z
@@ -192,3 +195,13 @@ def test_local_convention_is_marked_and_matches_the_view(demo_db: Path) -> None:
         int(r.box): integer(int(r.employees), "id") for r in g.boxes.itertuples() if not r.hidden
     }
     assert texts == expected
+
+
+def test_each_talent_section_opens_alone(demo_db: Path) -> None:
+    """Each lazy section draws its own content and nothing of the others."""
+    at = app("pages/talent.py")
+    open_section(at, "talent_bagian", "talent_calibration")
+    assert not at.exception
+    assert at.segmented_control(key="talent_calib_by")
+    assert "Naik" not in {m.label for m in at.metric}, "the movement section stays closed"
+    assert not [s for s in at.selectbox if s.key == "talent_box"], "so does a box's people"

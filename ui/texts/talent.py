@@ -92,6 +92,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_source": ("Sumber potensial", "Potential source"),
     "col_source_year": ("Tahun sumber", "Source year"),
     "talent_moves_title": ("Perpindahan sejak {from_year}", "Movement since {from_year}"),
+    "talent_moves_tab": ("Perpindahan kotak", "Movement between boxes"),
     "talent_no_moves": (
         "Tidak ada tahun predikat sebelumnya, atau tidak ada pegawai berkotak di kedua tahun.",
         "No earlier rating year, or nobody with a box in both years.",
