@@ -52,29 +52,32 @@ with st.expander(t("service_more")):
 
 year = sv.year_shown(link, f.year)
 shown = link[link["year"] == year]
-st.subheader(t("service_year_title", year=year))
-widgets.table(
-    shown.assign(agency_name=shown["agency_id"].map(nm["agency"])),
-    {
-        "agency_name": (t("service_col_agency"), None),
-        "ikm": (t("service_col_ikm"), lambda v: fmt.num(v, lang, 2)),
-        "grade": (t("service_col_grade"), None),
-        "respondents": (
-            t("service_col_respondents"),
-            lambda v: "" if v is None or v != v else integer(v, lang) + (" ⚠" if v < 100 else ""),
-        ),
-        "employees": (t("service_col_assessed"), lambda v: fmt.integer(v, lang)),
-        "mean_jpm": (t("k_mean_jpm"), lambda v: fmt.num(v, lang, 1)),
-        "pct_meeting": (t("m_pct_meeting"), lambda v: fmt.pct(v, lang)),
-        "mean_jpm_prev": (t("service_col_mean_jpm_prev"), lambda v: fmt.num(v, lang, 1)),
-    },
-    key="tbl_service_year",
-)
-st.caption(t("service_respondents_note"))
-st.caption(t("service_grade_help"))
+earlier = sorted({int(y) for y in link["year"] if y < (year or 0)}, reverse=True)
 
-left, right = st.columns(2)
-with left:
+
+def year_section() -> None:
+    """The year's IKM and competency per agency: a table, then IKM against mean JPM."""
+    widgets.table(
+        shown.assign(agency_name=shown["agency_id"].map(nm["agency"])),
+        {
+            "agency_name": (t("service_col_agency"), None),
+            "ikm": (t("service_col_ikm"), lambda v: fmt.num(v, lang, 2)),
+            "grade": (t("service_col_grade"), None),
+            "respondents": (
+                t("service_col_respondents"),
+                lambda v: (
+                    "" if v is None or v != v else integer(v, lang) + (" ⚠" if v < 100 else "")
+                ),
+            ),
+            "employees": (t("service_col_assessed"), lambda v: fmt.integer(v, lang)),
+            "mean_jpm": (t("k_mean_jpm"), lambda v: fmt.num(v, lang, 1)),
+            "pct_meeting": (t("m_pct_meeting"), lambda v: fmt.pct(v, lang)),
+            "mean_jpm_prev": (t("service_col_mean_jpm_prev"), lambda v: fmt.num(v, lang, 1)),
+        },
+        key="tbl_service_year",
+    )
+    st.caption(t("service_respondents_note"))
+    st.caption(t("service_grade_help"))
     widgets.chart(
         charts.scatter(
             shown.dropna(subset=["mean_jpm"]),
@@ -88,62 +91,72 @@ with left:
             n_label=t("service_n"),
         ),
         "service_scatter",
-        half=True,
     )
-with right:
-    earlier = sorted({int(y) for y in link["year"] if y < (year or 0)}, reverse=True)
-    if earlier:
-        y0 = st.selectbox(t("service_from_year"), earlier, key="layanan_dari")
-        change = sv.changes(link, int(y0), int(year or 0))
-        if change.empty:
-            st.caption(t("service_no_change"))
-        else:
-            widgets.chart(
-                charts.scatter(
-                    change,
-                    x="d_jpm",
-                    y="d_ikm",
-                    lang=lang,
-                    title=t("service_change_title", y0=y0, y1=year),
-                    x_label=t("service_d_jpm"),
-                    y_label=t("service_d_ikm"),
-                    labels=nm["agency"],
-                    n_label=t("service_n"),
-                    n="employees_1",
-                    zero_lines=True,
-                ),
-                "service_change",
-                half=True,
-            )
 
-st.subheader(t("service_by_year_title"))
-wide = sv.by_year(link)
-year_cols = [c for c in wide.columns if c != "agency_id"]
-widgets.table(
-    wide.assign(agency_name=wide["agency_id"].map(nm["agency"])),
-    {
-        "agency_name": (t("service_col_agency"), None),
-        **{
-            c: (
-                str(c),
-                lambda v: "" if not isinstance(v, tuple) else f"{fmt.num(v[0], lang, 2)} ({v[1]})",
-            )
-            for c in year_cols
+
+def change_section() -> None:
+    """Change in IKM against change in mean JPM between an earlier year and this one."""
+    if not earlier:
+        st.caption(t("service_no_change"))
+        return
+    y0 = st.selectbox(t("service_from_year"), earlier, key="layanan_dari")
+    change = sv.changes(link, int(y0), int(year or 0))
+    if change.empty:
+        st.caption(t("service_no_change"))
+        return
+    widgets.chart(
+        charts.scatter(
+            change,
+            x="d_jpm",
+            y="d_ikm",
+            lang=lang,
+            title=t("service_change_title", y0=y0, y1=year),
+            x_label=t("service_d_jpm"),
+            y_label=t("service_d_ikm"),
+            labels=nm["agency"],
+            n_label=t("service_n"),
+            n="employees_1",
+            zero_lines=True,
+        ),
+        "service_change",
+    )
+
+
+def by_year_section() -> None:
+    """Each agency's IKM per year."""
+    wide = sv.by_year(link)
+    year_cols = [c for c in wide.columns if c != "agency_id"]
+    widgets.table(
+        wide.assign(agency_name=wide["agency_id"].map(nm["agency"])),
+        {
+            "agency_name": (t("service_col_agency"), None),
+            **{
+                c: (
+                    str(c),
+                    lambda v: (
+                        "" if not isinstance(v, tuple) else f"{fmt.num(v[0], lang, 2)} ({v[1]})"
+                    ),
+                )
+                for c in year_cols
+            },
         },
-    },
-    key="tbl_service_by_year",
-)
+        key="tbl_service_by_year",
+    )
 
-st.subheader(t("service_unsur_title"))
-agencies = sorted(link["agency_id"].unique(), key=lambda a: nm["agency"].get(a, a))
-chosen = st.selectbox(
-    t("service_unsur_agency"),
-    agencies,
-    format_func=lambda a: nm["agency"].get(a, a),
-    key="layanan_unsur",
-)
-profile = link[link["agency_id"] == chosen]
-if profile[[f"u{i}" for i in range(1, 10)]].notna().any().any():
+
+def unsur_section() -> None:
+    """One agency's nine service elements (unsur) over the years."""
+    agencies = sorted(link["agency_id"].unique(), key=lambda a: nm["agency"].get(a, a))
+    chosen = st.selectbox(
+        t("service_unsur_agency"),
+        agencies,
+        format_func=lambda a: nm["agency"].get(a, a),
+        key="layanan_unsur",
+    )
+    profile = link[link["agency_id"] == chosen]
+    if not profile[[f"u{i}" for i in range(1, 10)]].notna().any().any():
+        st.caption(t("service_unsur_none"))
+        return
     widgets.chart(
         charts.unsur_profile(
             profile,
@@ -154,5 +167,17 @@ if profile[[f"u{i}" for i in range(1, 10)]].notna().any().any():
         ),
         "service_unsur",
     )
-else:
-    st.caption(t("service_unsur_none"))
+
+
+# One section at a time (widgets.sections): what nobody opened is not drawn.
+SECTIONS = {
+    year_section: t("service_year_title", year=year),
+    change_section: t("service_change_tab"),
+    by_year_section: t("service_by_year_title"),
+    unsur_section: t("service_unsur_title"),
+}
+tabs = widgets.sections(list(SECTIONS.values()), key="layanan_bagian")
+for tab, section in zip(tabs, SECTIONS, strict=True):
+    with tab:
+        if tab.open:
+            section()

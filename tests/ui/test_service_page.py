@@ -9,6 +9,8 @@ import pytest
 from analytics.core.numfmt import integer, num
 from analytics.metrics.service import service_effect, service_link
 from analytics.views import service as sv
+from ui.i18n import text
+from tests.support.apptest import open_section
 from tests.ui.test_pages import PLANNER, app, arr, demo_db, figures, snapshot_cur
 
 __all__ = ["demo_db"]  # fixture
@@ -77,3 +79,25 @@ def test_the_job_type_filter_chooses_whose_competency_counts(demo_db: Path) -> N
     shown = link[link["year"] == year]
     assert list(table.iloc[:, 5]) == [num(v, "id", 1) for v in shown["mean_jpm"]]
     assert list(shown["mean_jpm"]) != list(everyone[everyone["year"] == year]["mean_jpm"])
+
+
+def test_each_section_draws_only_its_own_chart(demo_db: Path) -> None:
+    """Lazy sections: the year (its scatter) is open first; the change between years, the
+    table by year and the unsur profile draw when opened, each alone."""
+    at = app(PAGE)
+    keys = [c.key for c in at.get("plotly_chart")]
+    assert keys[-1].endswith("service_scatter") and len(keys) == 2  # the effects and the year's
+    link, _ = exports()
+    year = int(link["year"].max())
+    open_section(at, "layanan_bagian", "service_change_tab")
+    assert not at.exception
+    keys = [c.key for c in at.get("plotly_chart")]
+    assert keys[-1].endswith("service_change") and len(keys) == 2
+    y0 = at.selectbox(key="layanan_dari").value
+    assert int(y0) < year
+    at.session_state["layanan_bagian"] = text("service_by_year_title", "id")
+    at.run()
+    assert len(at.get("plotly_chart")) == 1 and len(at.dataframe) == 1
+    assert len(at.dataframe[0].value) == link["agency_id"].nunique()
+    open_section(at, "layanan_bagian", "service_unsur_title")
+    assert [c.key for c in at.get("plotly_chart")][-1].endswith("service_unsur")

@@ -67,6 +67,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "service_prev_label": ("Dengan JPM tahun sebelumnya", "With previous-year JPM"),
     "service_by_year_title": ("IKM dan mutunya per tahun", "IKM and its grade by year"),
     "service_year_title": ("OPD pada {year}", "Agencies in {year}"),
+    "service_change_tab": ("Perubahan antartahun", "Change between years"),
     "service_respondents_note": (
         "⚠ = kurang dari 100 responden. Penyimpanan tidak mengetahui jumlah populasi yang "
         "dilayani, sehingga target sampel Krejcie–Morgan (populasi 1.000 → 278, sangat besar "
