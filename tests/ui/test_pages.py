@@ -20,7 +20,9 @@ from streamlit.testing.v1 import AppTest
 from analytics import metrics, views
 from analytics.core.filters import Filters
 from analytics.core.numfmt import integer, num, pct, signed
+from analytics.metrics import extras
 from analytics.store import info as overview
+from tests.support.apptest import open_section
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = [
@@ -205,6 +207,28 @@ def test_impact_forest_equals_training_impact(demo_db: Path) -> None:
         imp = metrics.training_impact(snap.cur, PLANNER, by="competency")
     estimable = imp.dropna(subset=["effect"])
     assert sorted(arr(forest.x)) == pytest.approx(sorted(estimable["effect"]))
+
+
+def test_impact_sections_open_one_at_a_time(demo_db: Path) -> None:
+    """Each section of Dampak draws alone, with the analytics' figures."""
+    at = app("pages/impact.py")
+    assert len(figures(at)) == 1  # the forest by competency; the others are closed
+    with snapshot_cur() as snap:
+        by_prog = metrics.training_impact(snap.cur, PLANNER.without_year(), by="program")
+        dose = extras.dose_response(snap.cur, PLANNER.without_year())
+        cost = extras.cost_per_level(snap.cur, PLANNER.without_year())
+    open_section(at, "dampak_bagian", "impact_by_programme")
+    shown = figures(at)
+    assert len(shown) == 1
+    assert sorted(arr(shown[0].data[0].x)) == pytest.approx(
+        sorted(by_prog.dropna(subset=["effect"])["effect"])
+    )
+    open_section(at, "dampak_bagian", "impact_cost_title")
+    assert not figures(at) and len(at.dataframe[0].value) == len(cost)
+    open_section(at, "dampak_bagian", "impact_dose_title")
+    assert len(figures(at)) == (0 if dose.empty else 1)
+    open_section(at, "dampak_bagian", "impact_jp_title")
+    assert len(figures(at)) == 1 and not at.exception
 
 
 def test_needs_table_lists_the_training_needs(demo_db: Path) -> None:

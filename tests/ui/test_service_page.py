@@ -9,9 +9,9 @@ import pytest
 from analytics.core.numfmt import integer, num
 from analytics.metrics.service import service_effect, service_link
 from analytics.views import service as sv
-from ui.i18n import text
 from tests.support.apptest import open_section
 from tests.ui.test_pages import PLANNER, app, arr, demo_db, figures, snapshot_cur
+from ui.i18n import text
 
 __all__ = ["demo_db"]  # fixture
 
