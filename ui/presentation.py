@@ -216,9 +216,11 @@ def render() -> None:
         ".st-key-asn-present-keys{display:none}" + CHART_CSS + "</style>"
     )
     snap = state.snapshot()
-    c = queries.report_content(snap, filterbar.current(), state.lang())
     index = st.session_state.get(SLIDE, 0) % len(SCREENS)
     key, kicker, draw = SCREENS[index]
+    # only this screen's section of the deck: the first screen shows without waiting for the
+    # rest (minutes cold on a national store), each next one reads its own (cached after)
+    c = queries.report_content(snap, filterbar.current(), state.lang(), sections=(key,))
     st.html(
         "<div class='asn-present'>"
         f"<div class='kicker'>{t(kicker)} · {index + 1}/{len(SCREENS)}</div>"

@@ -22,7 +22,7 @@ from analytics import metrics, views
 from analytics.core.filters import Filters
 from analytics.metrics import extras, service
 from analytics.metrics.choices import Choices
-from analytics.report import ReportContent, gather
+from analytics.report import SECTIONS, ReportContent, gather
 from analytics.store import info
 from analytics.store.db import Snapshot
 from analytics.views import coverage
@@ -161,10 +161,15 @@ def profile(snap: Snapshot, filters: Filters, nip: str) -> Profile | None:
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
-def _report_content(filters: Filters, lang: str, version: str, _cur: Any) -> ReportContent:
-    return gather(_cur, filters, lang)
+def _report_content(
+    filters: Filters, lang: str, version: str, sections: tuple[str, ...], _cur: Any
+) -> ReportContent:
+    return gather(_cur, filters, lang, sections=sections)
 
 
-def report_content(snap: Snapshot, filters: Filters, lang: str) -> ReportContent:
-    """The meeting deck's content for this view (presentation mode draws it)."""
-    return _report_content(filters, lang, version_key(snap), snap.cur)
+def report_content(
+    snap: Snapshot, filters: Filters, lang: str, sections: tuple[str, ...] = SECTIONS
+) -> ReportContent:
+    """The meeting deck's content for this view, or only `sections` of it: presentation mode
+    gathers the screen it shows, so the first screen does not wait for the whole deck."""
+    return _report_content(filters, lang, version_key(snap), tuple(sections), snap.cur)

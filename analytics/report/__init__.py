@@ -17,7 +17,7 @@ from typing import Literal
 import duckdb
 
 from analytics.core.filters import Filters
-from analytics.report.content import ReportContent, gather, report_filters
+from analytics.report.content import SECTIONS, ReportContent, gather, report_filters
 from analytics.report.images import ChartRenderer, RenderError
 
 Format = Literal["pptx", "pdf", "xlsx"]
@@ -33,6 +33,7 @@ __all__ = [
     "MEDIA_TYPES",
     "ChartRenderer",
     "RenderError",
+    "SECTIONS",
     "ReportContent",
     "build_report",
     "gather",
@@ -51,6 +52,8 @@ def render(content: ReportContent, fmt: str, renderer: ChartRenderer | None = No
     closed after it) when the format draws images."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; one of {', '.join(FORMATS)}")
+    if content.sections != SECTIONS:  # a partial gather (presentation mode) is not a report
+        raise ValueError(f"a report needs every section; gathered only {content.sections}")
     # Deferred imports, for start-up time only: each renderer loads its own library
     # (openpyxl, python-pptx, reportlab) when that format is asked for.
     if fmt == "xlsx":

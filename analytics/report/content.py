@@ -113,6 +113,7 @@ class ReportContent:
     risk_counts: Mapping[str, int]  # posts, vacant, retiring, few_ready
     risk_top: pd.DataFrame
     headlines: Mapping[str, str] = field(default_factory=dict)
+    sections: tuple[str, ...] = ()  # the SECTIONS gathered (gather's `sections`)
 
     @property
     def hidden_population(self) -> bool:
@@ -202,12 +203,48 @@ def competency_order(cid: str) -> tuple[int, int, str]:
     return rank, int(number) if number.isdigit() else 0, cid
 
 
+# The report's sections: a meeting deck, a PDF and a workbook render them all; presentation mode
+# gathers only the screen it shows (a national store's whole report took minutes cold).
+SECTIONS = ("kpis", "gaps", "trend", "impact", "needs", "service", "talent")
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What every section reads: the report's filters, the year, the names, the headline KPIs
+    (whose small-group flag decides whether the population is hidden)."""
+
+    f: Filters
+    yf: Filters  # the year of the year-bound figures
+    every_year: Filters
+    year: int | None
+    names: Mapping[str, Mapping[str, str]]
+    k: views.Kpis
+    lang: str
+    as_of: date
+
+    @property
+    def empty(self) -> str:
+        """The headline when the numbers say nothing: hidden, or no data."""
+        if self.k.small_group:
+            return t("hidden_population", self.lang, n=self.f.min_group)
+        return t("no_data", self.lang)
+
+
 def gather(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, lang: str, as_of: date | None = None
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    lang: str,
+    as_of: date | None = None,
+    sections: tuple[str, ...] = SECTIONS,
 ) -> ReportContent:
     """Read every figure of the report from one read snapshot `cur` (the caller's
     Store.snapshot(): no lock is held beyond that read transaction). `as_of` dates the
-    retirement risk of the succession table (default: today)."""
+    retirement risk of the succession table (default: today). `sections` (of SECTIONS) limits
+    what is read: the others' fields are left empty and `ReportContent.sections` says which
+    were read (the renderers of a whole report refuse a partial one)."""
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise ValueError(f"unknown report sections: {sorted(unknown)}")
     f = report_filters(filters)
     names = overview.names(cur)
     version = data_version(cur)
@@ -216,52 +253,14 @@ def gather(
     except common.NoYear:
         year = None
     yf = f.with_(year=year)
-    every_year = f.without_year()
-
     k = views.kpis(cur, yf)  # f hides small groups: the headline's rule
-    by_comp = metrics.gap_summary(cur, yf, by="competency")
-    matrix = _visible(views.gap_matrix(cur, yf, rows="agency"))
-    trend = _visible(metrics.trend(cur, every_year))
-    same = _visible(extras.same_people_change(cur, yf, by="none"))
-    impact = _visible(metrics.training_impact(cur, every_year, by="competency"))
-    programmes = _visible(metrics.training_impact(cur, every_year, by="program"))
-    jp = _visible(metrics.jp_compliance(cur, yf))
-    jp_by_agency = _visible(metrics.jp_compliance(cur, yf, by="agency"))
-    needs_all = extras.needs_cost(cur, yf)
-    needs = _visible(needs_all)
-    rows, cols = _matrix_order(matrix)
-    impact_core = core_rows(impact, names)
-    service_link = service_metrics.service_link(cur, every_year)
-    service_effect = service_metrics.service_effect(cur, every_year)
-    if k.small_group:  # a hidden population: its competency is no report's business either
-        service_link, service_effect = service_link.head(0), service_effect.head(0)
-    service_year = service_view.year_shown(service_link, year)
-    service_sentences = tuple(
-        s
-        for o in ("ikm", "u6")
-        if (
-            s := service_view.sentence(
-                service_effect, service_link, o, "mean_jpm", t(f"sv_{o}", lang), lang
-            )
-        )
-    )
-
-    talent = _talent(cur, f, lang, as_of or date.today())
-
-    hidden = k.small_group
-    headlines = _headlines(
-        service_sentences,
-        lang,
-        f,
-        k,
-        hidden,
-        core_rows(by_comp, names),
-        matrix,
-        trend,
-        impact_core,
-        needs,
-        names,
-    )
+    base = _Base(f, yf, f.without_year(), year, names, k, lang, as_of or date.today())
+    fields: dict[str, Any] = {}
+    headlines: dict[str, str] = {}
+    for name in SECTIONS:
+        part, said = _PARTS[name](cur, base) if name in sections else (_blank(name, base), {})
+        fields |= part
+        headlines |= said
     return ReportContent(
         lang=lang,
         filters=f,
@@ -269,64 +268,135 @@ def gather(
         data_version=version,
         data_as_of=data_as_of(cur, version, lang),
         scope=describe_scope(f, names, lang),
-        filter_lines=tuple(f.with_(year=year).describe(names, lang)),
-        filter_summary=" · ".join(f.with_(year=year).describe(names, lang, MAX_LISTED)),
+        filter_lines=tuple(yf.describe(names, lang)),
+        filter_summary=" · ".join(yf.describe(names, lang, MAX_LISTED)),
         names=names,
         kpis=k,
-        kpi_tiles=kpi_tiles(k, lang),
-        categories={c: getattr(k, c) for c in CATEGORY_COLUMNS},
-        gaps_by_competency=_visible(by_comp),
-        matrix=matrix,
-        matrix_rows=rows,
-        matrix_columns=cols,
-        trend=trend,
-        same_people=same,
-        impact=impact,
-        impact_core=impact_core,
-        programmes=programmes,
-        jp=jp,
-        jp_by_agency=jp_by_agency,
-        needs=needs,
-        needs_hidden=len(needs_all) - len(needs),
-        needs_totals=views.needs_totals(needs),
-        service_link=service_link,
-        service_year=service_year,
-        service=service_link[service_link["year"] == service_year].reset_index(drop=True),
-        service_effects=service_view.effects(service_effect),
-        service_sentences=service_sentences,
-        **talent,
-        headlines=headlines | _talent_headlines(talent, f, lang),
+        sections=tuple(s for s in SECTIONS if s in sections),
+        **fields,
+        headlines=headlines,
     )
 
 
-def _headlines(
-    service_sentences: tuple[str, ...],
-    lang: str,
-    f: Filters,
-    k: views.Kpis,
-    hidden: bool,
-    core_by_comp: pd.DataFrame,
-    matrix: pd.DataFrame,
-    trend: pd.DataFrame,
-    impact_core: pd.DataFrame,
-    needs: pd.DataFrame,
-    names: Mapping[str, Mapping[str, str]],
-) -> dict[str, str]:
-    """One sentence per section, written by analytics.views.findings from the numbers; a plain
-    statement when the numbers say nothing (no data, or hidden)."""
-    empty = t("hidden_population", lang, n=f.min_group) if hidden else t("no_data", lang)
+_Part = tuple[dict[str, Any], dict[str, str]]  # a section's fields, and its headlines
+
+
+def _kpis_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
+    k = b.k
     kpi = None
     if k.mean_jpm is not None and k.pct_kurang_optimal is not None:
-        kpi = findings.jpm_level(k.mean_jpm, k.pct_kurang_optimal, lang)
-    return {
-        "kpis": kpi or empty,
-        "gaps": findings.widest_gap(core_by_comp, matrix, names, lang) or empty,
-        "trend": findings.trend(trend, "pct_meeting", t("trend_measure", lang), lang, 1, "%")
-        or empty,
-        "impact": findings.impact(impact_core, "competency_id", names["competency"], lang) or empty,
-        "needs": findings.needs(needs, names, lang) or empty,
-        "service": service_sentences[0] if service_sentences else empty,
+        kpi = findings.jpm_level(k.mean_jpm, k.pct_kurang_optimal, b.lang)
+    fields = {
+        "kpi_tiles": kpi_tiles(k, b.lang),
+        "categories": {c: getattr(k, c) for c in CATEGORY_COLUMNS},
     }
+    return fields, {"kpis": kpi or b.empty}
+
+
+def _gaps_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
+    by_comp = metrics.gap_summary(cur, b.yf, by="competency")
+    matrix = _visible(views.gap_matrix(cur, b.yf, rows="agency"))
+    rows, cols = _matrix_order(matrix)
+    said = findings.widest_gap(core_rows(by_comp, b.names), matrix, b.names, b.lang)
+    fields = {
+        "gaps_by_competency": _visible(by_comp),
+        "matrix": matrix,
+        "matrix_rows": rows,
+        "matrix_columns": cols,
+    }
+    return fields, {"gaps": said or b.empty}
+
+
+def _trend_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
+    trend = _visible(metrics.trend(cur, b.every_year))
+    same = _visible(extras.same_people_change(cur, b.yf, by="none"))
+    said = findings.trend(trend, "pct_meeting", t("trend_measure", b.lang), b.lang, 1, "%")
+    return {"trend": trend, "same_people": same}, {"trend": said or b.empty}
+
+
+def _impact_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
+    impact = _visible(metrics.training_impact(cur, b.every_year, by="competency"))
+    impact_core = core_rows(impact, b.names)
+    fields = {
+        "impact": impact,
+        "impact_core": impact_core,
+        "programmes": _visible(metrics.training_impact(cur, b.every_year, by="program")),
+        "jp": _visible(metrics.jp_compliance(cur, b.yf)),
+        "jp_by_agency": _visible(metrics.jp_compliance(cur, b.yf, by="agency")),
+    }
+    said = findings.impact(impact_core, "competency_id", b.names["competency"], b.lang)
+    return fields, {"impact": said or b.empty}
+
+
+def _needs_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
+    needs_all = extras.needs_cost(cur, b.yf)
+    needs = _visible(needs_all)
+    fields = {
+        "needs": needs,
+        "needs_hidden": len(needs_all) - len(needs),
+        "needs_totals": views.needs_totals(needs),
+    }
+    return fields, {"needs": findings.needs(needs, b.names, b.lang) or b.empty}
+
+
+def _service_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
+    link = service_metrics.service_link(cur, b.every_year)
+    effect = service_metrics.service_effect(cur, b.every_year)
+    if b.k.small_group:  # a hidden population: its competency is no report's business either
+        link, effect = link.head(0), effect.head(0)
+    year = service_view.year_shown(link, b.year)
+    sentences = tuple(
+        s
+        for o in ("ikm", "u6")
+        if (s := service_view.sentence(effect, link, o, "mean_jpm", t(f"sv_{o}", b.lang), b.lang))
+    )
+    fields = {
+        "service_link": link,
+        "service_year": year,
+        "service": link[link["year"] == year].reset_index(drop=True),
+        "service_effects": service_view.effects(effect),
+        "service_sentences": sentences,
+    }
+    return fields, {"service": sentences[0] if sentences else b.empty}
+
+
+def _talent_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
+    talent = _talent(cur, b.f, b.lang, b.as_of)
+    return talent, _talent_headlines(talent, b.f, b.lang)
+
+
+_PARTS = {
+    "kpis": _kpis_part,
+    "gaps": _gaps_part,
+    "trend": _trend_part,
+    "impact": _impact_part,
+    "needs": _needs_part,
+    "service": _service_part,
+    "talent": _talent_part,
+}
+
+
+def _blank(name: str, b: _Base) -> dict[str, Any]:
+    """The fields of a section that was not gathered: empty, never figures."""
+    none = pd.DataFrame()
+    blank: dict[str, dict[str, Any]] = {
+        "kpis": {"kpi_tiles": (), "categories": {}},
+        "gaps": {"gaps_by_competency": none, "matrix": none, "matrix_rows": (),
+                 "matrix_columns": ()},
+        "trend": {"trend": none, "same_people": none},
+        "impact": {"impact": none, "impact_core": none, "programmes": none, "jp": none,
+                   "jp_by_agency": none},
+        "needs": {"needs": none, "needs_hidden": 0,
+                  "needs_totals": views.NeedsTotals(0, 0.0, 0, 0)},
+        "service": {"service_link": none, "service_year": None, "service": none,
+                    "service_effects": none, "service_sentences": ()},
+        "talent": {"talent": talent_view.Grid(None, 0, 0, none), "talent_hidden": False,
+                   "talent_moves": talent_view.Moves(None, None, none, 0, 0, 0, 0),
+                   "talent_move_counts": {}, "talent_summary": none, "talent_by_agency": none,
+                   "succession_as_of": b.as_of, "posts_at_risk": none, "risk_counts": {},
+                   "risk_top": none},
+    }  # fmt: skip
+    return blank[name]
 
 
 def _small(n: int, f: Filters) -> int | None:

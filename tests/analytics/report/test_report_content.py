@@ -3,16 +3,23 @@ rule, the data version, short rupiah, and the text-fitting estimates slides rely
 
 from __future__ import annotations
 
+import io
 import re
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analytics.core.filters import Filters
-from analytics.report.content import describe_scope, report_filters
+from analytics.demo.build import build_demo
+from analytics.report import render
+from analytics.report.content import SECTIONS, describe_scope, gather, report_filters
 from analytics.report.deck import HEADLINE_SIZES, headline_size, one_line
 from analytics.report.layout import lines_needed, rupiah_short
 from analytics.report.texts import TEXT, date_words
+from analytics.store.db import Store
 
 NAMES = {"agency": {"A1": "Dinas Kesehatan", "A2": "Badan Kepegawaian Daerah"}}
 
@@ -138,3 +145,38 @@ def test_every_text_has_both_languages() -> None:
     for key, pair in TEXT.items():
         assert len(pair) == 2 and all(s.strip() for s in pair), key
         assert set(re.findall(r"{(\w+)}", pair[0])) == set(re.findall(r"{(\w+)}", pair[1])), key
+
+
+@pytest.fixture(scope="module")
+def demo_cur(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    store = Store(Path(tmp_path_factory.mktemp("content")) / "asn.duckdb")
+    build_demo(store, employees=900, seed=5, force=False, out=io.StringIO(), err=io.StringIO())
+    try:
+        with store.snapshot() as snap:
+            yield snap.cur
+    finally:
+        store.close()
+
+
+def test_a_section_gathered_alone_equals_its_part_of_the_whole(demo_cur) -> None:
+    """Presentation mode gathers one screen's section at a time: each section's fields and
+    headlines are those of the whole report; the others are empty; a renderer refuses it."""
+    whole = gather(demo_cur, Filters(), "id", as_of=date(2025, 12, 31))
+    assert whole.sections == SECTIONS
+    for section in SECTIONS:
+        part = gather(demo_cur, Filters(), "id", as_of=date(2025, 12, 31), sections=(section,))
+        assert part.sections == (section,)
+        assert set(part.headlines) == {section} | ({"succession"} if section == "talent" else set())
+        for key, said in part.headlines.items():
+            assert said == whole.headlines[key]
+        assert part.kpis == whole.kpis and part.filter_summary == whole.filter_summary
+    gaps = gather(demo_cur, Filters(), "id", sections=("gaps",))
+    pd.testing.assert_frame_equal(gaps.matrix, whole.matrix)
+    assert gaps.matrix_rows == whole.matrix_rows and gaps.trend.empty and gaps.needs.empty
+    talent = gather(demo_cur, Filters(), "id", as_of=date(2025, 12, 31), sections=("talent",))
+    pd.testing.assert_frame_equal(talent.posts_at_risk, whole.posts_at_risk)
+    assert talent.risk_counts == whole.risk_counts and talent.kpi_tiles == ()
+    with pytest.raises(ValueError, match="every section"):
+        render(gaps, "xlsx")
+    with pytest.raises(ValueError, match="unknown"):
+        gather(demo_cur, Filters(), "id", sections=("slides",))
