@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 DB      ?= $(or $(ASN_DB),data/asn.duckdb)
 PORT    ?= 8501
 
-.PHONY: install run test check lint types imports fmt bench bench-pages bench-load demo clean
+.PHONY: install run test check lint types imports fmt bench bench-pages bench-load bench-capacity demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -57,3 +57,7 @@ bench-pages: install $(DB)
 
 bench-load: install
 	$(BIN)/python scripts/bench_load.py
+
+# How many concurrent sessions one dashboard process holds with page p95 <= 3 s (DB= a store).
+bench-capacity: install $(DB)
+	$(BIN)/python scripts/bench_load.py --capacity --db $(DB)

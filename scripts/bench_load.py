@@ -1,7 +1,14 @@
-"""Benchmark: about 20 dashboard sessions browse while command-line imports change the data.
+"""Benchmark: about 20 dashboard sessions browse while command-line imports change the data;
+or, with --capacity, how many concurrent sessions the dashboard holds with page p95 <= 3 s.
 
     python scripts/bench_load.py [--sessions 20] [--browser-pages 3] [--imports 3]
                                  [--employees 12000] [--before 20] [--gap 20] [--after 20]
+    python scripts/bench_load.py --capacity [--levels 10,20,40,60,80] [--seconds 60]
+                                 [--think 5,15] [--bound 3] [--db PATH | --employees N]
+
+Capacity (tests/support/capacity.py): at each level N sessions open links, load pages and
+pause like readers (--think seconds between pages) for --seconds; a level holds when no page
+failed and the p95 page time is within --bound. Prints each level and the most sessions held.
 
 Builds a demo store in a temporary directory (or copies --db), serves it on a free loopback port
 and drives it (tests/support/load.py): websocket sessions and real Chromium pages visit pages
@@ -34,7 +41,15 @@ def main() -> None:
     ap.add_argument("--gap", type=float, default=20.0)
     ap.add_argument("--after", type=float, default=20.0)
     ap.add_argument("--db", type=Path, help="a store to copy instead of building a demo")
+    ap.add_argument("--capacity", action="store_true", help="find the sessions held instead")
+    ap.add_argument("--levels", default="10,20,40,60,80")
+    ap.add_argument("--seconds", type=float, default=60.0, help="measured per level")
+    ap.add_argument("--think", default="5,15", help="seconds between a session's pages")
+    ap.add_argument("--bound", type=float, default=3.0, help="page p95 that a level must keep")
     args = ap.parse_args()
+    if args.capacity:
+        capacity(args)
+        return
     plan = Plan(
         sessions=args.sessions,
         browser_pages=args.browser_pages,
@@ -59,6 +74,51 @@ def main() -> None:
                 print(f"--- {log.name} (last lines)")
                 print("\n".join(log.read_text(errors="replace").splitlines()[-40:]))
     sys.exit(1 if problems(load) else 0)
+
+
+def capacity(args: argparse.Namespace) -> None:
+    import duckdb
+
+    from tests.support import capacity as cap
+    from tests.support.browser import serve
+    from tests.support.load import build_store
+
+    with tempfile.TemporaryDirectory(prefix="asn-capacity-") as tmp:
+        db = Path(tmp) / "asn.duckdb"
+        if args.db:
+            shutil.copyfile(args.db, db)
+            wal = Path(f"{args.db}.wal")
+            if wal.exists():
+                shutil.copyfile(wal, Path(f"{db}.wal"))
+        else:
+            build_store(db, args.employees, 7)
+        conn = duckdb.connect(str(db), read_only=True)
+        try:
+            agencies = [r[0] for r in conn.execute(
+                "select a.agency_name from employees e join agencies a using (agency_key) "
+                "group by all order by count(*) desc limit 4").fetchall()]  # fmt: skip
+            year = conn.execute("select max(year(assessed_on)) from assessments").fetchall()[0][0]
+            employees = conn.execute("select count(*) from employees").fetchall()[0][0]
+        finally:
+            conn.close()
+        lo, hi = (float(x) for x in args.think.split(","))
+        ramp = cap.Ramp(
+            levels=tuple(int(x) for x in args.levels.split(",")),
+            seconds=args.seconds,
+            think=(lo, hi),
+            bound=args.bound,
+            links=cap.default_links(agencies, year),
+        )
+        print(
+            f"store: {employees:,} employees; one dashboard process; "
+            f"{ramp.seconds:g} s per level, {lo:g}-{hi:g} s between a session's pages"
+        )
+        with serve(db, timeout=600) as base:
+            levels = cap.run([base], ramp)
+        print(f"sessions held with page p95 <= {ramp.bound:g} s: {cap.held(levels, ramp.bound)}")
+        for lv in levels:
+            for e in lv.errors[:5]:
+                print(f"  error at {lv.sessions} sessions: {e}")
 
 
 if __name__ == "__main__":
