@@ -11,6 +11,11 @@ changes the version, so no page ever mixes cached old figures with new ones.
 
 from __future__ import annotations
 
+import logging
+import sys
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -24,7 +29,7 @@ from analytics.metrics import extras, service
 from analytics.metrics.choices import Choices
 from analytics.report import SECTIONS, ReportContent, gather
 from analytics.store import info
-from analytics.store.db import Snapshot
+from analytics.store.db import Snapshot, Store, data_version
 from analytics.views import coverage
 from analytics.views import talent as talent_views
 from analytics.views.people import Profile
@@ -64,7 +69,9 @@ def cached(
         if args:
             raise TypeError(f"{name}: pass options by name (they are part of the cache key)")
         keyed = filters.with_(data_version=snap.version)
-        return _run(name, keyed, tuple(sorted(options.items())), snap.store, snap.cur)
+        opts = tuple(sorted(options.items()))
+        _remember((name, filters.with_(data_version=None), opts))
+        return _run(name, keyed, opts, snap.store, snap.cur)
 
     query.__name__ = query.__qualname__ = fn.__name__
     query.__doc__ = fn.__doc__
@@ -115,6 +122,7 @@ def _choices(filters: Filters, version: str, _cur: Any) -> Choices:
 
 def choices(snap: Snapshot, filters: Filters) -> Choices:
     """The filter bar's choices (agencies, units, job families, ...) within the viewer's scope."""
+    _remember(("choices", filters, ()))
     return _choices(filters, version_key(snap), snap.cur)
 
 
@@ -173,3 +181,92 @@ def report_content(
     """The meeting deck's content for this view, or only `sections` of it: presentation mode
     gathers the screen it shows, so the first screen does not wait for the whole deck."""
     return _report_content(filters, lang, version_key(snap), tuple(sections), snap.cur)
+
+
+# ---------------------------------------------------------------------------------------------
+# Warming: after an import commits, the answers people asked for most recently are computed
+# again for the new data version in the background, so the first visitor after the import finds
+# them cached instead of waiting for them (seconds on a national store).
+
+RECENT = 400  # the most recent distinct queries (a query = function, filters, options)
+WARM_SECONDS = 120.0  # at most this long per new version: the warmer never competes for long
+_recent: OrderedDict[tuple[str, Filters, tuple[tuple[str, Any], ...]], None] = OrderedDict()
+_recent_lock = threading.Lock()
+_log = logging.getLogger("asn.warm")
+
+
+def _remember(key: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> None:
+    with _recent_lock:
+        _recent[key] = None
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT:
+            _recent.popitem(last=False)
+
+
+def recent() -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
+    """The remembered queries, most recent first."""
+    with _recent_lock:
+        return list(reversed(_recent))
+
+
+def warm(store: Store, seconds: float = WARM_SECONDS) -> int:
+    """Compute the recent queries for the store's newest data version into the shared cache
+    (most recent first, for at most `seconds`); returns how many were computed or found."""
+    deadline = time.monotonic() + seconds
+    done = 0
+    with store.snapshot() as snap:
+        version = version_key(snap)
+        _names(version, snap.cur), _years(version, snap.cur), _is_demo(version, snap.cur)
+        for name, filters, options in recent():
+            if time.monotonic() > deadline:
+                break
+            try:
+                if name == "choices":
+                    _choices(filters, version, snap.cur)
+                elif name in _FUNCTIONS:
+                    keyed = filters.with_(data_version=snap.version)
+                    _run(name, keyed, options, snap.store, snap.cur)
+                done += 1
+            except Exception:  # a query that no longer applies (e.g. a year gone): skip it
+                _log.debug("warming %s failed", name, exc_info=True)
+    return done
+
+
+def start_warmer(store: Store, interval: float = 1.0) -> threading.Thread:
+    """Watch the store's data version (a cheap read each `interval` seconds) and warm the cache
+    whenever it changes: after imports from the Data page, from the command line (forwarded to
+    this process), undo and restore alike."""
+
+    def newest() -> int:
+        cur = store.cursor()
+        try:
+            return data_version(cur)
+        finally:
+            cur.close()
+
+    def loop() -> None:
+        seen = newest()
+        while True:
+            time.sleep(interval)
+            try:
+                now = newest()
+            except duckdb.ConnectionException:  # the store was closed: nothing left to warm
+                return
+            try:
+                if now == seen:
+                    continue
+                seen = now
+                t0 = time.monotonic()
+                n = warm(store)
+                print(
+                    f"asn: warmed {n} answers for data version {now} "
+                    f"in {time.monotonic() - t0:.1f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            except Exception:  # never let the warmer take the dashboard down
+                _log.exception("cache warmer")
+
+    thread = threading.Thread(target=loop, name="asn-cache-warmer", daemon=True)
+    thread.start()
+    return thread

@@ -67,14 +67,16 @@ def main() -> None:
     os.environ.setdefault("ASN_MEMORY_LIMIT", SERVE_MEMORY_LIMIT)
     switch_off_legacy_pages()
     sys.path.insert(0, str(ENTRYPOINT.parent))
-    from ui import session_cookie, state  # deferred: after the switch, as Streamlit's own load
+    from ui import queries, session_cookie, state  # deferred: after the switch (Streamlit too)
 
     # The routes that set and clear the session cookie (a script cannot set one).
     session_cookie.mount()
 
     # Own the store from the start: commands from other processes reach us at once.
-    state.own_store()
+    store = state.own_store()
     freeze_startup_heap()
+    # After each import the answers asked for recently are computed again in the background.
+    queries.start_warmer(store)
     # No source watching while serving: after every script run Streamlit's watcher walks the path
     # of every loaded module (pandas, plotly, duckdb...) on the server's event loop, 0.5-2 s in
     # which no session receives anything; under 20 sessions that, not the store, was what readers

@@ -1,0 +1,90 @@
+"""The cache warmer (ui.queries.warm / start_warmer): after the data version changes, the
+queries people asked for recently are computed for the new version, so the first visitor
+after an import reads them from the cache."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from analytics.core.filters import Filters
+from analytics.store.db import Store
+from tests.support.fixtures import store_of, world
+from ui import queries
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = store_of(world())
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def _new_version(store: Store) -> None:
+    """A committed write, as an import makes (a new import_log row)."""
+    with store.write() as cur:
+        cur.execute(
+            "insert into import_log (import_id, imported_at, kind, files, counts) "
+            "select coalesce(max(import_id), 0) + 1, now(), 'import', '[]', '{}' from import_log"
+        )
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, fn: str) -> list[Filters]:
+    calls: list[Filters] = []
+    name = next(n for n in queries._FUNCTIONS if n.endswith(fn))
+    real = queries._FUNCTIONS[name]
+
+    def counted(cur, filters, **options):
+        calls.append(filters)
+        return real(cur, filters, **options)
+
+    monkeypatch.setitem(queries._FUNCTIONS, name, counted)
+    return calls
+
+
+def test_warm_computes_recent_queries_for_the_new_version(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _counting(monkeypatch, ".kpis")
+    asked = Filters(year=2024, small_groups="hide")
+    with store.snapshot() as snap:
+        before = queries.kpis(snap, asked)
+        first = snap.version
+    assert len(calls) == 1
+    _new_version(store)
+    assert queries.warm(store) >= 1
+    assert len(calls) == 2 and calls[-1].data_version == first + 1  # computed for the new one
+    with store.snapshot() as snap:
+        assert snap.version == first + 1
+        assert queries.kpis(snap, asked) == before  # the same figures, from the cache:
+    assert len(calls) == 2  # no third computation
+
+
+def test_the_warmer_thread_notices_a_new_version(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _counting(monkeypatch, ".gap_summary")
+    with store.snapshot() as snap:
+        queries.gap_summary(snap, Filters(year=2025), by="agency")
+    queries.start_warmer(store, interval=0.05)
+    _new_version(store)
+    deadline = time.monotonic() + 30
+    while len(calls) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(calls) == 2, "the warmer did not recompute the query"
+    with store.snapshot() as snap:
+        queries.gap_summary(snap, Filters(year=2025), by="agency")
+    assert len(calls) == 2
+
+
+def test_recent_keeps_the_newest_distinct_queries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(queries, "_recent", type(queries._recent)())
+    monkeypatch.setattr(queries, "RECENT", 3)
+    for year in (2021, 2022, 2023, 2022, 2024):
+        queries._remember(("x", Filters(year=year), ()))
+    assert [f.year for _, f, _ in queries.recent()] == [2024, 2022, 2023]
