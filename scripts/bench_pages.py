@@ -8,7 +8,9 @@ app shell included), and from a click in the sidebar navigation (what a user doe
 until Streamlit finished and the page stopped changing (its last change, once nothing changed
 for `--quiet` seconds: a page can compute a lower section for a second or more without a
 visible sign). Prints median and max per page, and the first, cold load of each page (the
-dashboard's caches empty, as after an import).
+dashboard's caches empty, as after an import), and the time after a filter change (the year in
+the sidebar set to the previous year and back): the first change of each page computes its
+figures for that year (nothing cached: what a new selection costs), the later ones read them.
 """
 
 from __future__ import annotations
@@ -53,6 +55,28 @@ def server_peak_mb(port: int) -> float | None:
     return None
 
 
+YEAR_BOX = "[data-testid='stSidebar'] [data-testid='stSelectbox']"
+
+
+def year_options(page, base: str) -> list[str]:
+    """The years the sidebar's Tahun box offers (opened and closed again)."""
+    page.goto(base)
+    wait_ready(page, quiet=1.0)
+    box = page.locator(YEAR_BOX).filter(has_text="Tahun").first
+    box.click()
+    options = [o.inner_text().strip() for o in page.locator("[role='option']").all()]
+    page.keyboard.press("Escape")
+    return options
+
+
+def choose_year(page, year: str, quiet: float) -> float:
+    """Set the sidebar's year, as a user does; seconds until the page is ready again."""
+    t0 = time.monotonic()
+    page.locator(YEAR_BOX).filter(has_text="Tahun").first.click()
+    page.locator("[role='option']").filter(has_text=year).first.click()
+    return time.monotonic() - t0 + wait_ready(page, quiet=quiet)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", type=Path, default=ROOT / "data" / "asn.duckdb")
@@ -66,6 +90,8 @@ def main() -> None:
     fresh: dict[str, list[float]] = {p: [] for p in PAGES}
     click: dict[str, list[float]] = {p: [] for p in PAGES}
     cold: dict[str, float] = {}
+    change_new: dict[str, float] = {}
+    change_again: dict[str, list[float]] = {p: [] for p in PAGES}
     quiet = args.quiet
     with serve(args.db) as base, browser() as page:
         page.goto(base)
@@ -84,17 +110,32 @@ def main() -> None:
                 t0 = time.monotonic()
                 link.click()
                 click[path].append(time.monotonic() - t0 + wait_ready(page, quiet=quiet))
+        years = sorted(
+            (o for o in year_options(page, base) if o.isdigit()), reverse=True
+        )  # fmt: skip
+        if len(years) >= 2:
+            for path in PAGES:
+                page.goto(f"{base}/{path}")
+                wait_ready(page, quiet=quiet)
+                for i, year in enumerate([years[1], years[0]] * args.repeat):
+                    seconds = choose_year(page, year, quiet)
+                    if i == 0:
+                        change_new[path] = seconds
+                    else:
+                        change_again[path].append(seconds)
         peak = server_peak_mb(int(base.rsplit(":", 1)[1]))
     print(f"ready = the last change, once nothing changed for {quiet:g} s")
     print(
         f"{'page':<22}{'first (cold)':>14}{'fresh tab median':>18}{'max':>8}"
-        f"{'nav click median':>19}{'max':>8}"
+        f"{'nav click median':>19}{'max':>8}{'filter: new':>13}{'again median':>14}"
     )
     for path in PAGES:
-        f, c = fresh[path], click[path]
+        f, c, a = fresh[path], click[path], change_again[path]
+        new = f"{change_new[path]:>11.2f} s" if path in change_new else f"{'-':>13}"
+        again = f"{statistics.median(a):>12.2f} s" if a else f"{'-':>14}"
         print(
             f"/{path:<21}{cold[path]:>12.2f} s{statistics.median(f):>16.2f} s{max(f):>7.2f}s"
-            f"{statistics.median(c):>17.2f} s{max(c):>7.2f}s"
+            f"{statistics.median(c):>17.2f} s{max(c):>7.2f}s{new}{again}"
         )
     if peak is not None:
         print(f"dashboard process peak memory (VmHWM): {peak:,.0f} MB")
