@@ -34,8 +34,13 @@ from analytics.views import coverage
 from analytics.views import talent as talent_views
 from analytics.views.people import Profile
 
-TTL = 3600
+# Answers are keyed by data version, so they never go stale: the time to live only frees memory
+# nobody asked for in a day (an hour made the first visitor of a morning wait for every figure).
+# What the answers may hold is bounded by size instead: the pickled answers of the figures' cache
+# (nationally a by-agency answer is 15,053 rows; a few hundred of them fit) and of the decks.
+TTL = 24 * 3600
 MAX_ENTRIES = 2048
+MAX_SIZE = "384MB"
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -46,7 +51,10 @@ def version_key(snap: Snapshot) -> str:
     return f"{snap.store}#{snap.version}"
 
 
-@st.cache_data(ttl=TTL, max_entries=MAX_ENTRIES, show_spinner=False, hash_funcs={Filters: repr})
+@st.cache_data(
+    ttl=TTL, max_entries=MAX_ENTRIES, max_size=MAX_SIZE, show_spinner=False,
+    hash_funcs={Filters: repr},
+)  # fmt: skip
 def _run(
     name: str, filters: Filters, options: tuple[tuple[str, Any], ...], store: str, _cur: Any
 ) -> Any:
@@ -168,7 +176,9 @@ def profile(snap: Snapshot, filters: Filters, nip: str) -> Profile | None:
     return _profile(filters, nip, version_key(snap), snap.cur)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
+@st.cache_data(
+    ttl=TTL, max_entries=64, max_size="96MB", show_spinner=False, hash_funcs={Filters: repr}
+)
 def _report_content(
     filters: Filters, lang: str, version: str, sections: tuple[str, ...], _cur: Any
 ) -> ReportContent:
@@ -190,14 +200,16 @@ def report_content(
 
 RECENT = 400  # the most recent distinct queries (a query = function, filters, options)
 WARM_SECONDS = 120.0  # at most this long per new version: the warmer never competes for long
-_recent: OrderedDict[tuple[str, Filters, tuple[tuple[str, Any], ...]], None] = OrderedDict()
+# keyed by the query's repr (options may hold lists), in order of last use
+_recent: OrderedDict[str, tuple[str, Filters, tuple[tuple[str, Any], ...]]] = OrderedDict()
 _recent_lock = threading.Lock()
 _log = logging.getLogger("asn.warm")
 
 
-def _remember(key: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> None:
+def _remember(query: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> None:
+    key = repr(query)
     with _recent_lock:
-        _recent[key] = None
+        _recent[key] = query
         _recent.move_to_end(key)
         while len(_recent) > RECENT:
             _recent.popitem(last=False)
@@ -206,7 +218,7 @@ def _remember(key: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> None:
 def recent() -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
     """The remembered queries, most recent first."""
     with _recent_lock:
-        return list(reversed(_recent))
+        return list(reversed(_recent.values()))
 
 
 def warm(store: Store, seconds: float = WARM_SECONDS) -> int:

@@ -88,3 +88,10 @@ def test_recent_keeps_the_newest_distinct_queries(monkeypatch: pytest.MonkeyPatc
     for year in (2021, 2022, 2023, 2022, 2024):
         queries._remember(("x", Filters(year=year), ()))
     assert [f.year for _, f, _ in queries.recent()] == [2024, 2022, 2023]
+
+
+def test_queries_with_list_options_are_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(queries, "_recent", type(queries._recent)())
+    queries._remember(("x", Filters(), (("posts", [1, 2]),)))
+    queries._remember(("x", Filters(), (("posts", [1, 2]),)))
+    assert queries.recent() == [("x", Filters(), (("posts", [1, 2]),))]
