@@ -256,8 +256,10 @@ def start_warmer(store: Store, interval: float = 1.0) -> threading.Thread:
         finally:
             cur.close()
 
+    seen = newest()  # the version at the start, read before the thread runs
+
     def loop() -> None:
-        seen = newest()
+        nonlocal seen
         while True:
             time.sleep(interval)
             try:
