@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics.access import lockout, sessions
+from analytics.access import sessions
 from analytics.access import users as auth
 from analytics.store import audit
 from analytics.store.db import Snapshot
@@ -27,7 +27,7 @@ OTP_KEY = "_asn_one_time"  # (name, password) shown once after an add or a reset
 
 def _audit(action: str, **detail: Any) -> None:
     user = session.signed_in()
-    audit.record(state.get_store(), user.name if user else "?", action, **detail)
+    state.record(user.name if user else "?", action, **detail)
 
 
 def _problem(e: ValueError) -> None:
@@ -55,7 +55,7 @@ def password_form(user: auth.User, key: str) -> None:
     if not submitted:
         return
     users = auth.load_users(auth.users_path()) or {}
-    throttle = lockout.StoreThrottle(state.get_store())
+    throttle = state.throttle()
     checked = auth.authenticate(
         users, user.name, current, throttle, address=browser.client_address()
     )
@@ -73,7 +73,7 @@ def password_form(user: auth.User, key: str) -> None:
     except ValueError as e:
         _problem(e)
         return
-    sessions.end_user(state.get_store(), user.name)
+    state.on_owner(sessions.end_user, user.name, timeout=30)
     _audit("password_change")
     st.toast(t("account_saved"), icon=":material/check:")
     login.start_session(changed)  # this tab goes on, with a new cookie
@@ -270,7 +270,7 @@ def _reset(path: Any, name: str) -> None:
     except ValueError as e:
         _problem(e)
         return
-    sessions.end_user(state.get_store(), name)
+    state.on_owner(sessions.end_user, name, timeout=30)
     _audit("user_password_reset", user=name)
     st.session_state[OTP_KEY] = (name, password)
     st.rerun()
@@ -280,7 +280,7 @@ def _remove(path: Any, name: str) -> None:
     if not _guard(name):
         return
     if auth.remove_user(path, name):
-        sessions.end_user(state.get_store(), name)
+        state.on_owner(sessions.end_user, name, timeout=30)
         _audit("user_remove", user=name)
         st.session_state.pop("asn_user_pick", None)
         st.toast(t("users_removed", name=name), icon=":material/check:")
