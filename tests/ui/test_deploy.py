@@ -348,3 +348,36 @@ def test_an_import_through_the_owner_shows_in_the_reader_after_the_switch(
             assert _version(page) == new
         finally:
             b.close()
+
+
+def test_an_upload_on_the_readers_data_page_is_stored_by_the_owner(
+    site: Site, tmp_path: Path
+) -> None:
+    """The Data page of a reader: the file is checked on the reader's snapshot, stored by the
+    owner, and the page after saving already shows the new data version."""
+    from playwright.sync_api import sync_playwright
+
+    upload = tmp_path / "agencies.csv"
+    upload.write_text(
+        "agency_id,agency_name,instansi\n9.99.03,Dinas Uji Unggahan,Pemerintah Provinsi Jambi\n"
+    )
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            ctx = b.new_context(viewport={"width": 1440, "height": 1600})
+            ctx.set_default_timeout(60_000)
+            page = ctx.new_page()
+            _sign_in(page, f"{site.reader}/data")
+            before = _version(page)
+            page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
+            page.get_by_text("Berkas lolos pemeriksaan.").wait_for(timeout=60_000)
+            wait_ready(page)
+            page.get_by_role("button", name="Simpan impor").click()
+            page.get_by_text(re.compile(r"Impor #\d+ tersimpan\.")).wait_for(timeout=60_000)
+            done = page.get_by_text(re.compile(r"Impor #\d+ tersimpan\.")).inner_text()
+            new = int(re.search(r"#(\d+)", done)[1])  # type: ignore[index]
+            assert new > before
+            assert _version(page) == new
+            assert page.locator("[data-testid='stException']").count() == 0
+        finally:
+            b.close()
