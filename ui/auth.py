@@ -248,7 +248,13 @@ def _login(name: str, password: str) -> None:
         users = {}
     address = browser.client_address()
     throttle = state.throttle()
-    result = auth.authenticate(users, name, password, throttle, address=address)
+    try:
+        result = auth.authenticate(users, name, password, throttle, address=address)
+    except owner.OwnerUnavailable:
+        # a reader process whose owner is restarting: the lock counts live there
+        log.warning("sign-in refused: the store's owner does not answer")
+        st.session_state["_asn_login_error"] = ("owner_unavailable", 0)
+        return
     for key in result.new_locks:
         kind, _, value = key.partition(":")
         _audit(

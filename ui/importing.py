@@ -21,6 +21,7 @@ from analytics.core.filters import Filters
 from analytics.importer.template import write_template
 from analytics.metrics.common import NoYear
 from analytics.store import info as overview
+from analytics.store import owner
 from analytics.store.db import Snapshot
 from ui import fmt, queries, session, state, widgets
 from ui.state import t
@@ -140,7 +141,11 @@ def upload_panel() -> None:
     if st.button(t("imp_commit"), type="primary", icon=":material/save:"):
         with st.spinner(t("imp_saving")):
             user = session.signed_in()
-            result = _commit(sources, lang, user.name if user else "?")
+            try:
+                result = _commit(sources, lang, user.name if user else "?")
+            except owner.OwnerUnavailable:
+                st.error(t("owner_unavailable"), icon=":material/sync_problem:")
+                return
         st.session_state.pop("import_plan", None)
         if result.ok:
             st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1

@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.importer import undo
-from analytics.store import backup
+from analytics.store import backup, owner
 from analytics.store import info as overview
 from analytics.store.db import Snapshot
 from ui import auditing, fmt, session, state
@@ -148,6 +148,8 @@ def _roll_back(preview: undo.Preview, confirm_key: str, lang: str) -> None:
         st.session_state[ERROR_KEY] = t("undo_changed_meanwhile")
     except undo.UndoRefused as e:
         st.session_state[ERROR_KEY] = e.message(lang)
+    except owner.OwnerUnavailable:
+        st.session_state[ERROR_KEY] = t("owner_unavailable")
     else:
         state.wait_published(result.log_id)  # a reader's next rerun shows it
         st.session_state[DONE_KEY] = (result.rolled_back, result.log_id)

@@ -50,6 +50,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class Reader:
     db: Path
     replica: snapshots.Replica
+    owner: subprocess.Popen[str]
 
 
 @pytest.fixture
@@ -67,10 +68,11 @@ def reader(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         replica = snapshots.Replica(db, wait_seconds=30)
         monkeypatch.setattr(ui_state, "_replica", replica)
         st.cache_data.clear()
-        yield Reader(db, replica)
+        yield Reader(db, replica, proc)
         replica.close()
     finally:
-        proc.communicate("", timeout=60)
+        if proc.poll() is None:
+            proc.communicate("", timeout=60)
 
 
 def ask(db: Path, fn: object, *args: object) -> object:
@@ -176,3 +178,20 @@ def test_the_session_functions_reach_the_owner_and_nothing_else_runs(reader: Rea
     assert reader.db.exists()
     # the owner keeps serving after a refused call
     assert ask(reader.db, calls.session_valid, sid, user) is True
+
+
+def test_with_the_owner_gone_a_reader_still_serves_and_refuses_writes_in_words(
+    reader: Reader,
+) -> None:
+    """The owner restarting: pages keep coming from the last snapshot, a sign-in says the
+    server is restarting (no traceback), and nothing is written anywhere."""
+    from ui.i18n import text
+
+    reader.owner.communicate("", timeout=60)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    login_form(at, "root", PASSWORD)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == [text("owner_unavailable", "id")]
+    with reader.replica.snapshot() as snap:
+        assert snap.cur.execute("select count(*) from sessions").fetchall() == [(0,)]
