@@ -10,7 +10,8 @@ owner publishes copies and the other processes, readers, read those:
   reader never sees half a file), then replaces `manifest.json`, which names the newest file,
   its sequence number and data version, the same way. A write that changes the data version
   (an import, a rollback) is published at once; other writes (sign-ins, audit rows) at most
-  every `minor_seconds`, since readers ask the owner for what must be fresh (sessions, lockouts).
+  every `minor_seconds` (5 minutes), since readers ask the owner for what must be fresh
+  (sessions, lockouts).
 - **Reading** (`Replica`, in a reader): `snapshot()` first looks at the manifest (a `stat`; it
   is read only when it changed) and opens a newer file read-only; the read transaction then
   runs on that file, so a rerun sees one version from its start to its end, and switches only
@@ -49,9 +50,21 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 FILE_RE = re.compile(r"^s(\d{8})\.duckdb$")
-# Writes that leave the data version alone are published at most this often (seconds), and
-# never more often than 20 times the last publication's duration (a large store's copy).
-MINOR_SECONDS = 30.0
+# Writes that leave the data version alone (sign-ins, audit rows) are published at most this
+# often (seconds; ASN_SNAPSHOT_MINOR_SECONDS), and never more often than 20 times the last
+# publication's duration (a large store's copy). Readers ask the owner for what must be fresh
+# (sessions, locks); only the Log Audit and Pengguna pages of a reader show such rows late.
+MINOR_SECONDS = 300.0
+
+
+def env_minor_seconds() -> float:
+    """ASN_SNAPSHOT_MINOR_SECONDS, else MINOR_SECONDS."""
+    raw = os.environ.get("ASN_SNAPSHOT_MINOR_SECONDS", "")
+    try:
+        value = float(raw) if raw else MINOR_SECONDS
+    except ValueError:
+        return MINOR_SECONDS
+    return value if value >= 0 else MINOR_SECONDS
 
 
 class NoSnapshot(RuntimeError):
@@ -134,13 +147,13 @@ class Publisher:
         store: Store,
         *,
         keep: int = 2,
-        minor_seconds: float = MINOR_SECONDS,
+        minor_seconds: float | None = None,
         poll_seconds: float = 5.0,
     ):
         self.store = store
         self.folder = directory(store.path)
         self.keep = max(1, keep)
-        self.minor_seconds = minor_seconds
+        self.minor_seconds = minor_seconds if minor_seconds is not None else env_minor_seconds()
         self.poll_seconds = poll_seconds
         self.last: Manifest | None = None
         self.last_seconds = 0.0  # how long the last publication took
