@@ -35,6 +35,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -44,7 +45,8 @@ from pathlib import Path
 
 import duckdb
 
-from analytics.store.db import Snapshot, Store, _tune, data_version
+from analytics.store import derived
+from analytics.store.db import SCHEMA_VERSION, Snapshot, Store, _tune, data_version, first_row
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,11 @@ def env_minor_seconds() -> float:
 
 class NoSnapshot(RuntimeError):
     """No snapshot has been published for this store (the owner has not started)."""
+
+
+class OldLayout(RuntimeError):
+    """A snapshot of an older schema or derived layout than this code reads (the owner, newly
+    upgraded, has not yet published one of the new layout)."""
 
 
 class ReadOnlyStore(RuntimeError):
@@ -220,6 +227,11 @@ class Publisher:
             if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
                 p.unlink(missing_ok=True)
                 gone.append(p)
+        for p in self.folder.glob("tmp-*"):  # the spill space of a reader that is gone
+            pid = p.name[4:]
+            if p.is_dir() and pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(p, ignore_errors=True)
+                gone.append(p)
         return gone
 
     # --- publishing after writes, in a thread --------------------------------------------------
@@ -302,6 +314,19 @@ class _Open:
         self.manifest = manifest
         self.path = path
         self.conn = duckdb.connect(str(path), read_only=True)
+        try:
+            cur = self.conn.cursor()
+            try:
+                row = first_row(cur.execute("select value from meta where key = 'schema_version'"))
+                current = row is not None and int(row[0]) == SCHEMA_VERSION
+                current = current and derived.is_current(cur)
+            finally:
+                cur.close()
+            if not current:
+                raise OldLayout(f"{path.name} has an older layout than this program reads")
+        except BaseException:
+            self.conn.close()
+            raise
         _tune(self.conn, path)
         # spill space of this process alone (readers share the snapshot file, not their temp)
         tmp = path.parent / f"tmp-{os.getpid()}"
@@ -359,9 +384,10 @@ class Replica:
                 return True
             try:
                 opened = _Open(manifest, self.folder / manifest.file)
-            except (duckdb.IOException, FileNotFoundError) as e:
-                # deleted meanwhile (a newer one is named by now) or not readable: keep the
-                # current file and look again at the next snapshot
+            except (duckdb.Error, FileNotFoundError, OldLayout) as e:
+                # deleted meanwhile (a newer one is named by now), not readable, or of an
+                # older layout (an upgraded owner still migrating): keep the current file and
+                # look again at the next snapshot
                 log.warning("snapshots: could not open %s: %s", manifest.file, e)
                 return current is not None
             self._current, self._seen = opened, key

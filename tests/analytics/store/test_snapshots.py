@@ -288,3 +288,44 @@ def test_wait_for_a_version(store: Store) -> None:
     pub.publish()
     assert replica.wait_for(version, timeout=1)
     replica.close()
+
+
+def test_a_snapshot_of_an_older_layout_is_not_served(store: Store) -> None:
+    """An owner upgraded to new code publishes once it has migrated; until then a reader of
+    the new code waits rather than serve tables it does not know."""
+    _world(store)
+    pub = Publisher(store)
+    pub.publish()
+    with store.write() as cur:
+        cur.execute("update meta set value = 'old' where key = 'derived_version'")
+    pub.publish()
+    with pytest.raises(snapshots.NoSnapshot):
+        Replica(store.path, wait_seconds=0.2)
+    with store.write() as cur:
+        cur.execute(
+            "update meta set value = $v where key = 'derived_version'",
+            {"v": str(snapshots.derived.DERIVED_VERSION)},
+        )
+    pub.publish()
+    replica = Replica(store.path)
+    with replica.snapshot() as snap:
+        assert _employees(snap) == 1
+    replica.close()
+
+
+def test_cleanup_removes_the_spill_space_of_readers_that_are_gone(store: Store) -> None:
+    _world(store)
+    pub = Publisher(store)
+    folder = snapshots.directory(store.path)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    gone = folder / f"tmp-{dead.stdout.strip()}"
+    alive = folder / f"tmp-{os.getpid()}"
+    gone.mkdir()
+    alive.mkdir()
+    pub.cleanup()
+    assert not gone.exists() and alive.exists()
