@@ -195,3 +195,33 @@ def test_with_the_owner_gone_a_reader_still_serves_and_refuses_writes_in_words(
     assert [e.value for e in at.error] == [text("owner_unavailable", "id")]
     with reader.replica.snapshot() as snap:
         assert snap.cur.execute("select count(*) from sessions").fetchall() == [(0,)]
+
+
+@pytest.mark.parametrize(
+    "argv, env, expected",
+    [
+        (["--server.port", "8501"], "", ("single", ["--server.port", "8501"])),
+        (["--owner", "--server.port", "8501"], "", ("owner", ["--server.port", "8501"])),
+        (["--server.port", "8502", "--reader"], "", ("reader", ["--server.port", "8502"])),
+        ([], "reader", ("reader", [])),
+        (["--owner"], "reader", ("owner", [])),  # the flag wins
+    ],
+)
+def test_the_role_of_a_served_process(
+    argv: list[str], env: str, expected: tuple[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.serve import role
+
+    monkeypatch.setenv("ASN_SERVE_ROLE", env)
+    assert role(argv) == expected
+
+
+@pytest.mark.parametrize("argv, env", [(["--owner", "--reader"], ""), ([], "writer")])
+def test_a_contradictory_role_stops_the_start(
+    argv: list[str], env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.serve import role
+
+    monkeypatch.setenv("ASN_SERVE_ROLE", env)
+    with pytest.raises(SystemExit):
+        role(argv)
