@@ -2,6 +2,7 @@
 
     python scripts/bench_load.py [--sessions 20] [--browser-pages 3] [--imports 3]
                                  [--employees 12000] [--before 20] [--gap 20] [--after 20]
+                                 [--readers 0]
 
 Builds a demo store in a temporary directory (or copies --db), serves it on a free loopback port
 and drives it (tests/support/load.py): websocket sessions and real Chromium pages visit pages
@@ -9,6 +10,8 @@ with filters while `python -m analytics import` runs through the dashboard. Prin
 duration, page loads, errors (exceptions, pages without exactly one data version, KPIs that are
 not the shown version's, one view rendered two ways), each import's wall time, and how long a
 rerun took before, during and after the imports (the readers' wait). Exits 1 on any error.
+With `--readers N` the store is served by an owner and N reader processes (ui.serve --owner /
+--reader) and the sessions are dealt out over them in turn, as the sticky proxy spreads browsers.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ def main() -> None:
     ap.add_argument("--before", type=float, default=20.0)
     ap.add_argument("--gap", type=float, default=20.0)
     ap.add_argument("--after", type=float, default=20.0)
+    ap.add_argument("--readers", type=int, default=0, help="reader processes beside the owner")
     ap.add_argument("--db", type=Path, help="a store to copy instead of building a demo")
     args = ap.parse_args()
     plan = Plan(
@@ -43,6 +47,7 @@ def main() -> None:
         gap=args.gap,
         after=args.after,
         employees=args.employees,
+        readers=args.readers,
     )
     with tempfile.TemporaryDirectory(prefix="asn-load-") as tmp:
         db = None
