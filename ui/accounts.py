@@ -37,7 +37,7 @@ def _end_sessions(name: str) -> None:
     owner not answer, they end all the same at their next click: a changed password or a
     removed user no longer matches them (analytics.access.sessions.valid)."""
     try:
-        state.on_owner(sessions.end_user, name, timeout=30)
+        state.on_owner(sessions.end_user, name)
     except owner.OwnerUnavailable:
         log.warning("sessions of %s not ended now: the store's owner does not answer", name)
 

@@ -220,7 +220,7 @@ def start_session(user: auth.User, now: bool = True) -> None:
     for the browser, so the redirect would be lost; it is kept in the session instead and sent
     by the next run's `gate` (`_send_pending`)."""
     try:
-        token, sid = state.on_owner(sessions.begin, user, timeout=30)
+        token, sid = state.on_owner(sessions.begin, user)
     except Exception:
         log.exception("sessions: could not begin a session for %s", user.name)
         return
@@ -360,9 +360,8 @@ def logout() -> None:
     sid = st.session_state.get(SESSION_KEY)
     if isinstance(sid, str):
         try:
-            state.on_owner(
-                sessions.end, sid, timeout=30
-            )  # every tab of this browser, at its next click
+            # every tab of this browser, at its next click
+            state.on_owner(sessions.end, sid)
         except Exception:
             log.exception("sessions: could not end a session")
     if user is not None:

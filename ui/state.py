@@ -122,7 +122,9 @@ def wait_published(version: int, timeout: float = 30.0) -> None:
 
 class OwnerThrottle:
     """The store's sign-in throttle (analytics.access.lockout.StoreThrottle) asked of the
-    owner: a lock set through one process holds in all of them at once."""
+    owner: a lock set through one process holds in all of them at once. A read is given 10 s;
+    a write waits for the owner's writer as long as it would in the owner (an import may hold
+    it), as every write through `on_owner` does."""
 
     lock_seconds = LOCK_SECONDS
 
@@ -130,10 +132,10 @@ class OwnerThrottle:
         return on_owner(calls.throttle_locked_for, key, timeout=10)
 
     def failed(self, key: str) -> bool:
-        return on_owner(calls.throttle_failed, key, timeout=10)
+        return on_owner(calls.throttle_failed, key)
 
     def succeeded(self, key: str) -> None:
-        on_owner(calls.throttle_succeeded, key, timeout=10)
+        on_owner(calls.throttle_succeeded, key)
 
 
 def throttle() -> StoreThrottle | OwnerThrottle:
