@@ -356,7 +356,10 @@ class Replica:
         deadline = time.monotonic() + wait_seconds
         while not self.refresh():
             if time.monotonic() >= deadline:
-                raise NoSnapshot(f"no snapshot of {self.path} published in {self.folder}")
+                raise NoSnapshot(
+                    f"no snapshot of {self.path} in {self.folder}: is its owner running, "
+                    "started with `python -m ui.serve --owner`?"
+                )
             time.sleep(0.2)
 
     @property
