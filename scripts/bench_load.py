@@ -3,6 +3,7 @@ or, with --capacity, how many concurrent sessions the dashboard holds with page 
 
     python scripts/bench_load.py [--sessions 20] [--browser-pages 3] [--imports 3]
                                  [--employees 12000] [--before 20] [--gap 20] [--after 20]
+                                 [--readers 0]
     python scripts/bench_load.py --capacity [--levels 10,20,40,60,80] [--seconds 60]
                                  [--think 5,15] [--bound 3] [--db PATH | --employees N]
 
@@ -16,11 +17,14 @@ with filters while `python -m analytics import` runs through the dashboard. Prin
 duration, page loads, errors (exceptions, pages without exactly one data version, KPIs that are
 not the shown version's, one view rendered two ways), each import's wall time, and how long a
 rerun took before, during and after the imports (the readers' wait). Exits 1 on any error.
+With `--readers N` the store is served by an owner and N reader processes (ui.serve --owner /
+--reader) and the sessions are dealt out over them in turn, as the sticky proxy spreads browsers.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -40,6 +44,7 @@ def main() -> None:
     ap.add_argument("--before", type=float, default=20.0)
     ap.add_argument("--gap", type=float, default=20.0)
     ap.add_argument("--after", type=float, default=20.0)
+    ap.add_argument("--readers", type=int, default=0, help="reader processes beside the owner")
     ap.add_argument("--db", type=Path, help="a store to copy instead of building a demo")
     ap.add_argument("--capacity", action="store_true", help="find the sessions held instead")
     ap.add_argument("--levels", default="10,20,40,60,80")
@@ -58,6 +63,7 @@ def main() -> None:
         gap=args.gap,
         after=args.after,
         employees=args.employees,
+        readers=args.readers,
     )
     with tempfile.TemporaryDirectory(prefix="asn-load-") as tmp:
         db = None
@@ -109,12 +115,23 @@ def capacity(args: argparse.Namespace) -> None:
             bound=args.bound,
             links=cap.default_links(agencies, year),
         )
+        processes = (
+            f"an owner and {args.readers} reader process(es), sessions dealt out in turn"
+            if args.readers
+            else "one dashboard process"
+        )
         print(
-            f"store: {employees:,} employees; one dashboard process; "
+            f"store: {employees:,} employees; {processes}; "
             f"{ramp.seconds:g} s per level, {lo:g}-{hi:g} s between a session's pages"
         )
-        with serve(db, timeout=600) as base:
-            levels = cap.run([base], ramp)
+        with contextlib.ExitStack() as stack:
+            owner = ("-m", "ui.serve", "--owner") if args.readers else ("-m", "ui.serve")
+            bases = [stack.enter_context(serve(db, timeout=600, entry=owner))]
+            bases += [
+                stack.enter_context(serve(db, timeout=600, entry=("-m", "ui.serve", "--reader")))
+                for _ in range(args.readers)
+            ]
+            levels = cap.run(bases, ramp)
         print(f"sessions held with page p95 <= {ramp.bound:g} s: {cap.held(levels, ramp.bound)}")
         for lv in levels:
             for e in lv.errors[:5]:

@@ -9,25 +9,37 @@ the page's widgets are not the only guard.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from analytics.access import lockout, sessions
+from analytics.access import sessions
 from analytics.access import users as auth
-from analytics.store import audit
+from analytics.store import audit, owner
 from analytics.store.db import Snapshot
 from ui import auth as login
 from ui import browser, queries, session, state
 from ui.state import t
 
+log = logging.getLogger(__name__)
 OTP_KEY = "_asn_one_time"  # (name, password) shown once after an add or a reset
 
 
 def _audit(action: str, **detail: Any) -> None:
     user = session.signed_in()
-    audit.record(state.get_store(), user.name if user else "?", action, **detail)
+    state.record(user.name if user else "?", action, **detail)
+
+
+def _end_sessions(name: str) -> None:
+    """End `name`'s sessions in the store (through the owner in a reader process). Should the
+    owner not answer, they end all the same at their next click: a changed password or a
+    removed user no longer matches them (analytics.access.sessions.valid)."""
+    try:
+        state.on_owner(sessions.end_user, name)
+    except owner.OwnerUnavailable:
+        log.warning("sessions of %s not ended now: the store's owner does not answer", name)
 
 
 def _problem(e: ValueError) -> None:
@@ -55,10 +67,14 @@ def password_form(user: auth.User, key: str) -> None:
     if not submitted:
         return
     users = auth.load_users(auth.users_path()) or {}
-    throttle = lockout.StoreThrottle(state.get_store())
-    checked = auth.authenticate(
-        users, user.name, current, throttle, address=browser.client_address()
-    )
+    throttle = state.throttle()
+    try:
+        checked = auth.authenticate(
+            users, user.name, current, throttle, address=browser.client_address()
+        )
+    except owner.OwnerUnavailable:
+        st.error(t("owner_unavailable"), icon=":material/sync_problem:")
+        return
     if checked.user is None:
         st.error(t("account_wrong"), icon=":material/lock:")
         return
@@ -73,7 +89,7 @@ def password_form(user: auth.User, key: str) -> None:
     except ValueError as e:
         _problem(e)
         return
-    sessions.end_user(state.get_store(), user.name)
+    _end_sessions(user.name)
     _audit("password_change")
     st.toast(t("account_saved"), icon=":material/check:")
     login.start_session(changed)  # this tab goes on, with a new cookie
@@ -270,7 +286,7 @@ def _reset(path: Any, name: str) -> None:
     except ValueError as e:
         _problem(e)
         return
-    sessions.end_user(state.get_store(), name)
+    _end_sessions(name)
     _audit("user_password_reset", user=name)
     st.session_state[OTP_KEY] = (name, password)
     st.rerun()
@@ -280,7 +296,7 @@ def _remove(path: Any, name: str) -> None:
     if not _guard(name):
         return
     if auth.remove_user(path, name):
-        sessions.end_user(state.get_store(), name)
+        _end_sessions(name)
         _audit("user_remove", user=name)
         st.session_state.pop("asn_user_pick", None)
         st.toast(t("users_removed", name=name), icon=":material/check:")

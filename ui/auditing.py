@@ -39,7 +39,6 @@ def download(
     """`make`, wrapped so that each fetch is recorded as `action` with `detail`, the filters'
     fields and their data version. Call it in the script thread; pass the result as the
     download button's `data`."""
-    store = state.get_store()
     who = actor()
     if filters is not None:
         detail = {
@@ -50,7 +49,7 @@ def download(
 
     def fetch() -> bytes:
         data = make()
-        audit.record(store, who, action, **detail)
+        state.record(who, action, **detail)
         return data
 
     return fetch
@@ -71,6 +70,6 @@ def trim_daily() -> None:
             return
         _trimmed_on[str(store.path)] = today
     try:
-        audit.trim(store, RETENTION_ACTOR)
+        state.on_owner(audit.trim, RETENTION_ACTOR)
     except Exception:
         log.exception("audit: the daily trim failed")

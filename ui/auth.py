@@ -34,10 +34,11 @@ from typing import Any
 
 import streamlit as st
 
-from analytics.access import lockout, oidc, sessions
+from analytics.access import oidc, sessions
 from analytics.access import users as auth
-from analytics.store import audit
+from analytics.cli import calls
 from analytics.store import info as overview
+from analytics.store import owner
 from analytics.store.db import Snapshot
 from ui import browser, queries, session_cookie, state
 from ui.session import USER_KEY, signed_in
@@ -165,7 +166,7 @@ def current_user(snap: Snapshot) -> auth.User | None:
         sid = st.session_state.get(SESSION_KEY)
         # the session ends for every tab at once: signed out elsewhere, or the user removed,
         # or their role, scope or password changed since (sessions.valid)
-        if user is None or (isinstance(sid, str) and not sessions.valid(snap.cur, sid, user)):
+        if user is None or (isinstance(sid, str) and not _session_valid(snap, sid, user)):
             _forget()
             return None
         _publish(user)
@@ -189,7 +190,25 @@ def _resume(snap: Snapshot, users: dict[str, auth.User]) -> sessions.Resumed | N
     token = st.context.cookies.get(sessions.COOKIE)
     if not isinstance(token, str) or not token:
         return None
+    if state.is_reader():
+        # the owner's answer: a session begun (or ended) through another process a moment ago
+        # may not be in this process's snapshot yet
+        try:
+            return state.on_owner(calls.session_resume, token, users, timeout=5)
+        except owner.OwnerUnavailable:
+            log.warning("sessions: the owner does not answer; checked on the snapshot")
     return sessions.resume(snap.cur, token, users)
+
+
+def _session_valid(snap: Snapshot, sid: str, user: auth.User) -> bool:
+    """Whether the session still admits `user`: asked of the owner in a reader process (the
+    snapshot may be a publication behind a sign-out), else read in the rerun's snapshot."""
+    if state.is_reader():
+        try:
+            return state.on_owner(calls.session_valid, sid, user, timeout=5)
+        except owner.OwnerUnavailable:
+            log.warning("sessions: the owner does not answer; checked on the snapshot")
+    return sessions.valid(snap.cur, sid, user)
 
 
 def start_session(user: auth.User, now: bool = True) -> None:
@@ -201,7 +220,7 @@ def start_session(user: auth.User, now: bool = True) -> None:
     for the browser, so the redirect would be lost; it is kept in the session instead and sent
     by the next run's `gate` (`_send_pending`)."""
     try:
-        token, sid = sessions.begin(state.get_store(), user)
+        token, sid = state.on_owner(sessions.begin, user)
     except Exception:
         log.exception("sessions: could not begin a session for %s", user.name)
         return
@@ -228,8 +247,14 @@ def _login(name: str, password: str) -> None:
     except auth.UsersFileError:
         users = {}
     address = browser.client_address()
-    throttle = lockout.StoreThrottle(state.get_store())
-    result = auth.authenticate(users, name, password, throttle, address=address)
+    throttle = state.throttle()
+    try:
+        result = auth.authenticate(users, name, password, throttle, address=address)
+    except owner.OwnerUnavailable:
+        # a reader process whose owner is restarting: the lock counts live there
+        log.warning("sign-in refused: the store's owner does not answer")
+        st.session_state["_asn_login_error"] = ("owner_unavailable", 0)
+        return
     for key in result.new_locks:
         kind, _, value = key.partition(":")
         _audit(
@@ -258,7 +283,7 @@ def _login(name: str, password: str) -> None:
 
 def _audit(actor: str, action: str, **detail: Any) -> None:
     """The audit log's row (analytics.store.audit.record never raises into the page)."""
-    audit.record(state.get_store(), actor[:64], action, **detail)
+    state.record(actor[:64], action, **detail)
 
 
 def _sso_logout() -> None:
@@ -335,7 +360,8 @@ def logout() -> None:
     sid = st.session_state.get(SESSION_KEY)
     if isinstance(sid, str):
         try:
-            sessions.end(state.get_store(), sid)  # every tab of this browser, at its next click
+            # every tab of this browser, at its next click
+            state.on_owner(sessions.end, sid)
         except Exception:
             log.exception("sessions: could not end a session")
     if user is not None:

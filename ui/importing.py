@@ -16,10 +16,12 @@ import pandas as pd
 import streamlit as st
 
 from analytics import importer
+from analytics.cli import calls
 from analytics.core.filters import Filters
 from analytics.importer.template import write_template
 from analytics.metrics.common import NoYear
 from analytics.store import info as overview
+from analytics.store import owner
 from analytics.store.db import Snapshot
 from ui import fmt, queries, session, state, widgets
 from ui.state import t
@@ -35,6 +37,23 @@ def upload_limit_mb() -> int:
 
 def _sources(files: list) -> list[importer.Source]:
     return [importer.Source(name=f.name, data=f.getvalue()) for f in files]
+
+
+def _commit(sources: list[importer.Source], lang: str, username: str) -> importer.ImportResult:
+    """Store the import: here when this process owns the store, else in the owner, from
+    files written for it (a reader process), waiting until a snapshot holds it."""
+    if not state.is_reader():
+        return importer.commit(state.writable(), sources, lang=lang, username=username)
+    with tempfile.TemporaryDirectory(prefix="asn-import-") as tmp:
+        files = []
+        for i, source in enumerate(sources):
+            path = Path(tmp) / f"{i}-upload"
+            path.write_bytes(source.data)
+            files.append((source.name, str(path)))
+        result: importer.ImportResult = state.on_owner(calls.import_files, files, lang, username)
+    if result.ok and result.import_id is not None:
+        state.wait_published(result.import_id)
+    return result
 
 
 def _digest(sources: list[importer.Source]) -> str:
@@ -122,9 +141,11 @@ def upload_panel() -> None:
     if st.button(t("imp_commit"), type="primary", icon=":material/save:"):
         with st.spinner(t("imp_saving")):
             user = session.signed_in()
-            result = importer.commit(
-                state.get_store(), sources, lang=lang, username=user.name if user else "?"
-            )
+            try:
+                result = _commit(sources, lang, user.name if user else "?")
+            except owner.OwnerUnavailable:
+                st.error(t("owner_unavailable"), icon=":material/sync_problem:")
+                return
         st.session_state.pop("import_plan", None)
         if result.ok:
             st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1

@@ -41,8 +41,7 @@ def downloads(filters: Filters) -> None:
             with store.snapshot() as snap:
                 data = build_report(snap.cur, filters, fmt, lang)
                 version = snap.version
-            audit.record(
-                store,
+            state.record(
                 who,
                 "report",
                 format=fmt,

@@ -29,7 +29,8 @@ from analytics.metrics import extras, service
 from analytics.metrics.choices import Choices
 from analytics.report import SECTIONS, ReportContent, gather
 from analytics.store import info
-from analytics.store.db import Snapshot, Store, data_version
+from analytics.store.db import Snapshot, Store
+from analytics.store.snapshots import Replica
 from analytics.views import coverage
 from analytics.views import talent as talent_views
 from analytics.views.people import Profile
@@ -221,7 +222,7 @@ def recent() -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
         return list(reversed(_recent.values()))
 
 
-def warm(store: Store, seconds: float = WARM_SECONDS) -> int:
+def warm(store: Store | Replica, seconds: float = WARM_SECONDS) -> int:
     """Compute the recent queries for the store's newest data version into the shared cache
     (most recent first, for at most `seconds`); returns how many were computed or found."""
     deadline = time.monotonic() + seconds
@@ -244,17 +245,14 @@ def warm(store: Store, seconds: float = WARM_SECONDS) -> int:
     return done
 
 
-def start_warmer(store: Store, interval: float = 1.0) -> threading.Thread:
+def start_warmer(store: Store | Replica, interval: float = 1.0) -> threading.Thread:
     """Watch the store's data version (a cheap read each `interval` seconds) and warm the cache
     whenever it changes: after imports from the Data page, from the command line (forwarded to
     this process), undo and restore alike."""
 
-    def newest() -> int:
-        cur = store.cursor()
-        try:
-            return data_version(cur)
-        finally:
-            cur.close()
+    def newest() -> int:  # a reader's snapshot() switches to the owner's newest snapshot
+        with store.snapshot() as snap:
+            return snap.version
 
     seen = newest()  # the version at the start, read before the thread runs
 

@@ -1,7 +1,15 @@
-"""Start the dashboard: `python -m ui.serve [streamlit options]` (what `make run` does).
+"""Start the dashboard: `python -m ui.serve [--owner | --reader] [streamlit options]`.
 
 Streamlit's legacy `pages/` mode is switched off before the server starts (ui/multipage.py says
-why), and the process owns the store before the first visitor comes.
+why). Three ways to run (README, "Deployment"):
+
+- `python -m ui.serve` (what `make run` does): one process; it owns the store before the first
+  visitor comes, and other processes' commands reach it (analytics.store.owner).
+- `--owner`: the same, and it publishes a read-only snapshot of the store after writes
+  (analytics.store.snapshots) for reader processes beside it.
+- `--reader`: serves the owner's newest snapshot and sends every write to the owner; several
+  readers and the owner go behind one proxy (deploy/nginx). `ASN_SERVE_ROLE=owner|reader` is
+  the same as the flag.
 """
 
 from __future__ import annotations
@@ -9,10 +17,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from streamlit.web import cli
 
 from ui.multipage import switch_off_legacy_pages
+
+if TYPE_CHECKING:
+    from analytics.store.db import Store
+    from analytics.store.snapshots import Replica
 
 ENTRYPOINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 
@@ -63,8 +76,24 @@ def freeze_startup_heap() -> int:
     return gc.get_freeze_count()
 
 
+ROLES = ("single", "owner", "reader")
+
+
+def role(argv: list[str]) -> tuple[str, list[str]]:
+    """The process's role (`--owner`, `--reader`, else ASN_SERVE_ROLE, else single) and the
+    arguments left for Streamlit."""
+    flags = [a for a in argv if a in ("--owner", "--reader")]
+    if len(set(flags)) > 1:
+        raise SystemExit("ui.serve: --owner or --reader, not both")
+    chosen = flags[0][2:] if flags else os.environ.get("ASN_SERVE_ROLE", "") or "single"
+    if chosen not in ROLES:
+        raise SystemExit(f"ui.serve: ASN_SERVE_ROLE must be one of {', '.join(ROLES)}")
+    return chosen, [a for a in argv if a not in ("--owner", "--reader")]
+
+
 def main() -> None:
     os.environ.setdefault("ASN_MEMORY_LIMIT", SERVE_MEMORY_LIMIT)
+    chosen, rest = role(sys.argv[1:])
     switch_off_legacy_pages()
     sys.path.insert(0, str(ENTRYPOINT.parent))
     from ui import queries, session_cookie, state  # deferred: after the switch (Streamlit too)
@@ -72,17 +101,23 @@ def main() -> None:
     # The routes that set and clear the session cookie (a script cannot set one).
     session_cookie.mount()
 
-    # Own the store from the start: commands from other processes reach us at once.
-    store = state.own_store()
+    store: Store | Replica
+    if chosen == "reader":
+        # the newest snapshot the owner published (waiting for the owner's first one)
+        store = state.read_snapshots()
+    else:
+        # Own the store from the start: commands from other processes reach us at once.
+        store = state.own_store(publish=chosen == "owner")
     freeze_startup_heap()
-    # After each import the answers asked for recently are computed again in the background.
+    # After each import the answers asked for recently are computed again in the background
+    # (a reader: once the owner's snapshot of it arrives).
     queries.start_warmer(store)
     # No source watching while serving: after every script run Streamlit's watcher walks the path
     # of every loaded module (pandas, plotly, duckdb...) on the server's event loop, 0.5-2 s in
     # which no session receives anything; under 20 sessions that, not the store, was what readers
     # waited for (scripts/bench_load.py). An option given on the command line still wins.
     watch = ["--server.fileWatcherType", "none"]
-    sys.argv = ["streamlit", "run", str(ENTRYPOINT), *watch, *sys.argv[1:]]
+    sys.argv = ["streamlit", "run", str(ENTRYPOINT), *watch, *rest]
     cli.main()
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.importer import undo
-from analytics.store import audit, backup
+from analytics.store import backup, owner
 from analytics.store import info as overview
 from analytics.store.db import Snapshot
 from ui import auditing, fmt, session, state
@@ -136,8 +136,8 @@ def _roll_back(preview: undo.Preview, confirm_key: str, lang: str) -> None:
         return  # never without the confirmation, whatever the button's state
     user = session.signed_in()
     try:
-        result = undo.rollback(
-            state.get_store(),
+        result = state.on_owner(
+            undo.rollback,
             preview.import_id,
             yes=bool(preview.later),
             username=user.name if user else None,
@@ -148,7 +148,10 @@ def _roll_back(preview: undo.Preview, confirm_key: str, lang: str) -> None:
         st.session_state[ERROR_KEY] = t("undo_changed_meanwhile")
     except undo.UndoRefused as e:
         st.session_state[ERROR_KEY] = e.message(lang)
+    except owner.OwnerUnavailable:
+        st.session_state[ERROR_KEY] = t("owner_unavailable")
     else:
+        state.wait_published(result.log_id)  # a reader's next rerun shows it
         st.session_state[DONE_KEY] = (result.rolled_back, result.log_id)
 
 
@@ -156,18 +159,16 @@ def backup_download() -> None:
     """One DuckDB file of the whole store (analytics.store.backup), made and audited on click."""
     st.subheader(t("backup_title"))
     st.caption(t("backup_help"))
-    store = state.get_store()
     who = auditing.actor()
     name = f"cadangan-asn-{dt.date.today():%Y-%m-%d}.duckdb"
 
     def make() -> bytes:
+        # made by the owner from its store (a reader's snapshot may be a publication behind)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / name
-            version, tables = backup.backup(store, path)
+            version, tables = state.on_owner(backup.backup, path)
             data = path.read_bytes()
-        audit.record(
-            store, who, "backup", file=name, via="download", data_version=version, tables=tables
-        )
+        state.record(who, "backup", file=name, via="download", data_version=version, tables=tables)
         return data
 
     st.download_button(

@@ -111,6 +111,9 @@ class UndoRefused(Exception):
         self.code = code
         self.params = params
 
+    def __reduce__(self) -> Any:  # pickled whole: a reader process gets it from the owner
+        return (_undo_refused, (self.code, self.params))
+
     def message(self, lang: str = "id") -> str:
         return text(self.code, lang, **self.params)
 
@@ -123,9 +126,16 @@ class RollbackNeedsConfirmation(Exception):
         self.import_id = import_id
         self.later = later
 
+    def __reduce__(self) -> Any:
+        return (RollbackNeedsConfirmation, (self.import_id, self.later))
+
     def message(self, lang: str = "id") -> str:
         later = ", ".join(f"#{i}" for i in self.later)
         return text("confirm", lang, id=self.import_id, later=later)
+
+
+def _undo_refused(code: str, params: dict[str, Any]) -> UndoRefused:
+    return UndoRefused(code, **params)
 
 
 @dataclass(frozen=True)

@@ -83,8 +83,15 @@ class BackupError(Exception):
         self.code = code
         self.params = params
 
+    def __reduce__(self) -> Any:  # pickled whole: a reader process gets it from the owner
+        return (_backup_error, (self.code, self.params))
+
     def message(self, lang: str = "id") -> str:
         return text(self.code, lang, **self.params)
+
+
+def _backup_error(code: str, params: dict[str, Any]) -> BackupError:
+    return BackupError(code, **params)
 
 
 def _tables(cur: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:

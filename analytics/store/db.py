@@ -10,9 +10,11 @@ the owner through `analytics.store.owner` instead of opening the file.
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +112,9 @@ class Store:
             raise
         _tune(self.conn, self.path)
         self._write_lock = threading.Lock()
+        # called after each committed write, outside the lock (analytics.store.snapshots
+        # publishes the new state for reader processes)
+        self._after_commit: list[Callable[[], None]] = []
         # True when opening wrote more than a command's audit row (a migration or a renewal):
         # close() then checkpoints whatever it is asked
         self.upgraded = False
@@ -180,6 +185,56 @@ class Store:
                 raise
             finally:
                 cur.close()
+        for listener in list(self._after_commit):
+            listener()
+
+    def on_commit(self, listener: Callable[[], None]) -> None:
+        """Call `listener()` after every committed write (in the writer's thread, after the
+        write lock is released: it must return quickly)."""
+        self._after_commit.append(listener)
+
+    def copy_file(self, dest: Path) -> int:
+        """A consistent copy of the store file at `dest`; returns the data version copied.
+
+        Made under the write lock, so no commit lands meanwhile: the write-ahead log is first
+        folded into the file (CHECKPOINT, which DuckDB runs beside open read transactions:
+        readers keep their snapshots), then the file is copied. Should a log remain all the
+        same, it is copied too and folded into the copy, which is then one self-contained
+        file. About 30 ms for the 25 MB demo store (a checkpoint of a few ms and the copy)."""
+        if str(self.path) == ":memory:":
+            raise RuntimeError("an in-memory store has no file to copy")
+        wal = Path(f"{self.path}.wal")
+        dest_wal = Path(f"{dest}.wal")
+        with self._write_lock:
+            cur = self.conn.cursor()
+            try:
+                cur.execute("checkpoint")
+                version = data_version(cur)
+            finally:
+                cur.close()
+            _clone(self.path, dest)
+            leftover = wal.exists() and wal.stat().st_size > 0
+            if leftover:
+                shutil.copyfile(wal, dest_wal)
+        if leftover:  # the copy is ours alone: fold its log in
+            duckdb.connect(str(dest)).close()
+            dest_wal.unlink(missing_ok=True)
+        return version
+
+
+FICLONE = 0x40049409  # linux/fs.h: share the blocks of another file (copy-on-write)
+
+
+def _clone(src: Path, dest: Path) -> None:
+    """Copy `src` to `dest`: a copy-on-write clone where the file system has them (XFS, btrfs:
+    instant, whatever the size), else a plain copy (ext4)."""
+    with open(src, "rb") as s, open(dest, "wb") as d:
+        try:
+            fcntl.ioctl(d.fileno(), FICLONE, s.fileno())
+            return
+        except OSError:
+            pass
+    shutil.copyfile(src, dest)
 
 
 def first_row(result: duckdb.DuckDBPyConnection) -> tuple | None:

@@ -97,6 +97,9 @@ class Plan:
     employees: int = 12000
     seed: int = 7
     think: tuple[float, float] = (1.0, 4.0)  # a user's pause between two page loads
+    # reader processes beside the owner (ui.serve --owner / --reader); the sessions are dealt
+    # out over all the processes in turn, as a sticky proxy spreads browsers
+    readers: int = 0
 
 
 @dataclass
@@ -112,6 +115,7 @@ class Visit:
     metrics: list[str] = field(default_factory=list)
     fingerprint: str = ""
     errors: list[str] = field(default_factory=list)
+    base: str = ""  # the process that served it (its base URL)
 
 
 @dataclass
@@ -336,7 +340,7 @@ class WsSession:
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.page_name = page
-        v = Visit(client, page, self.query, time.monotonic(), 0.0)
+        v = Visit(client, page, self.query, time.monotonic(), 0.0, base=self.base)
         elements: dict[tuple[int, ...], str] = {}
         await self.ws.send(msg.SerializeToString())
         deadline = v.start + timeout
@@ -481,6 +485,7 @@ async def _browser_user(
         await _wait_ready(page, runs_before)
         seen = await page.evaluate(BROWSER_JS)
         v = Visit("browser", seen["path"], canonical(seen["query"]), start, time.monotonic())
+        v.base = base
         v.versions = [int(x) for x in seen["versions"]]
         v.metrics = seen["metrics"]
         v.errors = [f"exception: {x}" for x in seen["exceptions"]]
@@ -528,15 +533,19 @@ async def _imports(db: Path, files: list[Path], facts: Facts, plan: Plan, stop, 
         stop.set()
 
 
-async def _drive(base: str, db: Path, files: list[Path], facts: Facts, plan: Plan) -> Load:
+async def _drive(bases: list[str], db: Path, files: list[Path], facts: Facts, plan: Plan) -> Load:
+    """Drive the processes at `bases` (the owner first): session i goes to bases[i % n]."""
     from playwright.async_api import async_playwright
 
     out = Load(plan, time.monotonic(), 0.0, facts.version, [], [], {}, {}, [])
 
-    async def warm_up() -> None:  # modules loaded and the default view cached, as in a
-        async with WsSession(base, "") as s:  # dashboard that has served a while
+    async def warm_up(base: str) -> None:  # modules loaded and the default view cached, as in
+        async with WsSession(base, "") as s:  # a dashboard that has served a while
             for page in PAGES:
                 out.errors += [f"warm-up /{page}: {e}" for e in (await s.visit(page)).errors]
+
+    def base_of(i: int) -> str:
+        return bases[i % len(bases)]
 
     out.anchors = {
         s: f"year {y}, agency {a or 'all'}" for s, (y, a) in anchor_states(facts).items()
@@ -548,16 +557,16 @@ async def _drive(base: str, db: Path, files: list[Path], facts: Facts, plan: Pla
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            expected, _, *pages = await asyncio.gather(
+            expected, *pages = await asyncio.gather(
                 expected_figures(db, facts),
-                warm_up(),
-                *(_browser_page(browser, base, out) for _ in range(plan.browser_pages)),
+                *(_browser_page(browser, base_of(i), out) for i in range(plan.browser_pages)),
             )
+            await asyncio.gather(*(warm_up(base) for base in bases))
             out.expected[facts.version] = expected
             out.t0 = time.monotonic()
             tasks = [  # the first links cover every checked Ringkasan view
                 _ws_user(
-                    base,
+                    base_of(plan.browser_pages + 1 + i),
                     states,
                     states[i % len(states)],
                     random.Random(rng.random()),
@@ -567,10 +576,12 @@ async def _drive(base: str, db: Path, files: list[Path], facts: Facts, plan: Pla
                 )
                 for i in range(light)
             ]
-            tasks.append(_probe(base, stop, out))
+            tasks.append(_probe(bases[-1], stop, out))  # a reader's when there are readers
             tasks += [
-                _browser_user(page, base, states, random.Random(rng.random()), plan, stop, out)
-                for page in pages
+                _browser_user(
+                    page, base_of(i), states, random.Random(rng.random()), plan, stop, out
+                )
+                for i, page in enumerate(pages)
             ]
             tasks.append(_imports(db, files, facts, plan, stop, out))
             await asyncio.gather(*tasks)
@@ -582,8 +593,8 @@ async def _drive(base: str, db: Path, files: list[Path], facts: Facts, plan: Pla
 
 
 def run(workdir: Path, plan: Plan, db: Path | None = None) -> Load:
-    """Build a demo store in `workdir` (unless `db` names one), serve it on a free loopback
-    port, and run the plan."""
+    """Build a demo store in `workdir` (unless `db` names one), serve it on free loopback
+    ports (one process, or an owner and `plan.readers` readers), and run the plan."""
     workdir.mkdir(parents=True, exist_ok=True)
     if db is None:
         db = workdir / "asn.duckdb"
@@ -591,9 +602,16 @@ def run(workdir: Path, plan: Plan, db: Path | None = None) -> Load:
     facts, files = write_imports(db, workdir, plan.imports, plan.seed)
     log = workdir / "server-timings.jsonl"
     log.unlink(missing_ok=True)
-    entry = (str(ROOT / "tests" / "support" / "load_serve.py"),)
-    with serve(db, timeout=180, entry=entry, env={"ASN_LOAD_LOG": str(log)}) as base:
-        load = asyncio.run(_drive(base, db, files, facts, plan))
+    script = str(ROOT / "tests" / "support" / "load_serve.py")
+    env = {"ASN_LOAD_LOG": str(log)}
+    with contextlib.ExitStack() as stack:
+        owner = (script, "--owner") if plan.readers else (script,)
+        bases = [stack.enter_context(serve(db, timeout=180, entry=owner, env=env))]
+        bases += [
+            stack.enter_context(serve(db, timeout=180, entry=(script, "--reader"), env=env))
+            for _ in range(plan.readers)
+        ]
+        load = asyncio.run(_drive(bases, db, files, facts, plan))
     lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
     load.server = [json.loads(line) for line in lines]
     return load
@@ -702,6 +720,12 @@ def report(load: Load) -> str:
     lines = [
         f"sessions      {plan.sessions} ({plan.sessions - plan.browser_pages - 1} websocket, "
         f"1 probe, {plan.browser_pages} Chromium pages)",
+        f"processes     {1 + plan.readers} "
+        + (
+            f"(the owner and {plan.readers} readers, sessions dealt out in turn)"
+            if plan.readers
+            else "(one)"
+        ),
         f"duration      {load.t_end - load.t0:.1f} s",
         f"page loads    {len(load.visits)} (websocket {len(by['ws'])}, probe {len(by['probe'])}, "
         f"Chromium {len(by['browser'])})",

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
 
 from analytics.store.db import Store  # noqa: E402
+from analytics.store.snapshots import Replica  # noqa: E402
 
 _lock = threading.Lock()
 _log = open(os.environ["ASN_LOAD_LOG"], "a", buffering=1, encoding="utf-8")  # noqa: SIM115
@@ -72,6 +73,7 @@ def _timed_run(original: Callable) -> Callable:
 
 
 Store.snapshot = _timed("snapshot", Store.snapshot)  # type: ignore[method-assign]
+Replica.snapshot = _timed("snapshot", Replica.snapshot)  # type: ignore[method-assign,arg-type]
 Store.write = _timed("write", Store.write)  # type: ignore[method-assign]
 ScriptRunner._run_script = _timed_run(ScriptRunner._run_script)  # type: ignore[method-assign]
 

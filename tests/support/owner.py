@@ -18,6 +18,34 @@ print("ready", flush=True)
 sys.stdin.read()   # serve until the test closes our stdin
 """
 
+# An owner that also runs the dashboard's writes for reader processes (analytics.cli.calls).
+CALLS_OWNER_SCRIPT = """
+import sys
+from analytics.store.db import Store
+from analytics.cli.calls import CALLS
+from analytics.cli.main import run
+from analytics.store import owner
+store = Store(sys.argv[1])
+owner.serve(store, run, CALLS)
+print("ready", flush=True)
+sys.stdin.read()
+"""
+
+# `python -m ui.serve --owner` without the pages: serves calls and publishes snapshots.
+PUBLISHING_OWNER_SCRIPT = """
+import sys
+from analytics.store.db import Store
+from analytics.cli.calls import CALLS
+from analytics.cli.main import run
+from analytics.store import owner
+from analytics.store.snapshots import Publisher
+store = Store(sys.argv[1])
+owner.serve(store, run, CALLS)
+Publisher(store, poll_seconds=0.2).start()
+print("ready", flush=True)
+sys.stdin.read()
+"""
+
 HOLDER_SCRIPT = """
 import sys
 from analytics.store.db import Store

@@ -25,3 +25,25 @@ def test_pages_show_one_data_version_while_an_import_commits(tmp_path: Path) -> 
     assert cover["kpi_checks"] >= 4, report(load)  # every checked Ringkasan view at least once
     # the import changes the KPIs checked, so a page of one version cannot pass for the other
     assert cover["anchors_distinguishing_versions"] >= 2
+
+
+def test_an_owner_and_a_reader_show_one_data_version_while_an_import_commits(
+    tmp_path: Path,
+) -> None:
+    """The same rules with the sessions dealt out over an owner and a reader process: the
+    reader shows the old version until the owner publishes the new one, never a mix, and its
+    KPIs are those of the version it shows."""
+    plan = Plan(
+        sessions=6, browser_pages=1, imports=1, before=6, after=10, employees=2000, readers=1
+    )
+    load = run(tmp_path, plan)
+    assert not problems(load), report(load)
+    assert [r.returncode for r in load.imports] == [0]
+    cover = checked(load)
+    assert cover["versions_seen"] == 2, report(load)
+    assert cover["kpi_checks"] >= 4, report(load)
+    by_process: dict[str, set[int]] = {}
+    for v in load.visits:
+        by_process.setdefault(v.base, set()).update(v.versions)
+    assert len(by_process) == 2, "both processes served pages"
+    assert all(len(seen) == 2 for seen in by_process.values()), by_process

@@ -18,6 +18,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Terlalu banyak percobaan yang gagal. Coba lagi dalam {minutes} menit.",
         "Too many failed attempts. Try again in {minutes} minutes.",
     ),
+    "owner_unavailable": (
+        "Server sedang dimulai ulang; tidak ada yang disimpan. Coba lagi sebentar lagi.",
+        "The server is restarting; nothing was saved. Try again in a moment.",
+    ),
     "login_no_users": (
         "Belum ada pengguna untuk penyimpanan data ini, jadi dasbor belum dapat dibuka. Admin "
         "menambahkan pengguna pertama di server dengan perintah "

@@ -108,3 +108,35 @@ def test_derived_tables_of_an_older_layout_are_rebuilt_on_open(tmp_path: Path) -
         ).fetchone()
     assert version == (derived.DERIVED_VERSION,)
     store.close()
+
+
+def test_calls_run_in_the_owner_and_bring_back_results_and_errors(tmp_path: Path) -> None:
+    """What a reader process sends: the function's result, or its exception as raised."""
+    from analytics.access import sessions
+    from analytics.access.users import User
+    from analytics.cli.calls import call_name, session_valid
+    from analytics.importer.undo import UndoRefused, rollback, text
+    from tests.support.owner import CALLS_OWNER_SCRIPT
+
+    db = tmp_path / "asn.duckdb"
+    with pytest.raises(owner.OwnerUnavailable):
+        owner.call(db, call_name(sessions.begin))
+    proc = _start(CALLS_OWNER_SCRIPT, db)
+    try:
+        user = User(name="budi", role="admin", password_hash="$argon2id$x")
+        token, sid = owner.call(db, call_name(sessions.begin), user)
+        assert sessions.token_id(token) == sid
+        # the row is in the owner's store at once: checked there, it admits the user
+        assert owner.call(db, call_name(session_valid), sid, user, timeout=5) is True
+        owner.call(db, call_name(sessions.end), sid)
+        assert owner.call(db, call_name(session_valid), sid, user, timeout=5) is False
+        with pytest.raises(UndoRefused) as refused:
+            owner.call(db, call_name(rollback), 99)
+        # the exception arrives whole: its message can be put in the user's language
+        assert refused.value.message("en") == text(refused.value.code, "en", **refused.value.params)
+        with pytest.raises(LookupError):
+            owner.call(db, "os.system", "true")  # only the listed functions run
+    finally:
+        proc.communicate("", timeout=30)
+    with pytest.raises(owner.OwnerUnavailable):
+        owner.call(db, call_name(sessions.begin), user)
