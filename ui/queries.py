@@ -222,7 +222,9 @@ def recent() -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
         return list(reversed(_recent.values()))
 
 
-def warm(store: Store | Replica, seconds: float = WARM_SECONDS) -> int:
+def warm(
+    store: Store | Replica, seconds: float = WARM_SECONDS, stopping: threading.Event | None = None
+) -> int:
     """Compute the recent queries for the store's newest data version into the shared cache
     (most recent first, for at most `seconds`); returns how many were computed or found."""
     deadline = time.monotonic() + seconds
@@ -231,7 +233,7 @@ def warm(store: Store | Replica, seconds: float = WARM_SECONDS) -> int:
         version = version_key(snap)
         _names(version, snap.cur), _years(version, snap.cur), _is_demo(version, snap.cur)
         for name, filters, options in recent():
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or (stopping is not None and stopping.is_set()):
                 break
             try:
                 if name == "choices":
@@ -245,7 +247,18 @@ def warm(store: Store | Replica, seconds: float = WARM_SECONDS) -> int:
     return done
 
 
-def start_warmer(store: Store | Replica, interval: float = 1.0) -> threading.Thread:
+class Warmer:
+    """The background thread of `start_warmer`; `stop()` ends it (before the store closes)."""
+
+    def __init__(self, thread: threading.Thread, stopping: threading.Event):
+        self.thread, self._stopping = thread, stopping
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stopping.set()
+        self.thread.join(timeout)
+
+
+def start_warmer(store: Store | Replica, interval: float = 1.0) -> Warmer:
     """Watch the store's data version (a cheap read each `interval` seconds) and warm the cache
     whenever it changes: after imports from the Data page, from the command line (forwarded to
     this process), undo and restore alike."""
@@ -255,11 +268,11 @@ def start_warmer(store: Store | Replica, interval: float = 1.0) -> threading.Thr
             return snap.version
 
     seen = newest()  # the version at the start, read before the thread runs
+    stopping = threading.Event()
 
     def loop() -> None:
         nonlocal seen
-        while True:
-            time.sleep(interval)
+        while not stopping.wait(interval):
             try:
                 now = newest()
             except duckdb.ConnectionException:  # the store was closed: nothing left to warm
@@ -269,7 +282,7 @@ def start_warmer(store: Store | Replica, interval: float = 1.0) -> threading.Thr
                     continue
                 seen = now
                 t0 = time.monotonic()
-                n = warm(store)
+                n = warm(store, stopping=stopping)
                 print(
                     f"asn: warmed {n} answers for data version {now} "
                     f"in {time.monotonic() - t0:.1f} s",
@@ -281,4 +294,4 @@ def start_warmer(store: Store | Replica, interval: float = 1.0) -> threading.Thr
 
     thread = threading.Thread(target=loop, name="asn-cache-warmer", daemon=True)
     thread.start()
-    return thread
+    return Warmer(thread, stopping)

@@ -35,6 +35,9 @@ def _new_version(store: Store) -> None:
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch, fn: str) -> list[Filters]:
+    """Count the computations of the analytics function `fn`; the queries other tests asked in
+    this process are forgotten (the warmer would replay them too)."""
+    monkeypatch.setattr(queries, "_recent", type(queries._recent)())
     calls: list[Filters] = []
     name = next(n for n in queries._FUNCTIONS if n.endswith(fn))
     real = queries._FUNCTIONS[name]
@@ -71,11 +74,15 @@ def test_the_warmer_thread_notices_a_new_version(
     calls = _counting(monkeypatch, ".gap_summary")
     with store.snapshot() as snap:
         queries.gap_summary(snap, Filters(year=2025), by="agency")
-    queries.start_warmer(store, interval=0.05)
-    _new_version(store)
-    deadline = time.monotonic() + 30
-    while len(calls) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    warmer = queries.start_warmer(store, interval=0.05)
+    try:
+        _new_version(store)
+        deadline = time.monotonic() + 30
+        while len(calls) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        warmer.stop()
+    assert not warmer.thread.is_alive()
     assert len(calls) == 2, "the warmer did not recompute the query"
     with store.snapshot() as snap:
         queries.gap_summary(snap, Filters(year=2025), by="agency")
