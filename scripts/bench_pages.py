@@ -11,11 +11,14 @@ visible sign). Prints median and max per page, and the first, cold load of each 
 dashboard's caches empty, as after an import), and the time after a filter change (the year in
 the sidebar set to the previous year and back): the first change of each page computes its
 figures for that year (nothing cached: what a new selection costs), the later ones read them.
+Before all that, right after the server started: presentation mode's first screen, and each
+next one (PageDown), cold.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import subprocess
 import sys
@@ -24,7 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run by path: the repository root makes tests.support importable
+logging.getLogger("streamlit").setLevel(logging.ERROR)  # no runtime here: ui.* imports warn
 from tests.support.browser import PAGES, browser, serve, wait_ready  # noqa: E402
+from ui.presentation import SCREENS  # noqa: E402
 
 TITLES = {
     "": "Ringkasan",
@@ -94,6 +99,17 @@ def main() -> None:
     change_again: dict[str, list[float]] = {p: [] for p in PAGES}
     quiet = args.quiet
     with serve(args.db) as base, browser() as page:
+        # presentation mode first, switched on right after the server started (caches empty):
+        # the first screen, then each next one as a clicker moves on (PageDown)
+        present: list[float] = []
+        for i in range(len(SCREENS)):
+            t0 = time.monotonic()
+            if i == 0:
+                page.goto(f"{base}/?presentasi=true")
+            else:
+                page.keyboard.press("PageDown")
+                time.sleep(0.3)  # the rerun starts (wait_ready would see the old screen)
+            present.append(time.monotonic() - t0 + wait_ready(page, quiet=quiet))
         page.goto(base)
         wait_ready(page, quiet=quiet)  # the app shell and the filter choices
         for path in PAGES:  # then each page once: its caches fill, as a running dashboard's
@@ -137,6 +153,12 @@ def main() -> None:
             f"/{path:<21}{cold[path]:>12.2f} s{statistics.median(f):>16.2f} s{max(f):>7.2f}s"
             f"{statistics.median(c):>17.2f} s{max(c):>7.2f}s{new}{again}"
         )
+    print(
+        "presentation mode, cold (just after the server started): first screen "
+        f"{present[0]:.2f} s; next screens (PageDown, each cold) "
+        + ", ".join(f"{x:.2f}" for x in present[1:])
+        + " s"
+    )
     if peak is not None:
         print(f"dashboard process peak memory (VmHWM): {peak:,.0f} MB")
 
