@@ -130,15 +130,14 @@ def _slices(cur: duckdb.DuckDBPyConnection) -> tuple[list[tuple[int, int]], bool
     SLICE_EMPLOYEES each; otherwise they are plain SLICE_EMPLOYEES-wide ranges. Either way
     slices read contiguous stretches of the fact tables when emp_keys follow agencies."""
     blocks = cur.execute(
-        "select min(emp_key), max(emp_key), count(*) from employees "
-        "group by agency_key order by 1"
+        "select min(emp_key), max(emp_key), count(*) from employees group by agency_key order by 1"
     ).fetchall()
     if not blocks:
         return [(0, 0)], False
     if all(hi - lo + 1 == n for lo, hi, n in blocks):  # each agency a block of keys
         slices: list[tuple[int, int]] = []
         start, size = blocks[0][0], 0
-        for lo, hi, n in blocks:
+        for lo, _hi, n in blocks:
             if size and size + n > SLICE_EMPLOYEES:
                 slices.append((start, lo - 1))
                 start, size = lo, 0
