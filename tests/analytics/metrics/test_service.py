@@ -285,7 +285,10 @@ def test_the_link_equals_the_summaries_by_agency() -> None:
                                 ("mean_jpm", j.at[agency, "mean_jpm"]),
                                 ("pct_meeting", g.at[agency, "pct_meeting"]),
                             ):
-                                assert r[col] == want or (pd.isna(r[col]) and pd.isna(want))
+                                if pd.isna(want):
+                                    assert pd.isna(r[col]), (f, agency, year, col)
+                                else:
+                                    assert r[col] == want, (f, agency, year, col)
                             checked += 1
                 assert checked
     finally:
