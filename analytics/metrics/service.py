@@ -81,7 +81,7 @@ def _competency(cur: duckdb.DuckDBPyConnection, filters: Filters, years: list[in
     gap-summary by agency of each year, as they are (a hidden small group stays empty).
 
     Read in one pass from trend by agency over every year: its employees, mean_jpm and
-    pct_meeting are those summaries' figures by definition (docs/metrics.md#trend), and its
+    pct_meeting are those summaries' figures by definition (docs/metrics.md#summaries), and its
     small-group rule compares the agencies of one year, as each year's summary does
     (tests/analytics/metrics/test_service.py checks both ways agree). One query instead of two
     per year: a national answer per agency and year costs ~0.2 s. (Two years or fewer, as
