@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--employees", type=int, default=None)
     p.add_argument("--repeat", type=int, default=20)
     p.add_argument("--refresh", action="store_true", help="also time imports (rolled back)")
+    p.add_argument(
+        "--rebuild", action="store_true", help="also time a full rebuild of the derived rows"
+    )
     p.add_argument("--no-naive", action="store_true", help="skip the naive comparisons")
     p.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
     p.add_argument("--no-views", action="store_true", help="skip the views and metrics")

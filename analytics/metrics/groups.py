@@ -107,6 +107,23 @@ class Grouping:
     def label_joins(self) -> str:
         return "\n".join(j for n in self.names if (j := _INNER[n][3]))
 
+    @property
+    def keys_as_names(self) -> str:
+        """The inner keys under the output names, unlabelled (agency_id holding agency_key):
+        for a result that `LOOKUPS` labels after it is summed (fewer rows to label)."""
+        if not self.names:
+            return f"g.{NONE_COL} as {NONE_COL}"
+        return ", ".join(f"g.{_INNER[n][1]} as {n}" for n in self.names)
+
+
+# Output columns whose inner key is an integer: (table, key column, label column) to look the
+# labels up in (fixed names).
+LOOKUPS = {
+    "agency_id": ("agencies", "agency_key", "agency_id"),
+    "position_id": ("positions", "position_key", "position_id"),
+    "competency_id": ("competencies", "competency_key", "competency_id"),
+}
+
 
 def chosen_by(metric: str, by: str | None) -> str:
     """`by`, or the metric's default when None; raises UnknownGrouping when not allowed."""

@@ -55,7 +55,7 @@ def _summary(
     p = score_groups.parts(cur, filters, g, year, categories=jpm)
     if p.empty:
         return common.empty(columns)
-    df = score_groups.figures(p, list(g.sql_names), with_jpm=jpm)
+    df = score_groups.label(cur, score_groups.figures(p, list(g.sql_names), with_jpm=jpm), g)
     return common.conform(df.sort_values(list(g.names)), columns)
 
 

@@ -39,7 +39,7 @@ def trend(cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = Non
     if p.empty:
         df = common.empty(columns)
     else:
-        df = score_groups.figures(p, ["year", *g.sql_names])
+        df = score_groups.label(cur, score_groups.figures(p, ["year", *g.sql_names]), g)
         df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
         df = common.conform(df, columns)
     return privacy.apply_small_groups(

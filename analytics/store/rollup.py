@@ -51,6 +51,8 @@ ROLLUP_TABLES = (
     "emp_nat",
     "jp_nat",
 )
+# The agency layer: summed from the cells (not from derived rows), after them.
+AGENCY_LAYER = ("score_agency", "person_agency")
 # Rebuilt whole on every refresh: emp_cell, jp_cell, unit_cell and rank_cell because an
 # employee's former agency is not recorded (cheap, ~1 s nationally); the national layer from
 # the cells (~2 s nationally).
@@ -72,6 +74,29 @@ def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     for table, sql in _statements().items():  # fixed names
         cur.execute(f"delete from {table}")
         cur.execute(sql.replace("{sel}", "true"))
+
+
+def add_slice(cur: duckdb.DuckDBPyConnection, lo: int, hi: int) -> None:
+    """A full build's step (analytics.store.derived.refresh): the cells of the agencies whose
+    employees are exactly those with emp_key in lo..hi, summed from their derived rows, which
+    were just written (so they are read while cached, and the joins to employees read one
+    slice of them instead of the country). Only for a slice holding whole agencies and no
+    other employee: each cell sums one agency's rows, so the cells equal a full `rebuild`'s."""
+    rows = f"s.emp_key between {int(lo)} and {int(hi)}"  # integers, never user text
+    agencies = (
+        "s.agency_key in (select distinct agency_key from employees "
+        f"where emp_key between {int(lo)} and {int(hi)})"
+    )
+    for table, sql in _statements().items():  # fixed names
+        if table not in WHOLE:
+            cur.execute(sql.replace("{sel}", agencies if table in AGENCY_LAYER else rows))
+
+
+def add_whole(cur: duckdb.DuckDBPyConnection) -> None:
+    """After every slice's add_slice: the roll-ups rebuilt whole (WHOLE), into empty tables."""
+    for table, sql in _statements().items():  # fixed names
+        if table in WHOLE:
+            cur.execute(sql)
 
 
 def note_agencies(cur: duckdb.DuckDBPyConnection, affected: str) -> None:

@@ -47,7 +47,8 @@ def people(
     where_e, params = filters.employees("e")
     text = search.strip()
     params |= {"year": year, "q": f"%{text.lower()}%", "nip": f"{text}%", "has_q": bool(text)}
-    matching = f"{where_e} and (not $has_q or lower(e.name) like $q or e.nip like $nip)"
+    # without a search the condition names no text column (a lookup by key then reads fewer)
+    matching = f"{where_e} and (lower(e.name) like $q or e.nip like $nip)" if text else where_e
     # every employee has an agency and a position (the importer checks both references)
     total_row = first_row(_run(cur, f"select count(*) from employees e where {matching}", params))
     total = int(total_row[0]) if total_row else 0
@@ -59,7 +60,7 @@ def people(
         and total >= want
         and worth_trying(total, everyone[0] if everyone else 0, want)
     ):
-        page = _first_by_jpm(cur, matching, params, limit, offset)
+        page = _first_by_jpm(cur, matching, params, limit, offset, everyone=matching == "true")
         if page is not None:
             return page, total
     return _page(cur, matching, params, limit, offset), total
@@ -98,7 +99,13 @@ def _page(
     below the bound of `_first_by_jpm` (parameters cand and bound) only."""
     sums, within = _SUMS, "true"
     if candidates is not None:
-        sums, within = _SUMS + " and emp_key in (select unnest($cand))", _candidate(candidates)
+        # the candidates' sums as _first_by_jpm read them (parameters cand, c_lt, c_rt,
+        # c_below): no second pass over the year's person_year rows
+        sums = (
+            "select unnest($cand)::integer as emp_key, unnest($c_lt)::bigint as lt, "
+            "unnest($c_rt)::bigint as rt, unnest($c_below)::integer as below"
+        )
+        within = _candidate(candidates)
     o, k = common.OPTIMAL_MIN, common.CUKUP_MIN
     return _run(
         cur,
@@ -160,17 +167,23 @@ def _first_by_jpm(
     params: dict[str, object],
     limit: int,
     offset: int,
+    everyone: bool = False,
 ) -> pd.DataFrame | None:
     """The page when it lies among the lowest JPMs of the year, found without joining every
     employee to their year (a national store: 5.6 M x 5.6 M rows, ~1 s): the m lowest JPMs of
     person_year are candidates; every employee whose JPM is below the m-th (T) is among them,
     so when at least offset + limit matching candidates lie below T, the page is theirs,
-    exactly. None when not (a narrow selection or a search): the caller joins everyone."""
+    exactly. None when not (a narrow selection or a search): the caller joins everyone.
+    `everyone`: the selection keeps every employee (no candidate needs checking).
+
+    Of the matching candidates below T only those up to the (offset + limit)-th lowest JPM
+    are looked up in full (every later one has offset + limit rows before it): fetching the
+    name, NIP and unit of 2,000 employees by key took ~100 ms, of ~60 a few."""
     want = offset + limit
     m = candidates(want)
     rows = cur.execute(
         f"""
-        select s.emp_key, {_JPM} as jpm from ({_SUMS}) s
+        select s.emp_key, {_JPM} as jpm, s.lt, s.rt, s.below from ({_SUMS}) s
         where s.rt > 0 order by jpm limit $m
         """,
         {"year": params["year"], "m": m},
@@ -180,10 +193,32 @@ def _first_by_jpm(
     # all of the year's JPMs fit: every matching employee with a JPM is a candidate (a bound
     # above them all); else those below the m-th lowest JPM
     bound = float("inf") if len(rows) < m else rows[-1][1]
-    keys = [int(r[0]) for r in rows]
-    # every matching candidate below the bound, in list order (at most m rows)
-    found = _page(cur, matching, params | {"cand": keys, "bound": bound}, m, 0, candidates=keys)
-    if len(found) < want:
+    below = [r for r in rows if r[1] < bound]  # the same doubles the page compares
+    if not everyone and below:
+        listed = ", ".join(str(int(r[0])) for r in below)  # integers read from the store
+        ok = {
+            int(k)
+            for (k,) in _run(
+                cur, f"select e.emp_key from employees e where e.emp_key in ({listed}) "
+                f"and {matching}", params
+            ).fetchall()
+        }  # fmt: skip
+        below = [r for r in below if int(r[0]) in ok]
+    if len(below) < want:
+        return None
+    cut = sorted(r[1] for r in below)[want - 1]
+    chosen = [r for r in below if r[1] <= cut]
+    keys = [int(r[0]) for r in chosen]
+    sums = {
+        "cand": keys,
+        "c_lt": [int(r[2]) for r in chosen],
+        "c_rt": [int(r[3]) for r in chosen],
+        "c_below": [int(r[4]) for r in chosen],
+        "bound": bound,
+    }
+    # the chosen candidates in list order: the page is their first offset + limit rows
+    found = _page(cur, matching, params | sums, len(chosen), 0, candidates=keys)
+    if len(found) < want:  # never: each chosen one matches and lies below the bound
         return None
     return found.iloc[offset:want].reset_index(drop=True)
 

@@ -4,7 +4,8 @@
 -- their scores, level_t, shortfall_t and meeting: one row per employee, or a roll-up cell of
 -- many), then per year, group and denominator. Python adds the rows of one group up and
 -- divides once (exact integers in tenths; exact mean of JPMs).
--- Columns: year, the group key(s), den (an employee's Σ required in the group, tenths),
+-- Columns: year, the group key(s) (agency_id, position_id, competency_id hold their integer
+-- keys: score_groups.label names the summed groups), den (an employee's Σ required in the group, tenths),
 -- n (employees), scores, level_t, shortfall_t, meeting (scores with level >= required),
 -- and with categories n_optimal, n_cukup, n_kurang (employees per JPM category, decided on
 -- each exact JPM 100 x level_t / den); the w employees' JPM numerators add up to 100 x level_t.

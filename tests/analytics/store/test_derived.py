@@ -3,6 +3,7 @@ definitions of docs/metrics.md, on the hand-made world of fixtures.py; and the i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -10,6 +11,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 
+from analytics.demo import build as demo
 from analytics.store import derived, rollup
 from analytics.store.db import Store
 from tests.support.fixtures import E, rows, store_of, world
@@ -334,5 +336,78 @@ def test_older_rollup_layout_is_summed_again_without_rebuilding_derived_rows(tmp
         found["jp_year"] = [r for r in found["jp_year"] if r[0] != 999999]
         assert found == expected
         assert derived.is_current(store.cursor())
+    finally:
+        store.close()
+
+
+# --- the full build, streamed slice by slice ------------------------------------------------
+
+
+def _demo(tmp_path, employees: int = 1500) -> Store:
+    store = Store(tmp_path / "demo.duckdb")
+    with open(os.devnull, "w") as sink:
+        assert demo.build_demo(store, employees=employees, out=sink) == 0
+    return store
+
+
+def _incremental_over_everyone(store: Store) -> dict[str, list]:
+    """Every derived row and cell rebuilt by the import's path (affected = every employee),
+    from empty tables; rolled back, so the store keeps its rows."""
+    cur = store.cursor()
+    cur.execute("begin transaction")
+    try:
+        for t in (*derived.DERIVED_TABLES, *rollup.ROLLUP_TABLES):
+            cur.execute(f"delete from {t}")
+        cur.execute("create temp table affected_emp as select emp_key from employees")
+        derived.refresh(cur, "affected_emp")
+        return derived_rows(cur)
+    finally:
+        cur.execute("rollback")
+        cur.close()
+
+
+@pytest.mark.parametrize("slice_employees", [120, 400, derived.SLICE_EMPLOYEES])
+def test_full_build_equals_the_incremental_path_on_a_demo_store(
+    tmp_path, monkeypatch, slice_employees: int
+) -> None:
+    monkeypatch.setattr(derived, "SLICE_EMPLOYEES", slice_employees)
+    store = _demo(tmp_path)  # built by the full build
+    try:
+        cur = store.cursor()
+        slices, whole_agencies = derived._slices(cur)
+        assert whole_agencies  # the demo numbers employees agency by agency: cells per slice
+        if slice_employees < 1500:
+            assert len(slices) > 3
+        # every slice holds whole agencies: no agency has employees in two slices
+        spread = rows(
+            cur,
+            "select agency_key from employees e join (select unnest($lo) as lo, "
+            "unnest($hi) as hi) r on e.emp_key between r.lo and r.hi "
+            "group by agency_key having count(distinct r.lo) > 1",
+            {"lo": [a for a, _ in slices], "hi": [b for _, b in slices]},
+        )
+        assert spread == []
+        full = derived_rows(cur)
+        assert all(full[t] for t in ("score", "pair", "score_cell", "people_title", "emp_nat"))
+        assert _incremental_over_everyone(store) == full
+    finally:
+        store.close()
+
+
+def test_full_build_when_agencies_are_not_blocks_of_employees(tmp_path, monkeypatch) -> None:
+    # an employee moved to another agency: agencies are no longer blocks of emp_keys, so the
+    # full build sums the roll-ups after all the slices (still the same rows as incremental)
+    monkeypatch.setattr(derived, "SLICE_EMPLOYEES", 400)
+    store = _demo(tmp_path)
+    try:
+        with store.write() as cur:
+            cur.execute(
+                "update employees set agency_key = (select max(agency_key) from agencies) "
+                "where emp_key = (select min(emp_key) from employees)"
+            )
+            assert not derived._slices(cur)[1]
+            derived.refresh(cur)
+        full = derived_rows(store.cursor())
+        assert _incremental_over_everyone(store) == full
     finally:
         store.close()
