@@ -12,7 +12,7 @@ squares fit gives, and its classical variance is σ² / x̃'x̃ with σ² = RSS 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,6 +48,54 @@ def _indicators(values: Sequence[object]) -> np.ndarray:
     return d
 
 
+# The dense route builds the indicator matrix D (n rows, one column per agency and per year): a
+# province's few dozen agency-years. Nationally (15,053 agencies × years) D would hold about a
+# billion cells, so the agency indicators are absorbed instead (below).
+DENSE_CELLS = 4_000_000
+
+_Within = Callable[[np.ndarray], np.ndarray]
+
+
+def _dense(units: list[object], years: list[int], xv: np.ndarray) -> tuple[int, int, _Within]:
+    """rank(D), rank([D x]) and the residualiser on D, from D itself (the contract's rule)."""
+    d = np.hstack([_indicators(units), _indicators(years)])
+    rank_d = int(np.linalg.matrix_rank(d))
+    k = int(np.linalg.matrix_rank(np.hstack([d, xv[:, None]])))
+
+    def within(v: np.ndarray) -> np.ndarray:
+        coef, *_ = np.linalg.lstsq(d, v, rcond=None)
+        return np.asarray(v - d @ coef)
+
+    return rank_d, k, within
+
+
+def _absorbed(units: list[object], years: list[int], xv: np.ndarray) -> tuple[int, int, _Within]:
+    """The same three with the agency indicators absorbed (Frisch–Waugh–Lovell): residualising
+    on [A Y] is demeaning within agency (M_A), then residualising on M_A·Y, the year indicators
+    demeaned within agency (n × years: small). rank(D) = agencies + rank(M_A·Y), because the
+    agency columns are independent and M_A removes exactly their span; likewise for [D x]."""
+    levels = {u: i for i, u in enumerate(sorted(set(units), key=repr))}
+    group = np.fromiter((levels[u] for u in units), dtype=np.int64, count=len(units))
+    sizes = np.bincount(group).astype(np.float64)
+
+    def demean(v: np.ndarray) -> np.ndarray:
+        if v.ndim == 1:
+            return np.asarray(v - (np.bincount(group, weights=v) / sizes)[group])
+        return np.column_stack([demean(v[:, j]) for j in range(v.shape[1])])
+
+    my = demean(_indicators(years))
+    rank_y = int(np.linalg.matrix_rank(my))
+    rank_d = len(levels) + rank_y
+    k = len(levels) + int(np.linalg.matrix_rank(np.column_stack([my, demean(xv)])))
+
+    def within(v: np.ndarray) -> np.ndarray:
+        mv = demean(v)
+        coef, *_ = np.linalg.lstsq(my, mv, rcond=None)
+        return np.asarray(mv - my @ coef)
+
+    return rank_d, k, within
+
+
 def fixed_effects(
     units: Sequence[object], years: Sequence[int], x: Sequence[float], y: Sequence[float]
 ) -> Fit:
@@ -63,19 +111,13 @@ def fixed_effects(
     empty = Fit(agencies, n, None, None, None)
     if n == 0:
         return empty
-    d = np.hstack([_indicators(units_k), _indicators(years_k)])
-    design = np.hstack([d, xv[:, None]])
-    rank_d = int(np.linalg.matrix_rank(d))
-    k = int(np.linalg.matrix_rank(design))
+    route = _dense if n * (agencies + len(set(years_k)) + 1) <= DENSE_CELLS else _absorbed
+    rank_d, k, within = route(units_k, years_k, xv)
     if k <= rank_d:
         return empty
     dof = n - k
     if dof < 2:
         return Fit(agencies, n, None, None, None, dof=dof)
-
-    def within(v: np.ndarray) -> np.ndarray:
-        coef, *_ = np.linalg.lstsq(d, v, rcond=None)
-        return np.asarray(v - d @ coef)
 
     xt, yt = within(xv), within(yv)
     sxx = float(xt @ xt)

@@ -336,3 +336,41 @@ def test_effect_ignores_the_year_filter() -> None:
     a = effect_rows(panel(LEVELS, IKM))
     b = effect_rows(panel(LEVELS, IKM), Filters(year=2023))
     pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_absorbed_route_gives_the_dense_routes_fit(seed: int, monkeypatch) -> None:
+    """Nationally the agency indicators are absorbed (panel._absorbed) instead of built (a
+    billion cells); on panels small enough for both, with gaps, singletons, and x that no year
+    or agency explains or that one does, both routes give the same fit."""
+    import random
+
+    from analytics.metrics import panel
+
+    rng = random.Random(seed)
+    units, years, x, y = [], [], [], []
+    for a in range(rng.randint(3, 40)):
+        for yr in range(2019, 2026):
+            if rng.random() < 0.7:
+                units.append(f"A{a:02d}")
+                years.append(yr)
+                x.append(
+                    float(yr - 2019) if seed % 4 == 0 else rng.uniform(60, 120)
+                )  # seed 0, 4, 8: x is a year effect, not estimable
+                y.append(rng.uniform(70, 95))
+    dense = panel.fixed_effects(units, years, x, y)
+    monkeypatch.setattr(panel, "DENSE_CELLS", 0)
+    absorbed = panel.fixed_effects(units, years, x, y)
+    assert (absorbed.agencies, absorbed.observations, absorbed.dof) == (
+        dense.agencies,
+        dense.observations,
+        dense.dof,
+    )
+    if dense.effect is None:
+        assert absorbed.effect is None
+    else:
+        assert absorbed.effect == pytest.approx(dense.effect, rel=1e-9, abs=1e-12)
+        assert absorbed.se == pytest.approx(dense.se, rel=1e-9)
+        assert absorbed.ci_low == pytest.approx(dense.ci_low, rel=1e-9, abs=1e-12)
+    if seed % 4 == 0:
+        assert dense.effect is None
