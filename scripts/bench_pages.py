@@ -27,7 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run by path: the repository root makes tests.support importable
-logging.getLogger("streamlit").setLevel(logging.ERROR)  # no runtime here: ui.* imports warn
+import streamlit.runtime.caching.cache_data_api  # noqa: E402  its logger, then quieted:
+
+logging.getLogger(streamlit.runtime.caching.cache_data_api.__name__).setLevel(logging.ERROR)
 from tests.support.browser import PAGES, browser, serve, wait_ready  # noqa: E402
 from ui.presentation import SCREENS  # noqa: E402
 
