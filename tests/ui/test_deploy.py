@@ -9,6 +9,7 @@ Skipped when nginx is not installed here; CI (.ci/run) installs it, so it never 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -213,9 +214,18 @@ def _sign_in(page: Any, url: str) -> str:
 def _every_page(page: Any, errors: list[str]) -> list[str]:
     """Click through the sidebar; each page renders its title and no exception."""
     seen = []
+    wait_ready(page)
+    # Streamlit shows the first ten pages until asked for the rest (its "view more" button can
+    # come a moment after the links): until the last page, Metode, is listed
     more = page.locator("[data-testid='stSidebarNavViewButton']")
-    if more.count():
-        more.click()  # Streamlit shows the first ten pages until asked for the rest
+    last = page.locator("[data-testid='stSidebarNav'] a", has_text="Metode")
+    deadline = time.monotonic() + 60
+    while not last.count() and time.monotonic() < deadline:
+        if more.count():
+            more.first.click()
+            with contextlib.suppress(Exception):  # one click, then time for the list to grow
+                last.wait_for(timeout=5_000)
+        time.sleep(0.2)
     links = page.locator("[data-testid='stSidebarNav'] a")
     count = links.count()
     assert count >= 10, f"the sidebar lists {count} pages"
