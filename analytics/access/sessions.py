@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import secrets
 import threading
 import time
@@ -30,6 +29,7 @@ from dataclasses import dataclass
 import duckdb
 
 from analytics.access.users import User
+from analytics.core.settings import env_number
 from analytics.store.db import Store, first_row
 
 COOKIE = "asn_session"
@@ -40,12 +40,7 @@ TOKEN_BYTES = 32
 
 def session_hours() -> float:
     """ASN_SESSION_HOURS (a positive number), else DEFAULT_HOURS."""
-    raw = os.environ.get("ASN_SESSION_HOURS", "")
-    try:
-        hours = float(raw) if raw else DEFAULT_HOURS
-    except ValueError:
-        return DEFAULT_HOURS
-    return hours if 0 < hours <= 24 * 31 else DEFAULT_HOURS
+    return env_number("ASN_SESSION_HOURS", DEFAULT_HOURS, lambda h: 0 < h <= 24 * 31, float)
 
 
 def token_id(token: str) -> str:

@@ -30,6 +30,7 @@ import duckdb
 import pandas as pd
 
 from analytics.core.filters import Filters
+from analytics.core.settings import env_number
 from analytics.store.db import Store, first_row
 
 log = logging.getLogger(__name__)
@@ -205,14 +206,7 @@ DEFAULT_KEEP_YEARS = 5
 
 def keep_years() -> int:
     """ASN_AUDIT_YEARS (a whole number of years, at least 1), else DEFAULT_KEEP_YEARS."""
-    import os
-
-    raw = os.environ.get("ASN_AUDIT_YEARS", "")
-    try:
-        years = int(raw) if raw else DEFAULT_KEEP_YEARS
-    except ValueError:
-        return DEFAULT_KEEP_YEARS
-    return years if 1 <= years <= 100 else DEFAULT_KEEP_YEARS
+    return env_number("ASN_AUDIT_YEARS", DEFAULT_KEEP_YEARS, lambda y: 1 <= y <= 100, int)
 
 
 def trim(store: Store, actor: str, years: int | None = None, now: dt.datetime | None = None) -> int:

@@ -159,15 +159,8 @@ class Store:
     @contextmanager
     def snapshot(self) -> Iterator[Snapshot]:
         """One read transaction; all queries of a page rerun go through it."""
-        cur = self.conn.cursor()
-        try:
-            cur.execute("begin transaction")
-            yield Snapshot(cur, data_version(cur), str(self.path))
-        finally:
-            try:
-                cur.execute("rollback")
-            finally:
-                cur.close()
+        with read_transaction(self.conn, self.path) as snap:
+            yield snap
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -235,6 +228,21 @@ def _clone(src: Path, dest: Path) -> None:
         except OSError:
             pass
     shutil.copyfile(src, dest)
+
+
+@contextmanager
+def read_transaction(conn: duckdb.DuckDBPyConnection, store: Path) -> Iterator[Snapshot]:
+    """A read transaction on a new cursor of `conn`, as the Snapshot of the store at `store`
+    (the owner's file, or a reader's snapshot of it), rolled back and closed after."""
+    cur = conn.cursor()
+    try:
+        cur.execute("begin transaction")
+        yield Snapshot(cur, data_version(cur), str(store))
+    finally:
+        try:
+            cur.execute("rollback")
+        finally:
+            cur.close()
 
 
 def first_row(result: duckdb.DuckDBPyConnection) -> tuple | None:

@@ -45,8 +45,17 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.core.settings import env_number
 from analytics.store import derived
-from analytics.store.db import SCHEMA_VERSION, Snapshot, Store, _tune, data_version, first_row
+from analytics.store.db import (
+    SCHEMA_VERSION,
+    Snapshot,
+    Store,
+    _tune,
+    data_version,
+    first_row,
+    read_transaction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +70,7 @@ MINOR_SECONDS = 300.0
 
 def env_minor_seconds() -> float:
     """ASN_SNAPSHOT_MINOR_SECONDS, else MINOR_SECONDS."""
-    raw = os.environ.get("ASN_SNAPSHOT_MINOR_SECONDS", "")
-    try:
-        value = float(raw) if raw else MINOR_SECONDS
-    except ValueError:
-        return MINOR_SECONDS
-    return value if value >= 0 else MINOR_SECONDS
+    return env_number("ASN_SNAPSHOT_MINOR_SECONDS", MINOR_SECONDS, lambda s: s >= 0, float)
 
 
 class NoSnapshot(RuntimeError):
@@ -412,15 +416,8 @@ class Replica:
                 raise NoSnapshot(f"no snapshot of {self.path}")
             opened.users += 1
         try:
-            cur = opened.conn.cursor()
-            try:
-                cur.execute("begin transaction")
-                yield Snapshot(cur, data_version(cur), str(self.path))
-            finally:
-                try:
-                    cur.execute("rollback")
-                finally:
-                    cur.close()
+            with read_transaction(opened.conn, self.path) as snap:
+                yield snap
         finally:
             with self._lock:
                 opened.users -= 1
