@@ -211,6 +211,7 @@ def _refresh_derived(
                 *changed("assessments", "emp_key"),
                 *changed("participations", "emp_key"),
                 *changed("performance", "emp_key"),
+                *changed("potential", "emp_key"),
             ],
         ),
         # A participation added to an event changes every participant's share of its cost.

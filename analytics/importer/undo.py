@@ -369,7 +369,10 @@ def _undo_one(
 
 
 _CHANGED = {
-    "chg_emp": ("emp_key", ("employees", "assessments", "participations", "performance")),
+    "chg_emp": (
+        "emp_key",
+        ("employees", "assessments", "participations", "performance", "potential"),
+    ),
     "chg_training": ("training_key", ("trainings", "participations")),
     "chg_standard": ("position_key", ("standards",)),
 }

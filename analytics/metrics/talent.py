@@ -24,7 +24,7 @@ import pandas as pd
 
 from analytics.core import privacy
 from analytics.core.filters import Filters
-from analytics.metrics import common
+from analytics.metrics import common, route
 from analytics.metrics.groups import grouping
 from analytics.metrics.summaries import key_dtypes
 
@@ -38,7 +38,8 @@ RATING_PERFORMANCE = {
     "Sangat Kurang": 0,
 }
 # BOXES[performance][potential], both coded 0-2 (Permenpan RB 3/2020 numbering); the same table
-# is written in sql/talent_people.sql (tests tie the two).
+# is written in the derived talent rows' statement (analytics/store/sql/derived_refresh.sql;
+# tests tie the two).
 BOXES = ((1, 3, 6), (2, 5, 8), (4, 7, 9))
 SUCCESSION_BOXES = (7, 8, 9)
 SOURCE_CSV, SOURCE_JPM = "potential.csv", "jpm"
@@ -128,14 +129,20 @@ def readiness_of(level_t: int, den: int, missing: int) -> str | None:
 
 def talent_years(cur: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> list[int]:
     """Every year with a performance rating in the whole store (within the asking user's scope
-    when `filters` has one), ascending."""
-    cond, params = (filters or Filters()).scope_only().employees("s", "vis")
-    rows = cur.execute(
-        "select distinct pf.year from performance pf "
-        f"join employees s on s.emp_key = pf.emp_key where {cond} order by 1",
-        params,
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+    when `filters` has one), ascending. Read from the talent roll-ups (a talent row per rating)
+    unless route.person_level() asks for the per-person rows."""
+    scope = (filters or Filters()).scope_only()
+    if route.cells_allowed(scope):
+        cond, params = scope.cells("s", "vis")
+        table = route.tables(scope, False, "talent_cell")["talent_cell"]
+        sql = f"select distinct s.year from {table} s where {cond} order by 1"  # fixed name
+    else:
+        cond, params = scope.employees("s", "vis")
+        sql = (
+            "select distinct t.year from talent t "
+            f"join employees s on s.emp_key = t.emp_key where {cond} order by 1"
+        )
+    return [int(r[0]) for r in cur.execute(sql, params).fetchall()]
 
 
 def talent_year(cur: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:
@@ -157,18 +164,29 @@ def previous_year(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -
 
 
 def talent_sql(filters: Filters) -> tuple[str, dict[str, Any]]:
-    """The SQL of the population's talent rows (sql/talent_people.sql) and its filter params;
-    the caller binds $talent_years."""
+    """The SQL of the population's talent rows (sql/talent_people.sql: the derived talent rows
+    of the employees the filters select) and its filter params; the caller binds
+    $talent_years."""
     where_s, wp = filters.employees("s", "f")
     return common.render("talent_people", where_s=where_s), wp
 
 
-def talent_rows(cur: duckdb.DuckDBPyConnection, filters: Filters, years: list[int]) -> pd.DataFrame:
-    """Grain: one row per employee of the population and year in `years`.
+def talent_rows(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    years: list[int],
+    boxes: tuple[int, ...] | None = None,
+) -> pd.DataFrame:
+    """Grain: one row per employee of the population and year in `years` (only those in
+    `boxes`, when given: chosen in SQL, so a national succession list never loads millions).
     Columns: emp_key, year, rating, perf, pot (0-2; pot null without potential),
     potential_source, potential_year, box (null without potential)."""
     sql, params = talent_sql(filters)
-    return cur.execute(sql, {**params, "talent_years": years}).df()
+    params = {**params, "talent_years": years}
+    if boxes is not None:
+        sql = f"select * from ({sql}) where list_contains($boxes, box)"
+        params["boxes"] = list(boxes)
+    return cur.execute(sql, params).df()
 
 
 def talent(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -214,16 +232,30 @@ def talent_summary(
     year = talent_year(cur, filters)
     if year is None:
         return common.empty(columns)
-    talent_q, params = talent_sql(filters)
-    df = common.query(
-        cur,
-        "talent_summary",
-        {**params, "talent_years": [year]},
-        talent=talent_q,
-        select=g.select,
-        columns=g.columns,
-        order=", ".join(["year", *g.sql_names]),
-    )
+    if route.cells_allowed(filters):
+        where_s, params = filters.cells("s")
+        df = common.query(
+            cur,
+            "talent_summary_cells",
+            {**params, "talent_year": year},
+            inner_select=g.inner_select,
+            labels=g.labels,
+            label_joins=g.label_joins,
+            where_s=where_s,
+            order=", ".join(["year", *g.sql_names]),
+            **route.tables(filters, g.by == "agency", "talent_cell"),
+        )
+    else:
+        talent_q, params = talent_sql(filters)
+        df = common.query(
+            cur,
+            "talent_summary",
+            {**params, "talent_years": [year]},
+            talent=talent_q,
+            select=g.select,
+            columns=g.columns,
+            order=", ".join(["year", *g.sql_names]),
+        )
     if df.empty:
         return common.empty(columns)
     mapped = df["mapped"]
@@ -238,28 +270,68 @@ def talent_summary(
     )
 
 
-def move_pairs(
-    cur: duckdb.DuckDBPyConnection, filters: Filters
-) -> tuple[int | None, int | None, pd.DataFrame]:
-    """(from_year, year, rows): one row per employee of the talent year's population with a box
-    in both years. Columns: emp_key, from_box, to_box, from_perf, from_pot, perf, pot.
-    from_year is the latest earlier year with any rating (None: no move to show)."""
-    empty = pd.DataFrame(
-        columns=["emp_key", "from_box", "to_box", "from_perf", "from_pot", "perf", "pot"]
-    )
+def move_years(cur: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[int | None, int | None]:
+    """(from_year, year): the talent year and the latest earlier year with any rating (None:
+    no move to show)."""
     year = talent_year(cur, filters)
     if year is None:
-        return None, None, empty
-    from_year = previous_year(cur, filters, year)
-    if from_year is None:
-        return None, year, empty
+        return None, None
+    return previous_year(cur, filters, year), year
+
+
+def _pairs_sql(filters: Filters, from_year: int, year: int) -> tuple[str, dict[str, Any]]:
+    """sql/talent_pairs.sql over the population, with its params."""
     talent_q, params = talent_sql(filters)
-    df = common.query(
-        cur,
-        "talent_pairs",
-        {**params, "talent_years": [from_year, year], "year": year, "from_year": from_year},
-        talent=talent_q,
-    )
+    sql = common.render("talent_pairs", talent=talent_q)
+    return sql, {**params, "talent_years": [from_year, year], "year": year, "from_year": from_year}
+
+
+def move_counts(
+    cur: duckdb.DuckDBPyConnection, filters: Filters
+) -> tuple[int | None, int | None, pd.DataFrame]:
+    """(from_year, year, counts): how many employees of the talent year's population went
+    from each box to each box (only those with a box in both years). Columns: from_box,
+    to_box, employees; sorted by from_box, then to_box. Counted in SQL: nationally millions
+    of pairs never reach pandas."""
+    from_year, year = move_years(cur, filters)
+    if from_year is None or year is None:
+        return from_year, year, pd.DataFrame(columns=["from_box", "to_box", "employees"])
+    sql, params = _pairs_sql(filters, from_year, year)
+    df = cur.execute(
+        f"select from_box, to_box, count(*) as employees from ({sql}) group by all order by all",
+        params,
+    ).df()
+    return from_year, year, df
+
+
+def move_people(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, limit: int
+) -> tuple[int | None, int | None, pd.DataFrame]:
+    """(from_year, year, rows): the employees of the talent year's population who changed box,
+    the biggest moves first (steps, then direction, name, nip), at most `limit`. Columns: nip,
+    name, agency_name, from_box, to_box, from_perf, from_pot, perf, pot, steps (performance
+    steps + potential steps), direction (> 0 rose, < 0 fell). Ranked and cut in SQL. Needs
+    filters.may_see_individuals."""
+    privacy.check_individuals(filters)
+    columns = ["nip", "name", "agency_name", "from_box", "to_box", "from_perf", "from_pot",
+               "perf", "pot", "steps", "direction"]  # fmt: skip
+    from_year, year = move_years(cur, filters)
+    if from_year is None or year is None:
+        return from_year, year, pd.DataFrame(columns=columns)
+    sql, params = _pairs_sql(filters, from_year, year)
+    df = cur.execute(
+        f"""
+        select e.nip, e.name, a.agency_name, m.from_box, m.to_box, m.from_perf, m.from_pot,
+               m.perf, m.pot, m.steps, m.direction
+        from ({sql}) m
+        join employees e on e.emp_key = m.emp_key
+        join agencies a on a.agency_key = e.agency_key
+        where m.steps > 0
+        order by m.steps desc, m.direction desc, e.name, e.nip
+        limit $limit
+        """,
+        {**params, "limit": max(1, int(limit))},
+    ).df()
     return from_year, year, df
 
 
@@ -270,15 +342,9 @@ def talent_moves(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFra
 
     Columns: from_year, year, from_box, to_box, employees. Sorted by from_box, then to_box.
     """
-    from_year, year, pairs = move_pairs(cur, filters)
-    if from_year is None or pairs.empty:
+    from_year, year, df = move_counts(cur, filters)
+    if from_year is None or df.empty:
         return common.empty(MOVES_COLUMNS)
-    df = (
-        pairs.groupby(["from_box", "to_box"], as_index=False)
-        .size()
-        .rename(columns={"size": "employees"})
-        .sort_values(["from_box", "to_box"])
-    )
     df.insert(0, "year", year)
     df.insert(0, "from_year", from_year)
     df = common.conform(df, MOVES_COLUMNS)
@@ -346,8 +412,7 @@ def succession(cur: duckdb.DuckDBPyConnection, filters: Filters, position_id: st
     year = talent_year(cur, filters)
     if year is None:
         return common.empty(SUCCESSION_COLUMNS)
-    rows = talent_rows(cur, filters, [year])
-    rows = rows[rows["box"].isin(SUCCESSION_BOXES)]
+    rows = talent_rows(cur, filters, [year], SUCCESSION_BOXES)
     if rows.empty:
         return common.empty(SUCCESSION_COLUMNS)
     people = cur.execute(

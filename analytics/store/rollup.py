@@ -1,15 +1,15 @@
 """Roll-ups: the derived rows summed per agency, kept in step with them.
 
 The *_cell tables of sql/derived.sql hold per agency what the score summaries, the JPM
-summaries and the training-impact regression sum over people, so a view of the whole country
-reads cells instead of millions of rows. They are rebuilt in the same transaction as the
-derived rows (analytics.store.derived.refresh): everything after a full refresh, or only the
-agencies an import touched (where the affected employees' rows were before it, and where they
-are after it). score_agency and person_agency (the agency layer) are the cells of the same
+summaries, the training-impact regression and the talent grid sum over people, so a view of the
+whole country reads cells instead of millions of rows. They are rebuilt in the same transaction
+as the derived rows (analytics.store.derived.refresh): everything after a full refresh, or only
+the agencies an import touched (where the affected employees' rows were before it, and where
+they are after it). score_agency and person_agency (the agency layer) are the cells of the same
 agencies summed over positions, rebuilt after them. The *_nat tables (the national layer) are
-the cells summed over agencies,
-rebuilt whole from the cells each time. Which queries may read them is decided in
-analytics/metrics/route.py; all paths give the same figures (tests/analytics/store/test_rollup.py).
+the cells summed over agencies, rebuilt whole from the cells each time. Which queries may read
+them is decided in analytics/metrics/route.py; all paths give the same figures
+(tests/analytics/store/test_rollup.py).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ ROLLUP_TABLES = (
     "people_control",
     "people_title",
     "people_dose",
+    "talent_cell",
     "emp_cell",
     "jp_cell",
     "unit_cell",
@@ -50,6 +51,7 @@ ROLLUP_TABLES = (
     "dose_nat",
     "emp_nat",
     "jp_nat",
+    "talent_nat",
 )
 # The agency layer: summed from the cells (not from derived rows), after them.
 AGENCY_LAYER = ("score_agency", "person_agency")
@@ -57,7 +59,8 @@ AGENCY_LAYER = ("score_agency", "person_agency")
 # employee's former agency is not recorded (cheap, ~1 s nationally); the national layer from
 # the cells (~2 s nationally).
 WHOLE = ("emp_cell", "jp_cell", "unit_cell", "rank_cell", "year_nat", "score_nat", "person_nat",
-         "pair_nat", "change_nat", "programme_nat", "dose_nat", "emp_nat", "jp_nat")  # fmt: skip
+         "pair_nat", "change_nat", "programme_nat", "dose_nat", "emp_nat", "jp_nat",
+         "talent_nat")  # fmt: skip
 
 
 @cache
@@ -99,11 +102,20 @@ def add_whole(cur: duckdb.DuckDBPyConnection) -> None:
             cur.execute(sql)
 
 
+def add_tables(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> None:
+    """Fill the roll-ups `tables` (new, empty: analytics.store.derived's upgrade) from every
+    derived row, in ROLLUP_TABLES order."""
+    for table, sql in _statements().items():  # fixed names
+        if table in tables:
+            cur.execute(f"delete from {table}")
+            cur.execute(sql.replace("{sel}", "true"))
+
+
 def note_agencies(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
     """Before the derived rows of the employees in temp table `affected` are replaced: the
     agencies their current rows are counted in (temp table rollup_agency)."""
     cur.execute("create or replace temp table rollup_agency (agency_key integer)")
-    for source in ("score", "person_year", "pair"):  # fixed names
+    for source in ("score", "person_year", "pair", "talent"):  # fixed names
         cur.execute(
             f"insert into rollup_agency select distinct agency_key from {source} "
             f"where emp_key in (select emp_key from {affected})"

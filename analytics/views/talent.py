@@ -147,56 +147,33 @@ class Moves:
 
 
 def moves(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Moves:
-    """Movement since the previous talent year: counts only (safe for every role)."""
-    from_year, year, pairs = tm.move_pairs(cur, filters)
+    """Movement since the previous talent year: counts only (safe for every role). Rose, fell
+    and big follow from the box-to-box counts (a box is one performance and potential level)."""
+    from_year, year, counts = tm.move_counts(cur, filters)
     table = hide_small(tm.talent_moves(cur, filters.with_(small_groups="show")), filters)
-    if pairs.empty:
+    if counts.empty:
         return Moves(from_year, year, table, 0, 0, 0, 0)
-    scored = _steps(pairs)
-    return Moves(
-        from_year,
-        year,
-        table,
-        rose=int((scored["direction"] > 0).sum()),
-        fell=int((scored["direction"] < 0).sum()),
-        stayed=int((scored["from_box"] == scored["to_box"]).sum()),
-        big=int((scored["steps"] >= BIG_MOVE).sum()),
-    )
-
-
-def _steps(pairs: pd.DataFrame) -> pd.DataFrame:
-    out = pairs.copy()
-    d_perf = out["perf"].astype(int) - out["from_perf"].astype(int)
-    d_pot = out["pot"].astype(int) - out["from_pot"].astype(int)
-    out["steps"] = d_perf.abs() + d_pot.abs()
-    out["direction"] = d_perf + d_pot
-    return out
+    levels = {tm.box_of(perf, pot): (perf, pot) for perf in range(3) for pot in range(3)}
+    rose = fell = stayed = big = 0
+    for a, b, n in zip(counts["from_box"], counts["to_box"], counts["employees"], strict=True):
+        (p0, q0), (p1, q1) = levels[int(a)], levels[int(b)]
+        direction, steps = (p1 - p0) + (q1 - q0), abs(p1 - p0) + abs(q1 - q0)
+        rose += int(n) if direction > 0 else 0
+        fell += int(n) if direction < 0 else 0
+        stayed += int(n) if a == b else 0
+        big += int(n) if steps >= BIG_MOVE else 0
+    return Moves(from_year, year, table, rose=rose, fell=fell, stayed=stayed, big=big)
 
 
 def movers(cur: duckdb.DuckDBPyConnection, filters: Filters, limit: int = MAX_PAGE) -> pd.DataFrame:
-    """Who rose or fell since the previous talent year, biggest moves first. Columns: nip,
-    name, agency_name, from_box, to_box, steps, direction (+ rose, - fell), big (steps >=
-    BIG_MOVE). Needs filters.may_see_individuals."""
+    """Who rose or fell since the previous talent year, biggest moves first (the first `limit`).
+    Columns: nip, name, agency_name, from_box, to_box, steps, direction (+ rose, - fell), big
+    (steps >= BIG_MOVE). Needs filters.may_see_individuals."""
     check_individuals(filters)
-    _, _, pairs = tm.move_pairs(cur, filters)
-    if pairs.empty:
-        return pd.DataFrame(
-            columns=["nip", "name", "agency_name", "from_box", "to_box", "steps", "direction",
-                     "big"]
-        )  # fmt: skip
-    scored = _steps(pairs)
-    scored = scored[scored["steps"] > 0]
-    people = cur.execute(
-        "select e.emp_key, e.nip, e.name, a.agency_name from employees e "
-        "join agencies a on a.agency_key = e.agency_key where list_contains($k, e.emp_key)",
-        {"k": scored["emp_key"].tolist()},
-    ).df()
-    out = scored.merge(people, on="emp_key")
+    _, _, out = tm.move_people(cur, filters, limit)
     out["big"] = out["steps"] >= BIG_MOVE
-    out = out.sort_values(["steps", "direction", "name", "nip"], ascending=[False, False, True,
-                                                                           True])  # fmt: skip
     cols = ["nip", "name", "agency_name", "from_box", "to_box", "steps", "direction", "big"]
-    return out[cols].head(max(1, int(limit))).reset_index(drop=True)
+    return out[cols].reset_index(drop=True)
 
 
 def calibration(
@@ -306,8 +283,8 @@ def _ready_counts(
     year = tm.talent_year(cur, filters)
     if year is None:
         return {}
-    rows = tm.talent_rows(cur, filters, [year])
-    cand = rows.loc[rows["box"].isin(tm.SUCCESSION_BOXES), "emp_key"].tolist()
+    rows = tm.talent_rows(cur, filters, [year], tm.SUCCESSION_BOXES)
+    cand = rows["emp_key"].tolist()
     if not cand:
         return {}
     df = common.query(

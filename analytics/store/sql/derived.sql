@@ -51,6 +51,25 @@ create table if not exists jp_year (
     jp      decimal(18, 2) not null
 );
 
+-- One row per employee and talent year (a year with a performance rating): the talent
+-- mapping of data contract v2, section 4, whatever the filters (they select whose rows are read,
+-- never what a row holds). perf 0-2 (di bawah, sesuai, di atas ekspektasi) from the year's
+-- rating; pot 0-2 (rendah, menengah, tinggi) from the latest potential.csv row in [Y - 2, Y],
+-- else the category of the latest whole-year JPM in that window (person_year); box in the
+-- Permenpan RB 3/2020 numbering; pot, potential_source, potential_year and box are null
+-- without a source. agency_key is the employee's current one (the roll-ups' agency).
+create table if not exists talent (
+    emp_key          integer not null,
+    year             smallint not null,
+    agency_key       integer not null,
+    rating           varchar not null,
+    perf             tinyint not null,
+    pot              tinyint,
+    potential_source varchar,   -- 'potential.csv' or 'jpm'
+    potential_year   smallint,
+    box              tinyint
+);
+
 -- One row per pair of consecutive assessments (d0 < d1) of one employee in one competency,
 -- re-assessments within a year included, with or without a standard. position_key is the d1
 -- assessment's position (or the employee's current); treated = the employee completed a
@@ -287,6 +306,22 @@ create table if not exists jp_cell (
     n_20jp       bigint not null
 );
 
+-- The talent rows per talent year and the employee's current agency, position, gender and
+-- employment type: rated employees, those with a box, and each box's count (the 9-box, the
+-- talent summary and calibration read these instead of millions of talent rows).
+create table if not exists talent_cell (
+    year            smallint not null,
+    agency_key      integer not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    employees       bigint not null,
+    mapped          bigint not null,
+    box_1 bigint not null, box_2 bigint not null, box_3 bigint not null,
+    box_4 bigint not null, box_5 bigint not null, box_6 bigint not null,
+    box_7 bigint not null, box_8 bigint not null, box_9 bigint not null
+);
+
 -- The units and ranks of the current employees per agency, with how many hold each: what the
 -- filter bar offers (analytics/metrics/choices.py) without grouping every employee (195,552
 -- units nationally). Rebuilt whole on every refresh, as emp_cell.
@@ -446,4 +481,16 @@ create table if not exists jp_nat (
     employment_type varchar,
     jp_h            bigint not null,
     n_20jp          bigint not null
+);
+
+create table if not exists talent_nat (
+    year            smallint not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    employees       bigint not null,
+    mapped          bigint not null,
+    box_1 bigint not null, box_2 bigint not null, box_3 bigint not null,
+    box_4 bigint not null, box_5 bigint not null, box_6 bigint not null,
+    box_7 bigint not null, box_8 bigint not null, box_9 bigint not null
 );

@@ -118,3 +118,49 @@ join trainings t
   on t.training_key = p.training_key and t.competency_key = pr.competency_key
  and t.end_date > pr.d0 and t.end_date <= pr.d1
 where pr.treated and {sel_pr};
+
+-- name: talent
+-- The talent rows (data contract v2, section 4), after person_year: every performance rating
+-- of the employees being refreshed, with the potential of the window [Y - 2, Y] read from their
+-- own potential.csv rows, else their own whole-year JPM (person_year, just rebuilt for them).
+insert into talent
+with rated as (
+    select pf.emp_key, pf.year::smallint as year, e.agency_key, pf.rating,
+           case pf.rating when 'Sangat Baik' then 2 when 'Baik' then 1 else 0 end as perf
+    from performance pf
+    join employees e on e.emp_key = pf.emp_key
+    where {sel_pf}
+),
+from_csv as (
+    -- a potential test of the latest year in the window beats the JPM proxy
+    select r.emp_key, r.year, max(pt.year)::smallint as pyear,
+           arg_max(case pt.potential when 'tinggi' then 2 when 'menengah' then 1 else 0 end,
+                   pt.year) as pot
+    from rated r
+    join potential pt on pt.emp_key = r.emp_key and pt.year between r.year - 2 and r.year
+    group by r.emp_key, r.year
+),
+from_jpm as (
+    -- whole-year JPM over every score with a standard (person_year), the latest year in the
+    -- window that gives one; its category, decided in tenths (jpm_cat), is the potential
+    select r.emp_key, r.year, max(py.year)::smallint as pyear,
+           arg_max(jpm_cat((py.sum_level * 10)::bigint, py.sum_required * 10), py.year) as pot
+    from rated r
+    join person_year py on py.emp_key = r.emp_key and py.year between r.year - 2 and r.year
+    group by r.emp_key, r.year
+),
+final as (
+    select r.emp_key, r.year, r.agency_key, r.rating, r.perf,
+           coalesce(c.pot, j.pot) as pot,
+           case when c.pot is not null then 'potential.csv'
+                when j.pot is not null then 'jpm' end as potential_source,
+           coalesce(c.pyear, j.pyear) as potential_year
+    from rated r
+    left join from_csv c on c.emp_key = r.emp_key and c.year = r.year
+    left join from_jpm j on j.emp_key = r.emp_key and j.year = r.year
+)
+select f.*,
+       -- perf x pot -> box: rows di bawah 1 3 6, sesuai 2 5 8, di atas 4 7 9 (metrics/talent.BOXES)
+       [[1, 3, 6], [2, 5, 8], [4, 7, 9]][f.perf + 1][f.pot + 1] as box
+from final f
+order by f.agency_key, f.emp_key;

@@ -219,6 +219,21 @@ group by grouping sets ((p.year, p.bin, p.agency_key, e.gender, e.employment_typ
                         (p.bin, p.agency_key, e.gender, e.employment_type))
 order by 1, 3;
 
+-- name: talent_cell
+insert into talent_cell
+select s.year, s.agency_key, e.position_key, e.gender, e.employment_type,
+       count(*), count(s.box),
+       count(*) filter (where s.box = 1), count(*) filter (where s.box = 2),
+       count(*) filter (where s.box = 3), count(*) filter (where s.box = 4),
+       count(*) filter (where s.box = 5), count(*) filter (where s.box = 6),
+       count(*) filter (where s.box = 7), count(*) filter (where s.box = 8),
+       count(*) filter (where s.box = 9)
+from talent s
+join employees e on e.emp_key = s.emp_key
+where {sel}
+group by all
+order by 1, 2;
+
 -- name: emp_cell
 -- (rebuilt whole: an employee's former agency is not kept anywhere; ~1 s at national scale)
 insert into emp_cell
@@ -340,5 +355,15 @@ order by all;
 insert into jp_nat
 select year, position_key, gender, employment_type, sum(jp_h)::bigint, sum(n_20jp)::bigint
 from jp_cell
+group by all
+order by 1, 2;
+
+-- name: talent_nat
+insert into talent_nat
+select year, position_key, gender, employment_type, sum(employees)::bigint,
+       sum(mapped)::bigint, sum(box_1)::bigint, sum(box_2)::bigint, sum(box_3)::bigint,
+       sum(box_4)::bigint, sum(box_5)::bigint, sum(box_6)::bigint, sum(box_7)::bigint,
+       sum(box_8)::bigint, sum(box_9)::bigint
+from talent_cell
 group by all
 order by 1, 2;

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
+import re
 from collections.abc import Iterator
 from fractions import Fraction as F
 
@@ -14,7 +16,9 @@ import pytest
 from analytics import metrics
 from analytics.core.filters import Filters
 from analytics.core.privacy import NotPermitted
+from analytics.metrics import route
 from analytics.metrics import talent as tm
+from analytics.store.sqlfiles import read_sql
 from tests.support.fixtures import Builder, nip, store_of
 from tests.support.talent_world import T, talent_world
 
@@ -81,12 +85,22 @@ def test_talent_rows_every_box_rating_and_source(cur) -> None:
 
 
 def test_box_table_in_sql_equals_python(cur) -> None:
-    """The Permenpan RB 3/2020 numbering in talent_people.sql is tm.BOXES."""
+    """The Permenpan RB 3/2020 numbering the derived talent rows are written with is
+    tm.BOXES: every (perf, pot, box) the store holds, and every cell of the SQL's table."""
     assert tm.BOXES == ((1, 3, 6), (2, 5, 8), (4, 7, 9))
+    stored = cur.execute(
+        "select distinct perf, pot, box from talent where box is not null"
+    ).fetchall()
+    assert len(stored) == 9
+    for perf, pot, box in stored:
+        assert box == tm.box_of(perf, pot)
+    statement = read_sql("derived_refresh.sql").split("-- name: talent")[1]
+    found = re.search(r"(\[\[[\d, \[\]]+\]\])\[f\.perf \+ 1\]\[f\.pot \+ 1\] as box", statement)
+    assert found, "the box table of the talent statement"
     for perf in range(3):
         for pot in range(3):
             got = cur.execute(
-                "select [[1, 3, 6], [2, 5, 8], [4, 7, 9]][$a + 1][$b + 1]", {"a": perf, "b": pot}
+                f"select {found.group(1)}[$a + 1][$b + 1]", {"a": perf, "b": pot}
             ).fetchone()
             assert got is not None and got[0] == tm.box_of(perf, pot)
     assert tm.box_of(2, 2) == 9 and tm.box_of(0, 0) == 1 and tm.box_of(2, 0) == 4
@@ -168,6 +182,40 @@ def test_talent_summary(cur, by, expected) -> None:
         assert r["pct_succession"] == float(pct)
 
 
+@pytest.mark.parametrize(
+    "f",
+    [
+        Filters(),
+        Filters(year=2024),
+        Filters(agencies=("A2",)),
+        Filters(job_types=("Pelaksana",)),
+        Filters(job_families=("Kesehatan",), small_groups="mark"),
+        Filters(scope_agencies=("A1",), small_groups="hide"),
+        Filters(year=2023, agencies=("A1",)),
+    ],
+    ids=repr,
+)
+def test_talent_summary_cells_equal_the_talent_rows(cur, f) -> None:
+    """The talent cells (and their national layer) give the per-person rows' figures."""
+    for by in ("none", "agency", "job_type", "job_family"):
+        fast = metrics.talent_summary(cur, f, by)
+        with route.person_level():
+            slow = metrics.talent_summary(cur, f, by)
+        pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+    years = tm.talent_years(cur, f)
+    with route.person_level():
+        assert tm.talent_years(cur, f) == years
+
+
+def test_talent_years_follow_the_scope_on_both_paths(cur) -> None:
+    """A2's people (t14, t15) are rated in 2025 only; a selection never changes the years."""
+    for person_level in (False, True):
+        with route.person_level() if person_level else contextlib.nullcontext():
+            assert tm.talent_years(cur, Filters(scope_agencies=("A2",))) == [2025]
+            assert tm.talent_years(cur, Filters(agencies=("A2",))) == [2023, 2024, 2025]
+            assert tm.talent_years(cur) == [2023, 2024, 2025]
+
+
 def test_talent_summary_mapped_zero_and_no_rating(cur) -> None:
     """2023: e3 alone, rated without a source: mapped 0, pct_succession empty. 2030: no row."""
     df = metrics.talent_summary(cur, Filters(year=2023))
@@ -195,12 +243,13 @@ def test_talent_moves(cur) -> None:
     assert metrics.talent_moves(cur, Filters(agencies=("A2",))).empty
 
 
-def test_move_pairs_have_levels(cur) -> None:
-    from_year, year, pairs = tm.move_pairs(cur, Filters())
+def test_move_people_have_levels(cur) -> None:
+    from_year, year, people = tm.move_people(cur, Filters(), limit=50)
     assert (from_year, year) == (2024, 2025)
-    e5 = pairs[pairs["from_box"] == 4].iloc[0]
+    e5 = people[people["from_box"] == 4].iloc[0]
     # Sangat Baik x rendah -> Baik x menengah: one performance step down, one potential up
     assert (e5["from_perf"], e5["from_pot"], e5["perf"], e5["pot"]) == (2, 0, 1, 1)
+    assert (e5["steps"], e5["direction"]) == (2, 0)
 
 
 def test_succession(cur) -> None:

@@ -1,5 +1,6 @@
-"""Derived rows (score, person_year, jp_year, pair, pair_programme) against the
-definitions of docs/metrics.md, on the hand-made world of fixtures.py; and the incremental refresh."""
+"""Derived rows (score, person_year, jp_year, pair, pair_programme, talent) against the
+definitions of docs/metrics.md, on the hand-made worlds of tests/support; and the incremental
+refresh."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from analytics.demo import build as demo
 from analytics.store import derived, rollup
 from analytics.store.db import Store
 from tests.support.fixtures import E, rows, store_of, world
+from tests.support.talent_world import T, talent_world
 
 D = Decimal
 
@@ -409,5 +411,109 @@ def test_full_build_when_agencies_are_not_blocks_of_employees(tmp_path, monkeypa
             derived.refresh(cur)
         full = derived_rows(store.cursor())
         assert _incremental_over_everyone(store) == full
+    finally:
+        store.close()
+
+
+# --- the talent rows (data contract v2, section 4) and their cells -----------------------------
+
+# (change SQL on the talent world's raw tables, chg_emp people, chg_standard positions, the
+#  person whose 2025 box is checked and that box, worked out from talent_world's table)
+TALENT_CHANGES = {
+    # t10 had only a 2022 test: a 2025 potential.csv tinggi maps Baik x tinggi to box 8
+    "potential.csv row added": (
+        "insert into potential select emp_key, 2025, 'tinggi', null from employees "
+        "where nip = '{t10}'",
+        [10], [], 10, 8,
+    ),
+    # t3: Sangat Baik -> Kurang (di bawah) with JPM rendah: box 1
+    "rating changed": (
+        "update performance set rating = 'Kurang' where year = 2025 and emp_key = "
+        "(select emp_key from employees where nip = '{t3}')",
+        [3], [], 3, 1,
+    ),
+    # t3's 2025 M.1 2.0 -> 3.0: JPM (3.0 + 1.8) / 5 = 96 -> tinggi; Sangat Baik: box 9
+    "assessment moves the JPM proxy": (
+        "update assessments set level = 3.0 where year(assessed_on) = 2025 and level = 2.0 "
+        "and emp_key = (select emp_key from employees where nip = '{t3}')",
+        [3], [], 3, 9,
+    ),
+    # STAF's M.1 standard 3 -> 2: t5's 2025 JPM (2.0 + 1.9) / 4 = 97.5 -> tinggi; Baik: box 8
+    "standard changed": (
+        "update standards set required_level = 2 where competency_key = "
+        "(select competency_key from competencies where competency_id = 'M.1') and position_key "
+        "= (select position_key from positions where position_id = 'STAF')",
+        [], ["STAF"], 5, 8,
+    ),
+    # t1 moves to A2: the talent cells of both agencies change, t1's box (9) does not
+    "employee moved to another agency": (
+        "update employees set agency_key = (select agency_key from agencies "
+        "where agency_id = 'A2') where nip = '{t1}'",
+        [1], [], 1, 9,
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", list(TALENT_CHANGES))
+def test_talent_rows_refresh_incrementally(change: str) -> None:
+    sql, people, positions, who, box = TALENT_CHANGES[change]
+    store: Store = store_of(talent_world())
+    try:
+        before = derived_rows(store.cursor())
+        assert before["talent"] and before["talent_cell"] and before["talent_nat"]
+        with store.write() as cur:
+            cur.execute(sql.format(t1=T[1], t3=T[3], t10=T[10]))
+            cur.execute(
+                "create temp table chg_emp as select emp_key from employees "
+                "where list_contains($n, nip)",
+                {"n": [T[t] for t in people] or ["-"]},
+            )
+            cur.execute("create temp table chg_training as select 1 as training_key where false")
+            cur.execute(
+                "create temp table chg_standard as select position_key from positions "
+                "where list_contains($p, position_id)",
+                {"p": positions or ["-"]},
+            )
+            cur.execute(f"create temp table affected_emp as {derived.affected_employees_sql()}")
+            derived.refresh(cur, "affected_emp")
+            incremental = derived_rows(cur)
+            got = rows(
+                cur,
+                "select t.box from talent t join employees e using (emp_key) "
+                "where e.nip = $n and t.year = 2025",
+                {"n": T[who]},
+            )
+            derived.refresh(cur)
+            full = derived_rows(cur)
+            for t in ("chg_emp", "chg_training", "chg_standard", "affected_emp"):
+                cur.execute(f"drop table {t}")
+        assert got == [(box,)]
+        assert incremental == full
+        assert full["talent_cell"] != before["talent_cell"]
+    finally:
+        store.close()
+
+
+def test_a_store_without_talent_rows_gains_them_alone(tmp_path) -> None:
+    # a store of the layout before the talent rows (derived 3, roll-ups 7): opening it creates
+    # and fills the talent rows and cells without rebuilding the other derived rows
+    path = tmp_path / "talent.duckdb"
+    store = Store(path)
+    talent_world().build(store)
+    expected = derived_rows(store.cursor())
+    with store.write() as cur:
+        for table in ("talent", "talent_cell", "talent_nat"):
+            cur.execute(f"drop table {table}")
+        cur.execute("update meta set value = '3' where key = 'derived_version'")
+        cur.execute("update meta set value = '7' where key = 'rollup_version'")
+        cur.execute("insert into jp_year values (999999, 1999, 1.0)")  # survives: not rebuilt
+    store.close()
+    store = Store(path)
+    try:
+        found = derived_rows(store.cursor())
+        assert (999999, 1999, 1) in [tuple(r) for r in found["jp_year"]]
+        found["jp_year"] = [r for r in found["jp_year"] if r[0] != 999999]
+        assert found == expected
+        assert derived.is_current(store.cursor())
     finally:
         store.close()

@@ -16,6 +16,7 @@ from analytics import metrics, views
 from analytics.core.filters import Filters
 from analytics.demo import build as demo
 from analytics.metrics import extras, route, score_groups
+from analytics.metrics import talent as tm
 from analytics.metrics.groups import grouping
 from analytics.store.db import Store
 from tests.support.fixtures import random_world, rows, store_of, world
@@ -45,6 +46,9 @@ def _metrics() -> dict[str, Metric]:
         out[f"same_people/{by}"] = lambda c, f, by=by: extras.same_people_change(c, f, by)
     for by in ("none", "agency", "job_family", "unit"):
         out[f"jp_compliance/{by}"] = lambda c, f, by=by: metrics.jp_compliance(c, f, by)
+    for by in ("none", "agency", "job_type", "job_family"):
+        out[f"talent_summary/{by}"] = lambda c, f, by=by: metrics.talent_summary(c, f, by)
+    out["talent_years"] = lambda c, f: pd.DataFrame({"year": tm.talent_years(c, f)})
     return out
 
 
