@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-naive", action="store_true", help="skip the naive comparisons")
     p.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
     p.add_argument("--no-views", action="store_true", help="skip the views and metrics")
+    p.add_argument(
+        "--only",
+        metavar="TEXT",
+        help="time only the views and metrics whose name contains TEXT (e.g. talent)",
+    )
 
     p = sub.add_parser("info", help="print what the store holds")
     db_arg(p)

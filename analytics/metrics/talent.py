@@ -111,6 +111,17 @@ def box_of(performance: int, potential: int) -> int:
     return BOXES[performance][potential]
 
 
+# box -> (performance, potential), both 0-2: a box is one level of each
+BOX_LEVELS = {BOXES[perf][pot]: (perf, pot) for perf in range(3) for pot in range(3)}
+
+
+def move_steps(from_box: int, to_box: int) -> tuple[int, int]:
+    """(steps, direction) of a move: grid steps (performance steps + potential steps; box
+    numbers are not distances) and the change of performance + potential (> 0 rose)."""
+    (p0, q0), (p1, q1) = BOX_LEVELS[from_box], BOX_LEVELS[to_box]
+    return abs(p1 - p0) + abs(q1 - q0), (p1 - p0) + (q1 - q0)
+
+
 def readiness_of(level_t: int, den: int, missing: int) -> str | None:
     """Readiness category of the exact jpm_target = 100 x level_t / den (tenths), only when
     nothing is missing."""
@@ -163,12 +174,38 @@ def previous_year(cur: duckdb.DuckDBPyConnection, filters: Filters, year: int) -
 # The per-person rows every talent figure is made of
 
 
+def population(filters: Filters) -> tuple[str, dict[str, Any]]:
+    """A condition over talent rows `t` choosing the filters' employees, with its params:
+    "true" when they choose everyone (no join to the employees table: nationally that join
+    alone costs more than the rest of a move count)."""
+    where_s, params = filters.employees("s", "f")
+    if where_s == "true":
+        return "true", params
+    # the agencies again over the talent rows' own agency_key (the employee's current one):
+    # rows are stored in agency order, so a scan for some agencies skips the rest
+    agencies = Filters(
+        agencies=filters.agencies,
+        instansi=filters.instansi,
+        scope_agencies=filters.scope_agencies,
+        scope_instansi=filters.scope_instansi,
+    )
+    own, own_params = agencies.cells("t", "fa")
+    conds = [] if own == "true" else [own]
+    unit_agencies = tuple(sorted({a for a, _ in filters.units}))
+    if filters.units and all(unit_agencies):  # every unit named with its agency
+        by_unit, unit_params = Filters(agencies=unit_agencies).cells("t", "fu")
+        conds.append(by_unit)
+        own_params |= unit_params
+    conds.append(f"t.emp_key in (select s.emp_key from employees s where {where_s})")
+    return " and ".join(conds), {**params, **own_params}
+
+
 def talent_sql(filters: Filters) -> tuple[str, dict[str, Any]]:
     """The SQL of the population's talent rows (sql/talent_people.sql: the derived talent rows
     of the employees the filters select) and its filter params; the caller binds
     $talent_years."""
-    where_s, wp = filters.employees("s", "f")
-    return common.render("talent_people", where_s=where_s), wp
+    cond, params = population(filters)
+    return common.render("talent_people", population=cond), params
 
 
 def talent_rows(
@@ -281,9 +318,9 @@ def move_years(cur: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[int | 
 
 def _pairs_sql(filters: Filters, from_year: int, year: int) -> tuple[str, dict[str, Any]]:
     """sql/talent_pairs.sql over the population, with its params."""
-    talent_q, params = talent_sql(filters)
-    sql = common.render("talent_pairs", talent=talent_q)
-    return sql, {**params, "talent_years": [from_year, year], "year": year, "from_year": from_year}
+    cond, params = population(filters)
+    sql = common.render("talent_pairs", population=cond)
+    return sql, {**params, "year": year, "from_year": from_year}
 
 
 def move_counts(
@@ -291,11 +328,21 @@ def move_counts(
 ) -> tuple[int | None, int | None, pd.DataFrame]:
     """(from_year, year, counts): how many employees of the talent year's population went
     from each box to each box (only those with a box in both years). Columns: from_box,
-    to_box, employees; sorted by from_box, then to_box. Counted in SQL: nationally millions
-    of pairs never reach pandas."""
+    to_box, employees; sorted by from_box, then to_box. Read from the move roll-ups unless a
+    unit or rank is chosen; never per person in pandas."""
     from_year, year = move_years(cur, filters)
     if from_year is None or year is None:
         return from_year, year, pd.DataFrame(columns=["from_box", "to_box", "employees"])
+    if route.cells_allowed(filters):
+        where_s, params = filters.cells("s")
+        df = common.query(
+            cur,
+            "talent_move_cells",
+            {**params, "year": year, "from_year": from_year},
+            where_s=where_s,
+            **route.tables(filters, False, "move_cell"),
+        )
+        return from_year, year, df
     sql, params = _pairs_sql(filters, from_year, year)
     df = cur.execute(
         f"select from_box, to_box, count(*) as employees from ({sql}) group by all order by all",
@@ -315,9 +362,27 @@ def move_people(
     privacy.check_individuals(filters)
     columns = ["nip", "name", "agency_name", "from_box", "to_box", "from_perf", "from_pot",
                "perf", "pot", "steps", "direction"]  # fmt: skip
-    from_year, year = move_years(cur, filters)
-    if from_year is None or year is None:
+    limit = max(1, int(limit))
+    from_year, year, counts = move_counts(cur, filters)
+    if from_year is None or year is None or counts.empty:
         return from_year, year, pd.DataFrame(columns=columns)
+    # The box pairs the first `limit` movers can come from, from the counts (the roll-ups):
+    # whole (steps, direction) ranks, best first, until they hold `limit` people; names are
+    # then sorted among those people only, not among every mover in the country.
+    ranks: dict[tuple[int, int], list[int]] = {}
+    sizes: dict[tuple[int, int], int] = {}
+    for a, b, n in zip(counts["from_box"], counts["to_box"], counts["employees"], strict=True):
+        steps, direction = move_steps(int(a), int(b))
+        if steps > 0:
+            ranks.setdefault((steps, direction), []).append(10 * int(a) + int(b))
+            sizes[(steps, direction)] = sizes.get((steps, direction), 0) + int(n)
+    wanted: list[int] = []
+    held = 0
+    for rank in sorted(ranks, reverse=True):
+        if held >= limit:
+            break
+        wanted += ranks[rank]
+        held += sizes[rank]
     sql, params = _pairs_sql(filters, from_year, year)
     df = cur.execute(
         f"""
@@ -326,11 +391,11 @@ def move_people(
         from ({sql}) m
         join employees e on e.emp_key = m.emp_key
         join agencies a on a.agency_key = e.agency_key
-        where m.steps > 0
+        where m.steps > 0 and list_contains($pairs, 10 * m.from_box + m.to_box)
         order by m.steps desc, m.direction desc, e.name, e.nip
         limit $limit
         """,
-        {**params, "limit": max(1, int(limit))},
+        {**params, "limit": limit, "pairs": wanted or [-1]},
     ).df()
     return from_year, year, df
 

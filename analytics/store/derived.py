@@ -24,14 +24,15 @@ from analytics.store.sqlfiles import read_sql
 DERIVED_TABLES = ("score", "person_year", "jp_year", "pair", "pair_programme", "talent")
 # The layout of the derived tables (sql/derived.sql). A store whose derived tables are older is
 # rebuilt by its next refresh: they hold nothing that cannot be derived again.
-DERIVED_VERSION = "4"
+DERIVED_VERSION = "5"
 # The layout of the roll-ups alone (analytics/store/rollup.py): when only they are older, they are
 # summed again from the derived rows (minutes at national scale, not the derived rows' half hour).
-ROLLUP_VERSION = "8"
+ROLLUP_VERSION = "9"
 # Layouts upgraded in place rather than rebuilt: (derived, roll-up) version -> the derived
-# tables and roll-ups added since, built alone over every employee (a national store gains its
-# talent rows in about a minute instead of a quarter of an hour's full rebuild).
-ADDED_SINCE = {("3", "7"): (("talent",), ("talent_cell", "talent_nat"))}
+# tables and roll-ups added or changed since, (re)built alone over every employee (a national
+# store gains its talent rows in under a minute instead of a quarter of an hour's full rebuild).
+_TALENT = (("talent",), ("talent_cell", "move_cell", "talent_nat", "move_nat"))
+ADDED_SINCE = {("3", "7"): _TALENT, ("4", "8"): _TALENT}
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
 # Table aliases the refresh statements select employees by ({sel_<alias>}).
@@ -70,9 +71,9 @@ def renew(cur: duckdb.DuckDBPyConnection, progress: Callable[[str], None] | None
 
 
 def _add_new_tables(cur: duckdb.DuckDBPyConnection) -> None:
-    """A store of a layout in ADDED_SINCE: create and fill only the tables added since (each
-    derived row depends on its own employee alone, and the new roll-ups on the new rows), then
-    mark the store current."""
+    """A store of a layout in ADDED_SINCE: (re)create and fill only the tables added or changed
+    since (each derived row depends on its own employee alone, and those roll-ups on those
+    rows), then mark the store current."""
     versions = _versions(cur)
     added = ADDED_SINCE.get(
         (versions.get("derived_version", ""), versions.get("rollup_version", ""))
@@ -80,11 +81,12 @@ def _add_new_tables(cur: duckdb.DuckDBPyConnection) -> None:
     if added is None:
         return
     tables, cells = added
+    for table in (*tables, *cells):  # fixed names; an older layout of them is dropped
+        cur.execute(f"drop table if exists {table}")
     create_tables(cur)  # creates what is missing, marks the current versions
     slices, _ = _slices(cur)
     statements = _statements()
     for table in tables:
-        cur.execute(f"delete from {table}")  # fixed names
         for lo, hi in slices:
             _run(cur, _between(lo, hi), [statements[table]])
     rollup.add_tables(cur, cells)

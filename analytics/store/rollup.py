@@ -34,6 +34,7 @@ ROLLUP_TABLES = (
     "people_title",
     "people_dose",
     "talent_cell",
+    "move_cell",
     "emp_cell",
     "jp_cell",
     "unit_cell",
@@ -52,6 +53,7 @@ ROLLUP_TABLES = (
     "emp_nat",
     "jp_nat",
     "talent_nat",
+    "move_nat",
 )
 # The agency layer: summed from the cells (not from derived rows), after them.
 AGENCY_LAYER = ("score_agency", "person_agency")
@@ -60,7 +62,7 @@ AGENCY_LAYER = ("score_agency", "person_agency")
 # the cells (~2 s nationally).
 WHOLE = ("emp_cell", "jp_cell", "unit_cell", "rank_cell", "year_nat", "score_nat", "person_nat",
          "pair_nat", "change_nat", "programme_nat", "dose_nat", "emp_nat", "jp_nat",
-         "talent_nat")  # fmt: skip
+         "talent_nat", "move_nat")  # fmt: skip
 
 
 @cache

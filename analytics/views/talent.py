@@ -25,7 +25,7 @@ import pandas as pd
 
 from analytics.core.filters import Filters
 from analytics.core.privacy import check_individuals
-from analytics.metrics import common
+from analytics.metrics import common, route
 from analytics.metrics import talent as tm
 from analytics.metrics.needs import recommendations
 
@@ -116,8 +116,12 @@ def box_people(
     talent_q, params = tm.talent_sql(filters)
     params |= {"talent_years": [year], "box": int(box)}
     base = f"with t as ({talent_q}) "
-    total_row = cur.execute(base + "select count(*) from t where t.box = $box", params).fetchone()
-    total = int(total_row[0]) if total_row else 0
+    if route.cells_allowed(filters):  # the box's count from the talent roll-ups
+        summary = tm.talent_summary(cur, filters.with_(small_groups="show"))
+        total = int(summary[f"box_{int(box)}"].iloc[0]) if not summary.empty else 0
+    else:
+        found = cur.execute(base + "select count(*) from t where t.box = $box", params).fetchone()
+        total = int(found[0]) if found else 0
     limit = max(1, min(int(limit), MAX_PAGE))
     page = cur.execute(
         base
@@ -153,11 +157,9 @@ def moves(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Moves:
     table = hide_small(tm.talent_moves(cur, filters.with_(small_groups="show")), filters)
     if counts.empty:
         return Moves(from_year, year, table, 0, 0, 0, 0)
-    levels = {tm.box_of(perf, pot): (perf, pot) for perf in range(3) for pot in range(3)}
     rose = fell = stayed = big = 0
     for a, b, n in zip(counts["from_box"], counts["to_box"], counts["employees"], strict=True):
-        (p0, q0), (p1, q1) = levels[int(a)], levels[int(b)]
-        direction, steps = (p1 - p0) + (q1 - q0), abs(p1 - p0) + abs(q1 - q0)
+        steps, direction = tm.move_steps(int(a), int(b))
         rose += int(n) if direction > 0 else 0
         fell += int(n) if direction < 0 else 0
         stayed += int(n) if a == b else 0
@@ -395,7 +397,11 @@ def person_boxes(cur: duckdb.DuckDBPyConnection, filters: Filters, nip: str) -> 
     if not years:
         return pd.DataFrame()
     # the person alone (their potential reads their own rows whatever the filters)
-    sql = common.render("talent_people", where_s=f"s.emp_key = $emp and {scope_sql}")
+    sql = common.render(
+        "talent_people",
+        population=f"t.emp_key in (select s.emp_key from employees s "
+        f"where s.emp_key = $emp and {scope_sql})",
+    )
     rows = cur.execute(sql, {**params, "emp": int(row[0]), "talent_years": years}).df()
     rows = rows.sort_values("year")
     rows = rows.assign(
@@ -453,82 +459,60 @@ def jpm_potential(level_t: int, required_t: int, mapping: LocalMapping) -> int:
     return 0
 
 
-def local_rows(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, mapping: LocalMapping
-) -> tuple[int | None, pd.DataFrame]:
-    """(talent year, rows): the talent year's population as the contract maps it, except that
-    the JPM proxy follows `mapping`: the whole-year JPM of the latest year in
-    [Y - window + 1, Y] that gives one, cut at mapping's thresholds. A potential.csv source
-    keeps beating the proxy (its own window stays [Y - 2, Y]). Columns: emp_key, perf, pot,
-    potential_source, potential_year, box (pot, box null without a source)."""
-    year = tm.talent_year(cur, filters)
-    if year is None:
-        return None, pd.DataFrame(
-            columns=["emp_key", "perf", "pot", "potential_source", "potential_year", "box"]
-        )
-    rows = tm.talent_rows(cur, filters, [year])
-    rows = rows[["emp_key", "perf", "pot", "potential_source", "potential_year", "box"]].copy()
-    if mapping.is_contract or rows.empty:
-        return year, rows.reset_index(drop=True)
-    proxy = rows["potential_source"].ne(tm.SOURCE_CSV) | rows["potential_source"].isna()
-    keys = rows.loc[proxy, "emp_key"].astype(int).tolist()
-    jpm = cur.execute(
-        """select emp_key, max(year)::integer as pyear,
-                  arg_max((sum_level * 10)::bigint, year) as level_t,
-                  arg_max(sum_required * 10, year)::bigint as required_t
-           from person_year
-           where list_contains($k, emp_key) and year between $lo and $hi
-           group by emp_key""",
-        {"k": keys, "lo": year - mapping.window + 1, "hi": year},
-    ).df()
-    found = {
-        int(k): (int(y), jpm_potential(int(lt), int(rt), mapping))
-        for k, y, lt, rt in zip(
-            jpm["emp_key"], jpm["pyear"], jpm["level_t"], jpm["required_t"], strict=True
-        )
-        if int(rt) > 0
-    }
-    pots: list[int | None] = []
-    sources: list[str | None] = []
-    years: list[int | None] = []
-    boxes: list[int | None] = []
-    for r in rows.itertuples(index=False):
-        if isinstance(r.potential_source, str) and r.potential_source == tm.SOURCE_CSV:
-            pots.append(int(r.pot))
-            sources.append(r.potential_source)
-            years.append(int(r.potential_year))
-            boxes.append(int(r.box))
-        elif int(r.emp_key) in found:
-            y, pot = found[int(r.emp_key)]
-            pots.append(pot)
-            sources.append(tm.SOURCE_JPM)
-            years.append(y)
-            boxes.append(tm.box_of(int(r.perf), pot))
-        else:
-            pots.append(None)
-            sources.append(None)
-            years.append(None)
-            boxes.append(None)
-    out = rows.assign(
-        pot=pd.array(pots, dtype="Int64"),
-        potential_source=sources,
-        potential_year=pd.array(years, dtype="Int64"),
-        box=pd.array(boxes, dtype="Int64"),
-    )
-    return year, out.reset_index(drop=True)
-
-
 def grid_local(cur: duckdb.DuckDBPyConnection, filters: Filters, mapping: LocalMapping) -> Grid:
     """The 9-box under a local mapping of potential (display only; `grid` is the contract's),
-    with the same small-group rule."""
+    with the same small-group rule. The talent year's population as the contract maps it,
+    except that the JPM proxy follows `mapping`: the whole-year JPM of the latest year in
+    [Y - window + 1, Y] that gives one, cut at mapping's thresholds (`jpm_potential`). A
+    potential.csv source keeps beating the proxy (its own window stays [Y - 2, Y]).
+
+    SQL counts the people per (performance, potential.csv level, proxy JPM's Σ level and Σ
+    required); the mapping decides each such group here, so the rule is written once and a
+    national population comes back as a few thousand groups, not millions of rows."""
     if mapping.is_contract:
         return grid(cur, filters)
-    year, rows = local_rows(cur, filters, mapping)
-    mapped_rows = rows[rows["box"].notna()]
-    counts = {int(b): int(n) for b, n in mapped_rows["box"].value_counts().items()}
-    mapped = len(mapped_rows)
-    boxes = hide_small(_box_frame(counts, mapped), filters)
-    return Grid(year, len(rows), mapped, boxes)
+    year = tm.talent_year(cur, filters)
+    if year is None:
+        return Grid(None, 0, 0, _box_frame({}, 0))
+    talent_q, params = tm.talent_sql(filters)
+    groups = cur.execute(
+        f"""
+        with t as ({talent_q}),
+        proxy as (
+            select py.emp_key, arg_max((py.sum_level * 10)::bigint, py.year) as level_t,
+                   arg_max(py.sum_required * 10, py.year)::bigint as required_t
+            from person_year py
+            join t on t.emp_key = py.emp_key
+            where t.potential_source is distinct from $csv and py.year between $lo and $hi
+            group by py.emp_key
+        )
+        select t.perf, case when t.potential_source = $csv then t.pot end as csv_pot,
+               p.level_t, p.required_t, count(*) as n
+        from t
+        left join proxy p on p.emp_key = t.emp_key
+        group by all
+        """,
+        {
+            **params,
+            "talent_years": [year],
+            "csv": tm.SOURCE_CSV,
+            "lo": year - mapping.window + 1,
+            "hi": year,
+        },
+    ).fetchall()
+    counts: dict[int, int] = {}
+    rated = 0
+    for perf, csv_pot, level_t, required_t, n in groups:
+        rated += int(n)
+        if csv_pot is not None:
+            box = tm.box_of(int(perf), int(csv_pot))
+        elif required_t:
+            box = tm.box_of(int(perf), jpm_potential(int(level_t), int(required_t), mapping))
+        else:
+            continue  # no source in either window
+        counts[box] = counts.get(box, 0) + int(n)
+    mapped = sum(counts.values())
+    return Grid(year, rated, mapped, hide_small(_box_frame(counts, mapped), filters))
 
 
 def summary_hidden(

@@ -57,7 +57,9 @@ create table if not exists jp_year (
 -- rating; pot 0-2 (rendah, menengah, tinggi) from the latest potential.csv row in [Y - 2, Y],
 -- else the category of the latest whole-year JPM in that window (person_year); box in the
 -- Permenpan RB 3/2020 numbering; pot, potential_source, potential_year and box are null
--- without a source. agency_key is the employee's current one (the roll-ups' agency).
+-- without a source. agency_key is the employee's current one (the roll-ups' agency). prev_*
+-- are the same employee's row of their previous talent year (null for their first): a move
+-- between two talent years is one row, not a self-join of two years of the country.
 create table if not exists talent (
     emp_key          integer not null,
     year             smallint not null,
@@ -67,7 +69,11 @@ create table if not exists talent (
     pot              tinyint,
     potential_source varchar,   -- 'potential.csv' or 'jpm'
     potential_year   smallint,
-    box              tinyint
+    box              tinyint,
+    prev_year        smallint,
+    prev_perf        tinyint,
+    prev_pot         tinyint,
+    prev_box         tinyint
 );
 
 -- One row per pair of consecutive assessments (d0 < d1) of one employee in one competency,
@@ -322,6 +328,21 @@ create table if not exists talent_cell (
     box_7 bigint not null, box_8 bigint not null, box_9 bigint not null
 );
 
+-- Moves between two talent years: the people with a box in `year` and in `from_year` (their
+-- previous talent year), per box pair and the employee's current agency, position, gender and
+-- employment type (the moves table and its rose / fell / stayed counts).
+create table if not exists move_cell (
+    year            smallint not null,
+    from_year       smallint not null,
+    agency_key      integer not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    from_box        tinyint not null,
+    to_box          tinyint not null,
+    n               bigint not null
+);
+
 -- The units and ranks of the current employees per agency, with how many hold each: what the
 -- filter bar offers (analytics/metrics/choices.py) without grouping every employee (195,552
 -- units nationally). Rebuilt whole on every refresh, as emp_cell.
@@ -493,4 +514,15 @@ create table if not exists talent_nat (
     box_1 bigint not null, box_2 bigint not null, box_3 bigint not null,
     box_4 bigint not null, box_5 bigint not null, box_6 bigint not null,
     box_7 bigint not null, box_8 bigint not null, box_9 bigint not null
+);
+
+create table if not exists move_nat (
+    year            smallint not null,
+    from_year       smallint not null,
+    position_key    integer not null,
+    gender          varchar,
+    employment_type varchar,
+    from_box        tinyint not null,
+    to_box          tinyint not null,
+    n               bigint not null
 );

@@ -122,7 +122,8 @@ where pr.treated and {sel_pr};
 -- name: talent
 -- The talent rows (data contract v2, section 4), after person_year: every performance rating
 -- of the employees being refreshed, with the potential of the window [Y - 2, Y] read from their
--- own potential.csv rows, else their own whole-year JPM (person_year, just rebuilt for them).
+-- own potential.csv rows, else their own whole-year JPM (person_year, just rebuilt for them),
+-- and their row of the previous talent year beside it.
 insert into talent
 with rated as (
     select pf.emp_key, pf.year::smallint as year, e.agency_key, pf.rating,
@@ -158,9 +159,16 @@ final as (
     from rated r
     left join from_csv c on c.emp_key = r.emp_key and c.year = r.year
     left join from_jpm j on j.emp_key = r.emp_key and j.year = r.year
+),
+boxed as (
+    select f.*,
+           -- perf x pot -> box: di bawah 1 3 6, sesuai 2 5 8, di atas 4 7 9 (metrics/talent.BOXES)
+           [[1, 3, 6], [2, 5, 8], [4, 7, 9]][f.perf + 1][f.pot + 1] as box
+    from final f
 )
-select f.*,
-       -- perf x pot -> box: rows di bawah 1 3 6, sesuai 2 5 8, di atas 4 7 9 (metrics/talent.BOXES)
-       [[1, 3, 6], [2, 5, 8], [4, 7, 9]][f.perf + 1][f.pot + 1] as box
-from final f
-order by f.agency_key, f.emp_key;
+select b.*,
+       -- the same employee's previous talent year (their every rating is refreshed together)
+       lag(b.year) over w, lag(b.perf) over w, lag(b.pot) over w, lag(b.box) over w
+from boxed b
+window w as (partition by b.emp_key order by b.year)
+order by b.agency_key, b.emp_key;

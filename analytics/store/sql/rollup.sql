@@ -234,6 +234,16 @@ where {sel}
 group by all
 order by 1, 2;
 
+-- name: move_cell
+insert into move_cell
+select s.year, s.prev_year, s.agency_key, e.position_key, e.gender, e.employment_type,
+       s.prev_box, s.box, count(*)
+from talent s
+join employees e on e.emp_key = s.emp_key
+where s.box is not null and s.prev_box is not null and {sel}
+group by all
+order by 1, 3;
+
 -- name: emp_cell
 -- (rebuilt whole: an employee's former agency is not kept anywhere; ~1 s at national scale)
 insert into emp_cell
@@ -365,5 +375,12 @@ select year, position_key, gender, employment_type, sum(employees)::bigint,
        sum(box_4)::bigint, sum(box_5)::bigint, sum(box_6)::bigint, sum(box_7)::bigint,
        sum(box_8)::bigint, sum(box_9)::bigint
 from talent_cell
+group by all
+order by 1, 2;
+
+-- name: move_nat
+insert into move_nat
+select year, from_year, position_key, gender, employment_type, from_box, to_box, sum(n)::bigint
+from move_cell
 group by all
 order by 1, 2;

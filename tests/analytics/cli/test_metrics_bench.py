@@ -53,3 +53,15 @@ def test_bench_fills_an_empty_store_with_the_demo(
     assert code == 0, err.getvalue()
     assert "building the demo store (100 employees)" in out.getvalue()
     assert ": 100 employees" in out.getvalue()
+
+
+def test_bench_only_times_the_named_views(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    world().build(store)
+    variants = bench.filter_variants
+    monkeypatch.setattr(bench, "filter_variants", lambda cur: variants(cur)[:1])
+    out, err = io.StringIO(), io.StringIO()
+    args = argparse.Namespace(repeat=1, employees=None, no_naive=True, only="talent")
+    assert bench.cli_bench(store, args, out=out, err=err) == 0, err.getvalue()
+    timed = [n for n in bench.METRICS if f"\n{n} " in out.getvalue()]
+    assert timed and all("talent" in n for n in timed)
+    assert {n for n in bench.METRICS if "talent" in n} == set(timed)

@@ -243,6 +243,24 @@ def test_talent_moves(cur) -> None:
     assert metrics.talent_moves(cur, Filters(agencies=("A2",))).empty
 
 
+@pytest.mark.parametrize(
+    "f",
+    [
+        Filters(),
+        Filters(agencies=("A1",)),
+        Filters(job_types=("Pelaksana",)),
+        Filters(scope_agencies=("A1",), small_groups="hide"),
+        Filters(year=2024),
+    ],
+    ids=repr,
+)
+def test_move_counts_cells_equal_the_talent_rows(cur, f) -> None:
+    fast = metrics.talent_moves(cur, f)
+    with route.person_level():
+        slow = metrics.talent_moves(cur, f)
+    pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+
+
 def test_move_people_have_levels(cur) -> None:
     from_year, year, people = tm.move_people(cur, Filters(), limit=50)
     assert (from_year, year) == (2024, 2025)
@@ -329,3 +347,15 @@ def test_window_edge_and_ties_small_world() -> None:
     assert (got[nip(2)]["potential"], got[nip(2)]["potential_year"], got[nip(2)]["box"]) == (
         "rendah", 2024, 2)  # fmt: skip
     assert (got[nip(3)]["potential"], got[nip(3)]["potential_source"]) == ("rendah", CSV)
+
+
+def test_move_people_rank_before_they_are_cut(cur) -> None:
+    """Movers 2024 -> 2025: e9 8 -> 1 (3 steps down), e5 4 -> 5 (2 steps: performance down,
+    potential up), e1 8 -> 9 (1 step up); e2 and e8 stayed. Every cut is the head of the whole
+    ranking (the box pairs are chosen from the counts before names are sorted)."""
+    _, _, everyone = tm.move_people(cur, Filters(), limit=1000)
+    assert list(everyone["nip"]) == [T[9], T[5], T[1]]
+    assert list(everyone["steps"]) == [3, 2, 1] and list(everyone["direction"]) == [-3, 0, 1]
+    for limit in (1, 2, 3):
+        _, _, cut = tm.move_people(cur, Filters(), limit=limit)
+        pd.testing.assert_frame_equal(cut, everyone.head(limit))

@@ -460,7 +460,8 @@ def test_talent_rows_refresh_incrementally(change: str) -> None:
     store: Store = store_of(talent_world())
     try:
         before = derived_rows(store.cursor())
-        assert before["talent"] and before["talent_cell"] and before["talent_nat"]
+        for table in ("talent", "talent_cell", "talent_nat", "move_cell", "move_nat"):
+            assert before[table], table
         with store.write() as cur:
             cur.execute(sql.format(t1=T[1], t3=T[3], t10=T[10]))
             cur.execute(
@@ -494,18 +495,28 @@ def test_talent_rows_refresh_incrementally(change: str) -> None:
         store.close()
 
 
-def test_a_store_without_talent_rows_gains_them_alone(tmp_path) -> None:
-    # a store of the layout before the talent rows (derived 3, roll-ups 7): opening it creates
-    # and fills the talent rows and cells without rebuilding the other derived rows
+@pytest.mark.parametrize("derived_version, rollup_version", list(derived.ADDED_SINCE))
+def test_a_store_without_talent_rows_gains_them_alone(
+    tmp_path, derived_version: str, rollup_version: str
+) -> None:
+    # a store of a layout before the talent rows (derived 3, roll-ups 7) or before their
+    # previous-year columns (4, 8): opening it (re)creates and fills the talent rows and cells
+    # without rebuilding the other derived rows
     path = tmp_path / "talent.duckdb"
     store = Store(path)
     talent_world().build(store)
     expected = derived_rows(store.cursor())
     with store.write() as cur:
-        for table in ("talent", "talent_cell", "talent_nat"):
+        for table in ("talent", "talent_cell", "talent_nat", "move_cell", "move_nat"):
             cur.execute(f"drop table {table}")
-        cur.execute("update meta set value = '3' where key = 'derived_version'")
-        cur.execute("update meta set value = '7' where key = 'rollup_version'")
+        if derived_version == "4":  # the talent rows without prev_*
+            cur.execute("create table talent (emp_key integer, year smallint, box tinyint)")
+        cur.execute(
+            "update meta set value = $v where key = 'derived_version'", {"v": derived_version}
+        )
+        cur.execute(
+            "update meta set value = $v where key = 'rollup_version'", {"v": rollup_version}
+        )
         cur.execute("insert into jp_year values (999999, 1999, 1.0)")  # survives: not rebuilt
     store.close()
     store = Store(path)

@@ -15,6 +15,7 @@ import pytest
 from analytics.core.filters import Filters
 from analytics.core.privacy import NotPermitted
 from analytics.demo.build import build_demo
+from analytics.metrics import route
 from analytics.metrics import talent as tm
 from analytics.store.db import Store
 from analytics.views import talent as vt
@@ -50,6 +51,25 @@ def test_box_people_paged(cur) -> None:
     assert list(page["nip"]) == [T[14], T[16]]
     with pytest.raises(NotPermitted):
         vt.box_people(cur, LEADER, 9)
+
+
+@pytest.mark.parametrize(
+    "f, box, total",
+    [
+        (Filters(), 9, 4),  # e1, e14, e16, e17
+        (Filters(agencies=("A2",)), 9, 1),  # e14
+        (Filters(agencies=("A1",), small_groups="hide"), 8, 1),  # e4 (e15 is in A2)
+        (Filters(units=(("A1", "Umum"),)), 5, 2),  # e5, e12 (everyone works in Umum): rows
+        (Filters(units=(("A2", "Keuangan"),)), 9, 0),  # a unit nobody works in
+    ],
+)
+def test_box_people_total_is_the_grid_count(cur, f, box, total) -> None:
+    """The total beside a box's page comes from the talent roll-ups (the rows' count when a
+    unit or rank is chosen) and equals the count of the people themselves."""
+    got = vt.box_people(cur, f, box, limit=200)
+    with route.person_level():
+        slow = vt.box_people(cur, f, box, limit=200)
+    assert got[1] == slow[1] == len(got[0]) == total
 
 
 def test_moves(cur) -> None:
