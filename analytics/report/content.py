@@ -36,7 +36,6 @@ CATEGORIES = ("Optimal", "Cukup Optimal", "Kurang Optimal")
 CATEGORY_COLUMNS = ("pct_optimal", "pct_cukup_optimal", "pct_kurang_optimal")
 MAX_LISTED = 3  # filter values named in a footer before "+n more"
 MAX_RISK_POSTS = 8  # posts at risk whose candidates are counted (the most risks first)
-READINESS = ("Memenuhi Syarat", "Masih Memenuhi Syarat", "Kurang Memenuhi Syarat", "")
 
 
 def report_filters(filters: Filters) -> Filters:
@@ -433,11 +432,19 @@ def _talent(cur: duckdb.DuckDBPyConnection, f: Filters, lang: str, as_of: date) 
         summary, by_agency = summary.head(0), by_agency.head(0)
     by_agency = by_agency.dropna(subset=["employees"]).reset_index(drop=True)
     top = risk.head(MAX_RISK_POSTS).copy()
-    readiness = [
-        talent_view.candidates(cur, counts_only, str(p)).by_readiness for p in top["position_id"]
-    ]
-    for col, label in zip(("ms", "mms", "kms", "incomplete"), READINESS, strict=True):
-        top[col] = [int(r[label]) for r in readiness]
+    keys = dict(
+        cur.execute(
+            "select position_id, position_key from positions where list_contains($p, position_id)",
+            {"p": top["position_id"].astype(str).tolist()},
+        ).fetchall()
+    )
+    counts = talent_view.readiness_by_post(cur, counts_only, list(keys.values()))
+    by_key = counts.set_index("position_key")
+    for col in ("ms", "mms", "kms", "incomplete"):
+        top[col] = [
+            int(by_key.at[keys[str(p)], col]) if keys.get(str(p)) in by_key.index else 0
+            for p in top["position_id"]
+        ]
     risk_counts = {
         "posts": len(risk),
         "vacant": int(risk["vacant"].sum()) if len(risk) else 0,

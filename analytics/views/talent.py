@@ -268,7 +268,9 @@ def posts_at_risk(cur: duckdb.DuckDBPyConnection, filters: Filters, as_of: date)
     if posts.empty:
         return pd.DataFrame(columns=columns)
     posts = posts.copy()
-    posts["ready"] = posts["position_key"].map(_ready_counts(cur, filters, posts)).fillna(0)
+    counts = readiness_by_post(cur, filters, posts["position_key"].astype(int).tolist())
+    ready = dict(zip(counts["position_key"], counts["ms"], strict=True))
+    posts["ready"] = posts["position_key"].map(ready).fillna(0)
     posts["ready"] = posts["ready"].astype(int)
     posts["vacant"] = posts["holders"] == 0
     posts["retiring"] = posts["near_bup"] > 0
@@ -279,27 +281,32 @@ def posts_at_risk(cur: duckdb.DuckDBPyConnection, filters: Filters, as_of: date)
     return posts[columns].reset_index(drop=True)
 
 
-def _ready_counts(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, posts: pd.DataFrame
-) -> dict[int, int]:
+def readiness_by_post(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, position_keys: list[int]
+) -> pd.DataFrame:
+    """For each post in `position_keys` with a standard, its candidates (boxes 7-9 of the
+    talent year's population, not holding it) counted by readiness, in one pass for all the
+    posts (sql/talent_ready_counts.sql), equal to each post's `candidates(...).by_readiness`.
+    Columns: position_key, candidates, ms, mms, kms, incomplete (missing a level). Counts
+    only: safe for leaders."""
+    columns = ["position_key", "candidates", "ms", "mms", "kms", "incomplete"]
     year = tm.talent_year(cur, filters)
-    if year is None:
-        return {}
+    if year is None or not position_keys:
+        return pd.DataFrame(columns=columns)
     rows = tm.talent_rows(cur, filters, [year], tm.SUCCESSION_BOXES)
-    cand = rows["emp_key"].tolist()
-    if not cand:
-        return {}
     df = common.query(
         cur,
-        "talent_ms_counts",
+        "talent_ready_counts",
         {
-            "candidates": cand,
-            "posts": posts["position_key"].astype(int).tolist(),
+            "candidates": rows["emp_key"].tolist(),
+            "posts": [int(k) for k in position_keys],
             "year": year,
             "ms_min": tm.MS_MIN,
+            "mms_min": tm.MMS_MIN,
         },
     )
-    return {int(k): int(v) for k, v in zip(df["position_key"], df["ready"], strict=True)}
+    df["incomplete"] = df["candidates"] - df["ms"] - df["mms"] - df["kms"]
+    return df[columns].astype("int64")
 
 
 @dataclass(frozen=True)

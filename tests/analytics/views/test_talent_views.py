@@ -246,20 +246,35 @@ def test_summary_hidden_hides_small_boxes_per_row(cur) -> None:
 def test_posts_at_risk_ready_counts_agree_with_each_posts_succession_list(
     tmp_path: Path,
 ) -> None:
-    """posts_at_risk counts `Memenuhi Syarat` candidates for all posts at once, grouping posts
-    by their standard's competency set (talent_ms_counts.sql); the succession export reads them
-    one post at a time. On a demo store, where posts share sets with other required levels and
-    candidates hold posts of the same set, every post's count is its export's MS rows."""
+    """posts_at_risk and readiness_by_post count candidates by readiness for all posts at once,
+    grouping posts by their standard's competency set (talent_ready_counts.sql); the succession
+    export reads them one post at a time. On a demo store, where posts share sets with other
+    required levels and candidates hold posts of the same set, every post's counts are its
+    export's rows by readiness (and its candidates view's counts)."""
     store = Store(tmp_path / "asn.duckdb")
     build_demo(store, employees=900, seed=11, force=False, out=io.StringIO(), err=io.StringIO())
     try:
         with store.snapshot() as snap:
             risk = vt.posts_at_risk(snap.cur, Filters(), date(2025, 12, 31))
             assert len(risk) > 10
+            keys = dict(
+                snap.cur.execute("select position_id, position_key from positions").fetchall()
+            )
+            counts = vt.readiness_by_post(snap.cur, LEADER, [keys[p] for p in risk["position_id"]])
+            by_key = counts.set_index("position_key")
             owner = Filters(may_see_individuals=True)
             for r in risk.itertuples():
                 rows = tm.succession(snap.cur, owner, r.position_id)
                 assert r.ready == int((rows["readiness"] == tm.MS).sum()), r.position_id
+                got = by_key.loc[keys[r.position_id]]
+                expected = vt.readiness_counts(rows)
+                assert (got["ms"], got["mms"], got["kms"], got["incomplete"]) == (
+                    expected[tm.MS], expected[tm.MMS], expected[tm.KMS], expected[""],
+                ), r.position_id  # fmt: skip
+                assert got["candidates"] == len(rows)
+                assert vt.candidates(snap.cur, LEADER, r.position_id).by_readiness == expected
             assert risk["ready"].sum() > 0  # the comparison covers posts with ready candidates
+            assert counts["mms"].sum() > 0 and counts["kms"].sum() > 0
+            assert counts["incomplete"].sum() > 0
     finally:
         store.close()

@@ -1,8 +1,11 @@
--- Posts at risk, the readiness part: for each post in $posts (position_keys), how many of the
--- talent year's candidates (every employee of the population in boxes 7-9, $candidates, who
--- does not hold that post) are `Memenuhi Syarat` for it: a level in every competency of its
--- standard (latest score in [$year - 2, $year]) and 100 x Σ level >= 80 x Σ required.
--- Columns: position_key, ready.
+-- Readiness counts of many posts at once (posts at risk, the report's top posts): for each post
+-- in $posts (position_keys), the talent year's candidates (every employee of the population in
+-- boxes 7-9, $candidates, who does not hold that post) by readiness for it. A candidate with a
+-- level in every competency of its standard (latest score in [$year - 2, $year]) is
+-- `Memenuhi Syarat` when 100 x Σ level >= $ms_min x Σ required, `Masih Memenuhi Syarat` when
+-- >= $mms_min, else `Kurang Memenuhi Syarat` (metrics/talent.readiness_of, tied by a test to
+-- each post's succession list); the rest miss a level.
+-- Columns: position_key, candidates, ms, mms, kms (each post of $posts with a standard).
 --
 -- Posts are grouped by the set of competencies their standard names (a few dozen sets for
 -- hundreds of posts: the managerial and socio-cultural ones and a job family's technical ones):
@@ -42,14 +45,30 @@ per_set as (
     group by m.set_id, l.emp_key
     having count(*) = any_value(m.n_comp)
 ),
-final as (
-    select p.position_key, count(*) as ready
+ready as (
+    select p.position_key,
+           count(*) filter (where 100 * s.level_t >= $ms_min * p.den) as ms,
+           count(*) filter (where 100 * s.level_t < $ms_min * p.den
+                              and 100 * s.level_t >= $mms_min * p.den) as mms,
+           count(*) filter (where 100 * s.level_t < $mms_min * p.den) as kms
     from post_set p
     join sets using (comps)
     join per_set s on s.set_id = sets.set_id
     join candidates c on c.emp_key = s.emp_key
     where c.holds <> p.position_key
-      and 100 * s.level_t >= $ms_min * p.den
     group by p.position_key
+),
+holding as (
+    -- candidates who hold the post are no candidates for it
+    select p.position_key, count(c.emp_key) as n
+    from post_set p
+    left join candidates c on c.holds = p.position_key
+    group by p.position_key
+),
+final as (
+    select h.position_key, (select count(*) from candidates) - h.n as candidates,
+           coalesce(r.ms, 0) as ms, coalesce(r.mms, 0) as mms, coalesce(r.kms, 0) as kms
+    from holding h
+    left join ready r on r.position_key = h.position_key
 )
 select * from final
