@@ -436,17 +436,35 @@ def target_position(cur: duckdb.DuckDBPyConnection, position_id: str) -> int:
     return int(row[0])
 
 
+# Candidates per readiness query: the query's memory grows with them (their latest level in each
+# competency), and its rows per candidate do not depend on the others.
+CANDIDATE_CHUNK = 200_000
+
+
+def chunks(keys: list[int], size: int | None = None) -> list[list[int]]:
+    """`keys` in consecutive pieces of at most `size` (CANDIDATE_CHUNK); one empty piece when
+    there are none (a query still runs, returning its empty columns)."""
+    n = size or CANDIDATE_CHUNK
+    return [keys[i : i + n] for i in range(0, len(keys), n)] or [[]]
+
+
 def readiness(
     cur: duckdb.DuckDBPyConnection, year: int, position_key: int, emp_keys: list[int]
 ) -> pd.DataFrame:
     """Readiness of each employee in `emp_keys` for the target position in talent year `year`.
     Columns: emp_key, jpm_target (float; NaN when no competency has a level), readiness (or
-    None), below, missing, level_t, den (tenths)."""
-    df = common.query(
-        cur,
-        "talent_readiness",
-        {"target": position_key, "year": year, "candidates": emp_keys},
-    )
+    None), below, missing, level_t, den (tenths). Read CANDIDATE_CHUNK candidates at a time:
+    each employee's row depends on their own scores alone, and a country's millions of
+    candidates at once outgrow the dashboard's memory limit."""
+    parts = [
+        common.query(
+            cur,
+            "talent_readiness",
+            {"target": position_key, "year": year, "candidates": chunk},
+        )
+        for chunk in chunks(emp_keys)
+    ]
+    df = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     if df.empty:
         return df.assign(jpm_target=pd.Series(dtype="float64"), readiness=None)
     has = df["den"].notna() & (df["den"] > 0)

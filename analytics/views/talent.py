@@ -294,17 +294,22 @@ def readiness_by_post(
     if year is None or not position_keys:
         return pd.DataFrame(columns=columns)
     rows = tm.talent_rows(cur, filters, [year], tm.SUCCESSION_BOXES)
-    df = common.query(
-        cur,
-        "talent_ready_counts",
-        {
-            "candidates": rows["emp_key"].tolist(),
-            "posts": [int(k) for k in position_keys],
-            "year": year,
-            "ms_min": tm.MS_MIN,
-            "mms_min": tm.MMS_MIN,
-        },
-    )
+    # counts add up over candidates: a chunk at a time keeps a country's pass within memory
+    parts = [
+        common.query(
+            cur,
+            "talent_ready_counts",
+            {
+                "candidates": chunk,
+                "posts": [int(k) for k in position_keys],
+                "year": year,
+                "ms_min": tm.MS_MIN,
+                "mms_min": tm.MMS_MIN,
+            },
+        )
+        for chunk in tm.chunks(rows["emp_key"].tolist())
+    ]
+    df = pd.concat(parts).groupby("position_key", as_index=False).sum()
     df["incomplete"] = df["candidates"] - df["ms"] - df["mms"] - df["kms"]
     return df[columns].astype("int64")
 

@@ -359,3 +359,9 @@ def test_move_people_rank_before_they_are_cut(cur) -> None:
     for limit in (1, 2, 3):
         _, _, cut = tm.move_people(cur, Filters(), limit=limit)
         pd.testing.assert_frame_equal(cut, everyone.head(limit))
+
+
+def test_chunks_cover_every_key_once() -> None:
+    assert tm.chunks([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert tm.chunks([], 2) == [[]]
+    assert tm.chunks(list(range(10)), 10) == [list(range(10))]

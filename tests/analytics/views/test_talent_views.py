@@ -243,14 +243,17 @@ def test_summary_hidden_hides_small_boxes_per_row(cur) -> None:
     assert int(shown.iloc[0]["box_9"]) == 4 and int(shown.iloc[0]["succession"]) == 8
 
 
+@pytest.mark.parametrize("chunk", [tm.CANDIDATE_CHUNK, 7])
 def test_posts_at_risk_ready_counts_agree_with_each_posts_succession_list(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
     """posts_at_risk and readiness_by_post count candidates by readiness for all posts at once,
     grouping posts by their standard's competency set (talent_ready_counts.sql); the succession
     export reads them one post at a time. On a demo store, where posts share sets with other
     required levels and candidates hold posts of the same set, every post's counts are its
-    export's rows by readiness (and its candidates view's counts)."""
+    export's rows by readiness (and its candidates view's counts); also when the candidates are
+    read a few at a time (chunk 7), as a country's millions are."""
+    monkeypatch.setattr(tm, "CANDIDATE_CHUNK", chunk)
     store = Store(tmp_path / "asn.duckdb")
     build_demo(store, employees=900, seed=11, force=False, out=io.StringIO(), err=io.StringIO())
     try:
