@@ -88,6 +88,32 @@ def effects(
     return fig
 
 
+# Points a scatter names: beyond these the labels cover each other (a province's 38 agencies
+# already did) and a country's 15,053 labels took the browser seconds to draw; the rest are
+# named on hover and in the table beside the chart.
+MAX_LABELS = 12
+# Points drawn with WebGL beyond this many (SVG markers slow the browser down by the thousand).
+WEBGL_POINTS = 1000
+
+
+def labelled(df: pd.DataFrame, x: str, y: str, limit: int = MAX_LABELS) -> pd.Series:
+    """Which rows a scatter names: all when they fit `limit`, else the `limit` farthest from
+    the middle (distance from the medians, each axis in units of its interquartile range; ties
+    by agency_id): the agencies a reader asks about first."""
+    if len(df) <= limit:
+        return pd.Series(True, index=df.index)
+
+    def scaled(col: str) -> pd.Series:
+        v = df[col].astype("float64")
+        spread = v.quantile(0.75) - v.quantile(0.25)
+        return (v - v.median()) / (spread if spread > 0 else 1.0)
+
+    far = (scaled(x) ** 2 + scaled(y) ** 2).rename("far")
+    order = pd.concat([far, df["agency_id"].astype(str)], axis=1)
+    order = order.sort_values(["far", "agency_id"], ascending=[False, True], na_position="last")
+    return pd.Series(df.index.isin(order.index[:limit]), index=df.index)
+
+
 def scatter(
     df: pd.DataFrame,
     *,
@@ -102,24 +128,40 @@ def scatter(
     n: str = "employees",
     zero_lines: bool = False,
 ) -> go.Figure:
-    """One labelled point per agency (column agency_id), hover with the agency's name, both
-    values and n (employees assessed)."""
+    """One point per agency (column agency_id), hover with the agency's name, both values and n
+    (employees assessed); the MAX_LABELS points farthest from the middle carry their agency code
+    (`labelled`), and beyond WEBGL_POINTS points the markers are drawn with WebGL."""
     names = [theme.plain(labels.get(a, a)) for a in df["agency_id"]]
+    trace = go.Scattergl if len(df) > WEBGL_POINTS else go.Scatter
     fig = go.Figure(
-        go.Scatter(
+        trace(
             x=df[x],
             y=df[y],
-            mode="markers+text",
-            text=[str(a) for a in df["agency_id"]],
-            textposition="top center",
-            textfont=dict(size=11, color=theme.MUTED),
-            marker=dict(size=10, color=theme.ACCENT, opacity=0.8),
+            mode="markers",
+            marker=dict(
+                size=10 if len(df) <= WEBGL_POINTS else 5,
+                color=theme.ACCENT,
+                opacity=0.8 if len(df) <= WEBGL_POINTS else 0.5,
+            ),
             customdata=list(zip(names, df[n].fillna(0).astype(int), strict=True)),
             hovertemplate=(
                 f"%{{customdata[0]}}<br>{theme.plain(x_label)}: %{{x:.1f}}<br>"
                 f"{theme.plain(y_label)}: %{{y:.2f}}<br>{theme.plain(n_label)}: "
                 "%{customdata[1]:,.0f}<extra></extra>"
             ),
+            showlegend=False,
+        )
+    )
+    named = df[labelled(df, x, y)]
+    fig.add_trace(
+        go.Scatter(
+            x=named[x],
+            y=named[y],
+            mode="text",
+            text=[str(a) for a in named["agency_id"]],
+            textposition="top center",
+            textfont=dict(size=11, color=theme.MUTED),
+            hoverinfo="skip",
             showlegend=False,
         )
     )

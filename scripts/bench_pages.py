@@ -1,6 +1,7 @@
 """Benchmark: each page's time to ready in the system Chromium (a command that prints figures).
 
-    python scripts/bench_pages.py [--db PATH] [--repeat 3] [--quiet 3]
+    python scripts/bench_pages.py [--db PATH] [--repeat 3] [--quiet 3] [--timeout 60]
+                                  [--pages layanan,data] [--no-presentation]
 
 Serves the dashboard on loopback for the store (default: data/asn.duckdb, built with `demo` if
 absent), then per page: the time from opening its URL in a fresh tab (the first load of the
@@ -32,7 +33,8 @@ sys.path.insert(0, str(ROOT))  # run by path: the repository root makes tests.su
 import streamlit.runtime.caching.cache_data_api  # noqa: E402  its logger, then quieted:
 
 logging.getLogger(streamlit.runtime.caching.cache_data_api.__name__).setLevel(logging.ERROR)
-from tests.support.browser import PAGES, browser, serve, wait_ready  # noqa: E402
+from tests.support.browser import PAGES as ALL_PAGES  # noqa: E402
+from tests.support.browser import browser, serve, wait_ready  # noqa: E402
 from ui.presentation import SCREENS  # noqa: E402
 
 TITLES = {
@@ -112,23 +114,30 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--quiet", type=float, default=3.0, help="seconds without change = ready")
     ap.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds: 'not ready' after")
+    ap.add_argument(
+        "--pages", help="comma-separated paths to time (e.g. layanan,data; '' is Ringkasan)"
+    )
+    ap.add_argument("--no-presentation", action="store_true", help="skip presentation mode")
     args = ap.parse_args()
     globals()["TIMEOUT"] = args.timeout
+    pages = (
+        ALL_PAGES if args.pages is None else [p for p in ALL_PAGES if p in args.pages.split(",")]
+    )
     if not args.db.exists():
         subprocess.run(
             [sys.executable, "-m", "analytics", "demo", "--db", str(args.db)], check=True, cwd=ROOT
         )
-    fresh: dict[str, list[float]] = {p: [] for p in PAGES}
-    click: dict[str, list[float]] = {p: [] for p in PAGES}
+    fresh: dict[str, list[float]] = {p: [] for p in pages}
+    click: dict[str, list[float]] = {p: [] for p in pages}
     cold: dict[str, float] = {}
     change_new: dict[str, float] = {}
-    change_again: dict[str, list[float]] = {p: [] for p in PAGES}
+    change_again: dict[str, list[float]] = {p: [] for p in pages}
     quiet = args.quiet
     with serve(args.db) as base, browser() as page:
         # presentation mode first, switched on right after the server started (caches empty):
         # the first screen, then each next one as a clicker moves on (PageDown)
         present: list[float] = []
-        for i in range(len(SCREENS)):
+        for i in range(0 if args.no_presentation else len(SCREENS)):
             t0 = time.monotonic()
             if i == 0:
                 page.goto(f"{base}/?presentasi=true")
@@ -138,16 +147,16 @@ def main() -> None:
             present.append(ready(page, t0, quiet))
         page.goto(base)
         ready(page, time.monotonic(), quiet)  # the app shell and the filter choices
-        for path in PAGES:  # then each page once: its caches fill, as a running dashboard's
+        for path in pages:  # then each page once: its caches fill, as a running dashboard's
             t0 = time.monotonic()
             page.goto(f"{base}/{path}")
             cold[path] = ready(page, t0, quiet)
         for _ in range(args.repeat):
-            for path in PAGES:
+            for path in pages:
                 t0 = time.monotonic()
                 page.goto(f"{base}/{path}")
                 fresh[path].append(ready(page, t0, quiet))
-            for path in PAGES:
+            for path in pages:
                 link = page.locator("[data-testid='stSidebarNav'] a", has_text=TITLES[path]).first
                 t0 = time.monotonic()
                 link.click()
@@ -156,7 +165,7 @@ def main() -> None:
             (o for o in year_options(page, base) if o.isdigit()), reverse=True
         )  # fmt: skip
         if len(years) >= 2:
-            for path in PAGES:
+            for path in pages:
                 page.goto(f"{base}/{path}")
                 ready(page, time.monotonic(), quiet)
                 for i, year in enumerate([years[1], years[0]] * args.repeat):
@@ -171,7 +180,7 @@ def main() -> None:
         f"{'page':<22}{'first (cold)':>14}{'fresh tab median':>18}{'max':>8}"
         f"{'nav click median':>19}{'max':>8}{'filter: new':>13}{'again median':>14}"
     )
-    for path in PAGES:
+    for path in pages:
         f, c, a = fresh[path], click[path], change_again[path]
         new = secs(change_new[path], 13) if path in change_new else f"{'-':>13}"
         again = secs(statistics.median(a), 14) if a else f"{'-':>14}"
@@ -179,11 +188,12 @@ def main() -> None:
             f"/{path:<21}{secs(cold[path], 14)}{secs(statistics.median(f), 18)}{secs(max(f), 9)}"
             f"{secs(statistics.median(c), 19)}{secs(max(c), 9)}{new}{again}"
         )
-    print(
-        "presentation mode, cold (just after the server started): first screen "
-        f"{secs(present[0], 0)}; next screens (PageDown, each cold) "
-        + ", ".join(secs(x, 0) for x in present[1:])
-    )
+    if present:
+        print(
+            "presentation mode, cold (just after the server started): first screen "
+            f"{secs(present[0], 0)}; next screens (PageDown, each cold) "
+            + ", ".join(secs(x, 0) for x in present[1:])
+        )
     if peak is not None:
         print(f"dashboard process peak memory (VmHWM): {peak:,.0f} MB")
 

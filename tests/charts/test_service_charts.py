@@ -1,0 +1,52 @@
+"""The IKM scatter (charts/service.scatter): which agencies it names, and how it draws many."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import service as charts
+
+
+def frame(points: list[tuple[str, float, float]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(a, x, y, 100) for a, x, y in points], columns=["agency_id", "jpm", "ikm", "employees"]
+    )
+
+
+def draw(df: pd.DataFrame) -> go.Figure:
+    return charts.scatter(
+        df, x="jpm", y="ikm", lang="id", title="t", x_label="JPM", y_label="IKM",
+        labels={}, n_label="n",
+    )  # fmt: skip
+
+
+def test_few_agencies_are_all_named() -> None:
+    fig = draw(frame([("A", 70, 80), ("B", 75, 85), ("C", 80, 82)]))
+    markers, names = fig.data
+    assert isinstance(markers, go.Scatter) and markers.mode == "markers"
+    assert list(names.text) == ["A", "B", "C"] and names.mode == "text"
+
+
+def test_many_agencies_name_the_twelve_farthest_from_the_middle() -> None:
+    # 30 agencies on a small grid around (75, 80), two far out on each axis, one far on both
+    points = [(f"M{i:02d}", 74 + i % 3, 79 + i % 4) for i in range(30)]
+    far = [("X1", 95, 80), ("X2", 50, 81), ("Y1", 75, 99), ("Y2", 76, 60), ("XY", 99, 99)]
+    df = frame(points + far)
+    chosen = set(df[charts.labelled(df, "jpm", "ikm")]["agency_id"])
+    assert len(chosen) == charts.MAX_LABELS
+    assert {"X1", "X2", "Y1", "Y2", "XY"} <= chosen  # the outliers first
+    _, names = draw(df).data
+    assert set(names.text) == chosen
+    # the middle is chosen by distance, ties by agency_id: the same agencies every time
+    assert chosen == set(df[charts.labelled(df.sample(frac=1, random_state=1), "jpm", "ikm")
+                            .reindex(df.index)]["agency_id"])  # fmt: skip
+
+
+def test_thousands_of_agencies_are_drawn_with_webgl() -> None:
+    df = frame(
+        [(f"A{i:05d}", 60 + (i % 40), 70 + (i % 25)) for i in range(charts.WEBGL_POINTS + 1)]
+    )
+    markers, names = draw(df).data
+    assert isinstance(markers, go.Scattergl) and len(markers.x) == len(df)
+    assert len(names.text) == charts.MAX_LABELS
