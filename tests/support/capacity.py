@@ -115,21 +115,25 @@ async def _level(bases: list[str], ramp: Ramp, n: int) -> Level:
     return level
 
 
-async def _warm(bases: list[str], links: tuple[str, ...]) -> None:
+async def _warm(bases: list[str], links: tuple[str, ...], progress=print) -> None:
     """Every page of every link once per process: the caches a dashboard that served a while
-    has (the first load after a start or an import is measured by bench_pages' cold column)."""
+    has (the first load after a start or an import is measured by bench_pages' cold column).
+    A page still computing after the visit's timeout is said and left to finish behind."""
     for base in bases:
         for query in links:
-            async with WsSession(base, query) as s:
-                for page in PAGES:
-                    await s.visit(page)
+            for page in PAGES:
+                try:
+                    async with WsSession(base, query) as s:
+                        await s.visit(page)
+                except TimeoutError:
+                    progress(f"warming: /{page}?{query} was not ready within its timeout")
 
 
 def run(bases: list[str], ramp: Ramp, progress=print) -> list[Level]:
     """Measure each level in turn; stop after the first level that does not hold."""
 
     async def main() -> list[Level]:
-        await _warm(bases, ramp.links)
+        await _warm(bases, ramp.links, progress)
         out = []
         for n in ramp.levels:
             level = await _level(bases, ramp, n)
