@@ -217,6 +217,28 @@ def derived_rows(cur: duckdb.DuckDBPyConnection) -> dict[str, list]:
     return {t: sorted(rows(cur, f"select * from {t}"), key=repr) for t in tables}
 
 
+def mark_changes(
+    cur: duckdb.DuckDBPyConnection, nips: list[str], trainings: list[str], positions: list[str]
+) -> None:
+    """The temp tables an import leaves for the refresh: the changed employees, trainings and
+    standards' positions (chg_*), and the employees they affect (affected_emp)."""
+    cur.execute(
+        "create temp table chg_emp as select emp_key from employees where list_contains($n, nip)",
+        {"n": nips or ["-"]},
+    )
+    cur.execute(
+        "create temp table chg_training as select training_key from trainings "
+        "where list_contains($t, training_id)",
+        {"t": trainings or ["-"]},
+    )
+    cur.execute(
+        "create temp table chg_standard as select position_key from positions "
+        "where list_contains($p, position_id)",
+        {"p": positions or ["-"]},
+    )
+    cur.execute(f"create temp table affected_emp as {derived.affected_employees_sql()}")
+
+
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_incremental_refresh_equals_full(change: str) -> None:
     sql, emps, trainings, positions, expected_affected = CHANGES[change]
@@ -225,22 +247,7 @@ def test_incremental_refresh_equals_full(change: str) -> None:
         before = derived_rows(store.cursor())
         with store.write() as cur:
             cur.execute(sql.format(e1=E[1], e5=E[5], e7=E[7]))
-            cur.execute(
-                "create temp table chg_emp as select emp_key from employees "
-                "where list_contains($n, nip)",
-                {"n": [E[e] for e in emps] or ["-"]},
-            )
-            cur.execute(
-                "create temp table chg_training as select training_key from trainings "
-                "where list_contains($t, training_id)",
-                {"t": trainings or ["-"]},
-            )
-            cur.execute(
-                "create temp table chg_standard as select position_key from positions "
-                "where list_contains($p, position_id)",
-                {"p": positions or ["-"]},
-            )
-            cur.execute(f"create temp table affected_emp as {derived.affected_employees_sql()}")
+            mark_changes(cur, [E[e] for e in emps], trainings, positions)
             affected = {
                 r[0]
                 for r in rows(
@@ -312,6 +319,23 @@ def test_a_schema_migration_does_not_stamp_old_derived_tables_as_current(tmp_pat
         store.close()
 
 
+MARKER = (999999, 1999, 1.0)  # a jp_year row no refresh would write
+
+
+def _reopened_with_marker(path, expected: dict[str, list]) -> None:
+    """Open the store again: its derived rows and cells equal `expected` and are current, and
+    the MARKER row put in jp_year before survives (the derived rows were not rebuilt)."""
+    store = Store(path)
+    try:
+        found = derived_rows(store.cursor())
+        assert (999999, 1999, 1) in [tuple(r) for r in found["jp_year"]]
+        found["jp_year"] = [r for r in found["jp_year"] if r[0] != MARKER[0]]
+        assert found == expected
+        assert derived.is_current(store.cursor())
+    finally:
+        store.close()
+
+
 def test_older_rollup_layout_is_summed_again_without_rebuilding_derived_rows(tmp_path) -> None:
     # a store whose derived rows are current but whose roll-ups predate the gender and
     # employment-type split: opening it rebuilds the roll-ups alone
@@ -328,18 +352,9 @@ def test_older_rollup_layout_is_summed_again_without_rebuilding_derived_rows(tmp
                level_t bigint, shortfall_t bigint, meeting bigint)"""
         )
         cur.execute("delete from person_cell")
-        # a marker row in a derived table: it survives, so the derived rows were not rebuilt
-        cur.execute("insert into jp_year values (999999, 1999, 1.0)")
+        cur.execute("insert into jp_year values (?, ?, ?)", MARKER)
     store.close()
-    store = Store(path)
-    try:
-        found = derived_rows(store.cursor())
-        assert (999999, 1999, 1) in [tuple(r) for r in found["jp_year"]]
-        found["jp_year"] = [r for r in found["jp_year"] if r[0] != 999999]
-        assert found == expected
-        assert derived.is_current(store.cursor())
-    finally:
-        store.close()
+    _reopened_with_marker(path, expected)
 
 
 # --- the full build, streamed slice by slice ------------------------------------------------
@@ -464,18 +479,7 @@ def test_talent_rows_refresh_incrementally(change: str) -> None:
             assert before[table], table
         with store.write() as cur:
             cur.execute(sql.format(t1=T[1], t3=T[3], t10=T[10]))
-            cur.execute(
-                "create temp table chg_emp as select emp_key from employees "
-                "where list_contains($n, nip)",
-                {"n": [T[t] for t in people] or ["-"]},
-            )
-            cur.execute("create temp table chg_training as select 1 as training_key where false")
-            cur.execute(
-                "create temp table chg_standard as select position_key from positions "
-                "where list_contains($p, position_id)",
-                {"p": positions or ["-"]},
-            )
-            cur.execute(f"create temp table affected_emp as {derived.affected_employees_sql()}")
+            mark_changes(cur, [T[t] for t in people], [], positions)
             derived.refresh(cur, "affected_emp")
             incremental = derived_rows(cur)
             got = rows(
@@ -517,14 +521,6 @@ def test_a_store_without_talent_rows_gains_them_alone(
         cur.execute(
             "update meta set value = $v where key = 'rollup_version'", {"v": rollup_version}
         )
-        cur.execute("insert into jp_year values (999999, 1999, 1.0)")  # survives: not rebuilt
+        cur.execute("insert into jp_year values (?, ?, ?)", MARKER)
     store.close()
-    store = Store(path)
-    try:
-        found = derived_rows(store.cursor())
-        assert (999999, 1999, 1) in [tuple(r) for r in found["jp_year"]]
-        found["jp_year"] = [r for r in found["jp_year"] if r[0] != 999999]
-        assert found == expected
-        assert derived.is_current(store.cursor())
-    finally:
-        store.close()
+    _reopened_with_marker(path, expected)
