@@ -5,6 +5,7 @@ import streamlit as st
 from analytics.core.numfmt import integer
 from analytics.views import service as sv
 from charts import service as charts
+from charts.service import MAX_LABELS
 from ui import filterbar, fmt, queries, state, widgets
 from ui.state import t
 
@@ -55,6 +56,12 @@ shown = link[link["year"] == year]
 earlier = sorted({int(y) for y in link["year"] if y < (year or 0)}, reverse=True)
 
 
+def labels_note(points: int) -> None:
+    """Say that a scatter names only some agencies, when it does."""
+    if points > MAX_LABELS:
+        st.caption(t("service_labels_note", n=MAX_LABELS))
+
+
 def year_section() -> None:
     """The year's IKM and competency per agency: a table, then IKM against mean JPM."""
     widgets.table(
@@ -92,6 +99,7 @@ def year_section() -> None:
         ),
         "service_scatter",
     )
+    labels_note(shown["mean_jpm"].notna().sum())
 
 
 def change_section() -> None:
@@ -120,6 +128,7 @@ def change_section() -> None:
         ),
         "service_change",
     )
+    labels_note(len(change))
 
 
 def by_year_section() -> None:

@@ -101,3 +101,12 @@ def test_each_section_draws_only_its_own_chart(demo_db: Path) -> None:
     assert len(at.dataframe[0].value) == link["agency_id"].nunique()
     open_section(at, "layanan_bagian", "service_unsur_title")
     assert [c.key for c in at.get("plotly_chart")][-1].endswith("service_unsur")
+
+
+def test_the_scatter_says_it_names_only_some_agencies(demo_db: Path) -> None:
+    """The demo's 38 agencies are more than the scatter labels: a caption says so."""
+    from charts.service import MAX_LABELS
+
+    at = app(PAGE)
+    note = text("service_labels_note", "id").format(n=MAX_LABELS)
+    assert note in [c.value for c in at.caption]

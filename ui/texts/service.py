@@ -99,6 +99,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "service_d_jpm": ("Perubahan rata-rata JPM", "Change in mean JPM"),
     "service_d_ikm": ("Perubahan IKM", "Change in IKM"),
     "service_n": ("Pegawai diases", "Employees assessed"),
+    "service_labels_note": (
+        "Kode tertulis pada {n} OPD yang paling jauh dari tengah; arahkan kursor ke titik lain "
+        "untuk nama OPD-nya.",
+        "Codes are written on the {n} agencies farthest from the middle; hover over any other "
+        "point for its agency's name.",
+    ),
     "service_from_year": ("Bandingkan dengan tahun", "Compare with year"),
     "service_no_change": (
         "Belum ada OPD dengan IKM dan JPM pada kedua tahun.",
