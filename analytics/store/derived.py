@@ -21,22 +21,26 @@ import duckdb
 from analytics.store import rollup
 from analytics.store.sqlfiles import read_sql
 
-DERIVED_TABLES = ("score", "person_year", "jp_year", "pair", "pair_programme", "talent")
+DERIVED_TABLES = (
+    "score", "person_year", "jp_year", "pair", "pair_programme", "talent", "ready_level",
+    "ready_sum",
+)  # fmt: skip
 # The layout of the derived tables (sql/derived.sql). A store whose derived tables are older is
 # rebuilt by its next refresh: they hold nothing that cannot be derived again.
-DERIVED_VERSION = "5"
+DERIVED_VERSION = "6"
 # The layout of the roll-ups alone (analytics/store/rollup.py): when only they are older, they are
 # summed again from the derived rows (minutes at national scale, not the derived rows' half hour).
 ROLLUP_VERSION = "9"
 # Layouts upgraded in place rather than rebuilt: (derived, roll-up) version -> the derived
 # tables and roll-ups added or changed since, (re)built alone over every employee (a national
 # store gains its talent rows in under a minute instead of a quarter of an hour's full rebuild).
-_TALENT = (("talent",), ("talent_cell", "move_cell", "talent_nat", "move_nat"))
-ADDED_SINCE = {("3", "7"): _TALENT, ("4", "8"): _TALENT}
+_READY = ("ready_level", "ready_sum")
+_TALENT = (("talent", *_READY), ("talent_cell", "move_cell", "talent_nat", "move_nat"))
+ADDED_SINCE = {("3", "7"): _TALENT, ("4", "8"): _TALENT, ("5", "9"): (_READY, ())}
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
 # Table aliases the refresh statements select employees by ({sel_<alias>}).
-_ALIASES = ("a", "s", "p", "pr", "pf")
+_ALIASES = ("a", "s", "p", "pr", "pf", "t", "r")
 
 
 def create_tables(conn: duckdb.DuckDBPyConnection) -> None:

@@ -76,6 +76,35 @@ create table if not exists talent (
     prev_box         tinyint
 );
 
+-- The succession group's levels (data contract v2, section 4, readiness): one row per talent row
+-- in boxes 7-9 (a candidate for other posts in that talent year) and competency in which they
+-- have a score in the window [Y - 2, Y]: level_t is that of the latest year in the window, in
+-- tenths (every score counts, with or without a standard at their own position). Written in
+-- (year, competency, agency) order: a post's readiness reads its competencies' rows, and a
+-- planner's agency its own row groups.
+create table if not exists ready_level (
+    year           smallint not null,
+    competency_key smallint not null,
+    agency_key     integer not null,
+    emp_key        integer not null,
+    level_t        utinyint not null
+);
+
+-- One row per talent row in boxes 7-9: the candidate's box, current position (they are no
+-- candidate for the post they hold) and agency, and the sum and count of their ready_level rows.
+-- A post's readiness over the competencies every requested post names is then this sum less the
+-- few levels outside them (technical ones, mostly), instead of summing ten levels per candidate
+-- on every request (a country's three million candidates).
+create table if not exists ready_sum (
+    year         smallint not null,
+    agency_key   integer not null,
+    emp_key      integer not null,
+    position_key integer not null,
+    box          tinyint not null,
+    level_t      integer not null,   -- Σ level_t of their ready_level rows (0 when none)
+    n_level      smallint not null   -- how many
+);
+
 -- One row per pair of consecutive assessments (d0 < d1) of one employee in one competency,
 -- re-assessments within a year included, with or without a standard. position_key is the d1
 -- assessment's position (or the employee's current); treated = the employee completed a

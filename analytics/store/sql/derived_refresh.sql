@@ -172,3 +172,39 @@ select b.*,
 from boxed b
 window w as (partition by b.emp_key order by b.year)
 order by b.agency_key, b.emp_key;
+
+-- name: ready_level
+-- After talent: the succession group's latest level in each competency in the window
+-- [Y - 2, Y] (contract v2, section 4, readiness), written once here; the readiness queries
+-- (metrics/sql/talent_readiness.sql and the counts) read these rows.
+insert into ready_level
+with cand as (
+    select t.emp_key, t.year, t.agency_key
+    from talent t
+    where t.box in (7, 8, 9) and {sel_t}           -- metrics/talent.SUCCESSION_BOXES
+)
+select c.year, s.competency_key, c.agency_key, c.emp_key,
+       arg_max((s.level * 10)::utinyint, s.year) as level_t
+from cand c
+join score s on s.emp_key = c.emp_key and s.year between c.year - 2 and c.year
+where {sel_s}
+group by c.year, s.competency_key, c.agency_key, c.emp_key
+order by c.year, s.competency_key, c.agency_key, c.emp_key;
+
+-- name: ready_sum
+-- After ready_level: one row per succession-group talent row with the sum and count of its
+-- levels, its box and the employee's current position.
+insert into ready_sum
+with lv as (
+    select r.emp_key, r.year, sum(r.level_t)::integer as level_t, count(*) as n_level
+    from ready_level r
+    where {sel_r}
+    group by r.emp_key, r.year
+)
+select t.year, t.agency_key, t.emp_key, e.position_key, t.box,
+       coalesce(lv.level_t, 0), coalesce(lv.n_level, 0)
+from talent t
+join employees e on e.emp_key = t.emp_key
+left join lv on lv.emp_key = t.emp_key and lv.year = t.year
+where t.box in (7, 8, 9) and {sel_t}
+order by t.year, t.agency_key, t.emp_key;

@@ -503,15 +503,17 @@ def test_talent_rows_refresh_incrementally(change: str) -> None:
 def test_a_store_without_talent_rows_gains_them_alone(
     tmp_path, derived_version: str, rollup_version: str
 ) -> None:
-    # a store of a layout before the talent rows (derived 3, roll-ups 7) or before their
-    # previous-year columns (4, 8): opening it (re)creates and fills the talent rows and cells
-    # without rebuilding the other derived rows
+    # a store of a layout before the talent rows (derived 3, roll-ups 7), before their
+    # previous-year columns (4, 8) or before the succession group's levels (5, 9): opening it
+    # (re)creates and fills the tables added since without rebuilding the other derived rows
     path = tmp_path / "talent.duckdb"
     store = Store(path)
     talent_world().build(store)
     expected = derived_rows(store.cursor())
+    tables, cells = derived.ADDED_SINCE[(derived_version, rollup_version)]
+    assert expected["ready_level"] and expected["ready_sum"]
     with store.write() as cur:
-        for table in ("talent", "talent_cell", "talent_nat", "move_cell", "move_nat"):
+        for table in (*tables, *cells):
             cur.execute(f"drop table {table}")
         if derived_version == "4":  # the talent rows without prev_*
             cur.execute("create table talent (emp_key integer, year smallint, box tinyint)")
