@@ -7,7 +7,6 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics.views import talent as talent_views
 from charts import talent as charts
 from ui import filterbar, fmt, queries, state, widgets
 from ui.state import t
@@ -88,7 +87,7 @@ if c.rows.empty:
     st.stop()
 
 widgets.table(
-    c.rows.head(200),
+    c.rows,
     {
         "name": (t("col_name"), None),
         "nip": (t("col_nip"), None),
@@ -102,8 +101,11 @@ widgets.table(
     key="tbl_succ_candidates",
     height=360,
 )
+if c.total > len(c.rows):
+    shown, total = fmt.integer(len(c.rows), lang), fmt.integer(c.total, lang)
+    st.caption(t("succ_rows_shown", shown=shown, total=total, post=post))
 
-top = talent_views.best_candidates(c.rows, 3)
+top = c.best
 gaps = queries.succession_gaps(snap, f, position_id=post, nips=list(top["nip"]))
 if not gaps.empty:
     who = dict(zip(top["nip"], top["name"], strict=True))

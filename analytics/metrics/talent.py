@@ -469,10 +469,14 @@ def readiness(
         return df.assign(jpm_target=pd.Series(dtype="float64"), readiness=None)
     has = df["den"].notna() & (df["den"] > 0)
     df["jpm_target"] = (100 * df["level_t"].where(has)) / df["den"].where(has)
-    df["readiness"] = [
-        readiness_of(int(lt), int(dn), int(m)) if ok else None
-        for lt, dn, m, ok in zip(df["level_t"], df["den"], df["missing"], has, strict=True)
-    ]
+    df["readiness"] = pd.Series(
+        [
+            readiness_of(int(lt), int(dn), int(m)) if ok else None
+            for lt, dn, m, ok in zip(df["level_t"], df["den"], df["missing"], has, strict=True)
+        ],
+        index=df.index,
+        dtype="str",  # also when every value is empty
+    )
     df["below"] = df["below"].astype("int64")
     df["missing"] = df["missing"].astype("int64")
     return df
@@ -495,20 +499,65 @@ def succession(cur: duckdb.DuckDBPyConnection, filters: Filters, position_id: st
     year = talent_year(cur, filters)
     if year is None:
         return common.empty(SUCCESSION_COLUMNS)
-    rows = talent_rows(cur, filters, [year], SUCCESSION_BOXES)
-    if rows.empty:
+    cond, params = population(filters)
+    keys = cur.execute(
+        f"select t.emp_key from ready_sum t where t.year = $year and {cond}",
+        {**params, "year": year},
+    ).fetchall()
+    return _succession_rows(cur, year, target, [k for (k,) in keys])
+
+
+def succession_head(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    position_id: str,
+    limit: int,
+    by_box: bool = True,
+) -> pd.DataFrame:
+    """The first `limit` rows of `succession` (by_box), or of the candidates closest to ready
+    (not by_box: fewest missing, then jpm_target highest first, then nip), with the same
+    columns and values, without computing the others' rows: sql/talent_ready_top.sql chooses
+    them from the candidates' stored sums (a country's three million candidates for one post)."""
+    privacy.check_individuals(filters)
+    target = target_position(cur, position_id)
+    year = talent_year(cur, filters)
+    if year is None:
         return common.empty(SUCCESSION_COLUMNS)
+    cond, params = population(filters)
+    keys = common.query(
+        cur,
+        "talent_ready_top",
+        {**params, "year": year, "target": target, "limit": int(limit), "by_box": by_box},
+        population=cond,
+    )["emp_key"].tolist()
+    rows = _succession_rows(cur, year, target, keys)
+    if not by_box:
+        rows = rows.sort_values(
+            ["missing", "jpm_target", "nip"], ascending=[True, False, True],
+            na_position="last", kind="mergesort",
+        )  # fmt: skip
+    return rows.reset_index(drop=True)
+
+
+def _succession_rows(
+    cur: duckdb.DuckDBPyConnection, year: int, target: int, emp_keys: list[int]
+) -> pd.DataFrame:
+    """The succession rows (SUCCESSION_COLUMNS, in its order) of the candidates `emp_keys`
+    (succession-group employees of talent year `year`) for the post `target`, leaving out who
+    holds it."""
     people = cur.execute(
-        "select e.emp_key, e.nip, p.position_id, e.position_key from employees e "
-        "join positions p on p.position_key = e.position_key "
-        "where list_contains($k, e.emp_key)",
-        {"k": rows["emp_key"].tolist()},
+        "select t.emp_key, t.year::integer as year, t.box::integer as box, e.nip, "
+        "p.position_id from ready_sum t "
+        "join employees e on e.emp_key = t.emp_key "
+        "join positions p on p.position_key = t.position_key "
+        "where t.year = $year and t.position_key <> $target "
+        "and t.emp_key in (select unnest($k::integer[]))",
+        {"year": year, "target": target, "k": emp_keys},
     ).df()
-    people = people[people["position_key"] != target]
     if people.empty:
         return common.empty(SUCCESSION_COLUMNS)
     ready = readiness(cur, year, target, people["emp_key"].tolist())
-    df = people.merge(rows[["emp_key", "year", "box"]], on="emp_key").merge(ready, on="emp_key")
+    df = people.merge(ready, on="emp_key")
     df["box"] = df["box"].astype("int64")
     df = sort_succession(df)
     return common.conform(df, SUCCESSION_COLUMNS)

@@ -293,23 +293,19 @@ def readiness_by_post(
     year = tm.talent_year(cur, filters)
     if year is None or not position_keys:
         return pd.DataFrame(columns=columns)
-    rows = tm.talent_rows(cur, filters, [year], tm.SUCCESSION_BOXES)
-    # counts add up over candidates: a chunk at a time keeps a country's pass within memory
-    parts = [
-        common.query(
-            cur,
-            "talent_ready_counts",
-            {
-                "candidates": chunk,
-                "posts": [int(k) for k in position_keys],
-                "year": year,
-                "ms_min": tm.MS_MIN,
-                "mms_min": tm.MMS_MIN,
-            },
-        )
-        for chunk in tm.chunks(rows["emp_key"].tolist())
-    ]
-    df = pd.concat(parts).groupby("position_key", as_index=False).sum()
+    cond, params = tm.population(filters)
+    df = common.query(
+        cur,
+        "talent_ready_counts",
+        {
+            **params,
+            "posts": [int(k) for k in position_keys],
+            "year": year,
+            "ms_min": tm.MS_MIN,
+            "mms_min": tm.MMS_MIN,
+        },
+        population=cond,
+    )
     df["incomplete"] = df["candidates"] - df["ms"] - df["mms"] - df["kms"]
     return df[columns].astype("int64")
 
@@ -318,8 +314,14 @@ def readiness_by_post(
 class Candidates:
     position_id: str
     year: int | None
-    rows: pd.DataFrame  # the succession export's rows (+ name, agency_name when allowed)
+    rows: pd.DataFrame  # the succession export's first rows (+ name, agency_name when allowed)
     by_readiness: dict[str, int]  # counts: Memenuhi Syarat, Masih ..., Kurang ..., "" (missing)
+    best: pd.DataFrame  # the candidates closest to ready (fewest missing, highest jpm_target)
+    total: int  # every candidate, shown or not
+
+
+CANDIDATE_ROWS = 200  # the rows a post's candidates table shows
+BEST_CANDIDATES = 3  # the candidates the radar compares with the post's standard
 
 
 def readiness_counts(rows: pd.DataFrame) -> dict[str, int]:
@@ -329,23 +331,44 @@ def readiness_counts(rows: pd.DataFrame) -> dict[str, int]:
     return out
 
 
-def candidates(cur: duckdb.DuckDBPyConnection, filters: Filters, position_id: str) -> Candidates:
-    """A post's candidates (boxes 7-9 of the population, not holding it), as the succession
-    export lists them. Leaders (no individuals) get the counts by readiness and no rows."""
-    owner = filters.with_(may_see_individuals=True)
-    rows = tm.succession(cur, owner, position_id)
+def candidates(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    position_id: str,
+    limit: int = CANDIDATE_ROWS,
+) -> Candidates:
+    """A post's candidates (boxes 7-9 of the population, not holding it): their counts by
+    readiness (readiness_by_post), the first `limit` rows of the succession export and the
+    BEST_CANDIDATES closest to ready. Only those rows are computed: a country has three million
+    candidates for a post. Leaders (no individuals) get the counts and no rows."""
+    target = tm.target_position(cur, position_id)
     year = tm.talent_year(cur, filters)
-    counts = readiness_counts(rows)
+    counts = readiness_by_post(cur, filters, [target])
+    if counts.empty:
+        by_readiness, total = {tm.MS: 0, tm.MMS: 0, tm.KMS: 0, "": 0}, 0
+    else:
+        c = counts.iloc[0]
+        by_readiness = {tm.MS: int(c["ms"]), tm.MMS: int(c["mms"]), tm.KMS: int(c["kms"]),
+                        "": int(c["incomplete"])}  # fmt: skip
+        total = int(c["candidates"])
+    empty = common.empty(tm.SUCCESSION_COLUMNS)
     if not filters.may_see_individuals:
-        return Candidates(position_id, year, rows.iloc[0:0], counts)
-    if not rows.empty:
-        names = cur.execute(
-            "select e.nip, e.name, a.agency_name from employees e join agencies a "
-            "on a.agency_key = e.agency_key where list_contains($n, e.nip)",
-            {"n": rows["nip"].tolist()},
-        ).df()
-        rows = rows.merge(names, on="nip", how="left")
-    return Candidates(position_id, year, rows, counts)
+        return Candidates(position_id, year, empty, by_readiness, empty, total)
+    rows = _named(cur, tm.succession_head(cur, filters, position_id, limit))
+    best = _named(cur, tm.succession_head(cur, filters, position_id, BEST_CANDIDATES, by_box=False))
+    return Candidates(position_id, year, rows, by_readiness, best, total)
+
+
+def _named(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> pd.DataFrame:
+    """Succession rows with each person's name and agency name."""
+    if rows.empty:
+        return rows
+    names = cur.execute(
+        "select e.nip, e.name, a.agency_name from employees e join agencies a "
+        "on a.agency_key = e.agency_key where list_contains($n, e.nip)",
+        {"n": rows["nip"].tolist()},
+    ).df()
+    return rows.merge(names, on="nip", how="left")
 
 
 def gaps(
@@ -367,10 +390,10 @@ def gaps(
             select e.emp_key, e.nip from employees e where list_contains($nips, e.nip)
         ),
         latest as (
-            select sc.emp_key, sc.competency_key, arg_max(sc.level, sc.year) as level
-            from score sc join cand c on c.emp_key = sc.emp_key
-            where sc.year between $year - 2 and $year
-            group by all
+            -- the latest score in [Y - 2, Y], kept for the succession group (derived rows)
+            select r.emp_key, r.competency_key, r.level_t / 10 as level
+            from ready_level r join cand c on c.emp_key = r.emp_key
+            where r.year = $year
         )
         select c.nip, k.competency_id, k.competency_name, l.level::double as level,
                st.required_level::integer as required_level
@@ -422,16 +445,6 @@ def person_boxes(cur: duckdb.DuckDBPyConnection, filters: Filters, nip: str) -> 
     )
     return rows[["year", "rating", "performance", "potential", "potential_source",
                  "potential_year", "box"]].reset_index(drop=True)  # fmt: skip
-
-
-def best_candidates(rows: pd.DataFrame, n: int) -> pd.DataFrame:
-    """The n candidates closest to ready: fewest missing competencies, then the highest
-    jpm_target (the radar shows them against the post's standard)."""
-    if rows.empty:
-        return rows
-    return rows.sort_values(
-        ["missing", "jpm_target", "nip"], ascending=[True, False, True], na_position="last"
-    ).head(n)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -133,6 +133,10 @@ def test_succession_candidates_equal_the_export(demo_db: Path) -> None:
         assert shown[category] == integer(sum(r[5] == category for r in rows), "id")
     table = table_with(at, "Kesiapan")
     assert list(table["NIP"]) == [r[1] for r in rows][:200]  # the export's order
+    # the demo's post has thousands of candidates: the caption says the table holds 200 of them
+    assert len(rows) > 200
+    note = [c.value for c in at.caption if "200" in c.value]
+    assert note and integer(len(rows), "id") in note[0] and post in note[0]
 
 
 def test_a_leader_sees_counts_only(demo_db: Path) -> None:

@@ -169,6 +169,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "succ_pick": ("Jabatan target", "Target post"),
     "succ_candidates": ("Kandidat untuk {post}", "Candidates for {post}"),
     "succ_none": ("Tidak ada kandidat kotak 7–9.", "No candidate in boxes 7–9."),
+    "succ_rows_shown": (
+        "Tabel memuat {shown} kandidat teratas dari {total} (urut kotak, kekurangan data, "
+        "JPM terhadap jabatan). Daftar lengkap: ekspor `succession --position {post}` "
+        "(tim TI BKD).",
+        "The table holds the first {shown} of {total} candidates (by box, missing levels, "
+        "JPM for the post). The full list: the export `succession --position {post}` "
+        "(BKD's IT staff).",
+    ),
     "readiness_blank": (
         "Belum lengkap",
         "Incomplete",

@@ -1,73 +1,143 @@
--- Readiness counts of many posts at once (posts at risk, the report's top posts): for each post
--- in $posts (position_keys), the talent year's candidates (every employee of the population in
--- boxes 7-9, $candidates, who does not hold that post) by readiness for it. A candidate with a
--- level in every competency of its standard (latest score in [$year - 2, $year]) is
--- `Memenuhi Syarat` when 100 x Σ level >= $ms_min x Σ required, `Masih Memenuhi Syarat` when
--- >= $mms_min, else `Kurang Memenuhi Syarat` (metrics/talent.readiness_of, tied by a test to
--- each post's succession list); the rest miss a level.
+-- Readiness counts of many posts at once (posts at risk, the report's top posts, a post's
+-- candidates): for each post in $posts (position_keys), the talent year's candidates (the
+-- population's talent rows in boxes 7-9, ready_sum; {population} is a condition over t) who do
+-- not hold that post, by readiness for it. A candidate with a level (ready_level: the latest
+-- score in [$year - 2, $year]) in every competency of the post's standard is `Memenuhi Syarat`
+-- when 100 x Σ level >= $ms_min x Σ required, `Masih Memenuhi Syarat` when >= $mms_min, else
+-- `Kurang Memenuhi Syarat` (metrics/talent.readiness_of, tied by tests to each post's
+-- succession list); the rest miss a level.
 -- Columns: position_key, candidates, ms, mms, kms (each post of $posts with a standard).
 --
--- Posts are grouped by the set of competencies their standard names (a few dozen sets for
--- hundreds of posts: the managerial and socio-cultural ones and a job family's technical ones):
--- a candidate's Σ level over a set is summed once per set, not once per post, and each post
--- then only compares that sum with its own Σ required.
-with candidates as (
-    select c.emp_key, e.position_key as holds
-    from (select unnest($candidates::integer[]) as emp_key) c
-    join employees e on e.emp_key = c.emp_key
-),
-latest as (
-    select sc.emp_key, sc.competency_key, arg_max((sc.level * 10)::integer, sc.year) as level_t
-    from score sc
-    join candidates c on c.emp_key = sc.emp_key
-    where sc.year between $year - 2 and $year
-    group by sc.emp_key, sc.competency_key
-),
-post_set as (
-    select st.position_key, list(st.competency_key order by st.competency_key) as comps,
-           sum(st.required_level::integer * 10) as den
+-- No candidate's levels are summed here one competency at a time: the competencies every
+-- requested post names (the managerial and socio-cultural core) are each candidate's stored sum
+-- (ready_sum) less their few levels outside them (technical ones, mostly); posts are grouped by
+-- the set of competencies they add to that core (a few dozen sets for hundreds of posts); and
+-- each post compares its Σ required with a histogram of its set's sums. A country's three million
+-- candidates cost one pass over their sums and one over their technical levels.
+with req as (
+    select st.position_key, st.competency_key, st.required_level::integer * 10 as req_t
     from standards st
     where list_contains($posts::integer[], st.position_key)
-    group by st.position_key
+),
+post as (
+    select position_key, count(*) as n_comp, sum(req_t) as den
+    from req
+    group by position_key
+),
+common as (
+    -- the competencies every requested post names
+    select competency_key
+    from req
+    group by competency_key
+    having count(*) = (select count(*) from post)
+),
+cand as (
+    select t.emp_key, t.position_key as holds, t.level_t, t.n_level
+    from ready_sum t
+    where t.year = $year and {population}
+),
+outside as (
+    -- the candidates' levels in competencies outside the common core
+    select r.emp_key, r.competency_key, r.level_t
+    from ready_level r
+    where r.year = $year
+      and r.competency_key not in (select competency_key from common)
+      and r.emp_key in (select emp_key from cand)
+),
+core as (
+    -- candidates with a level in every common competency, and their Σ level over them
+    select c.emp_key, c.holds, c.level_t - coalesce(o.level_t, 0) as core_t
+    from cand c
+    left join (
+        select emp_key, sum(level_t)::integer as level_t, count(*) as n
+        from outside
+        group by emp_key
+    ) o on o.emp_key = c.emp_key
+    where c.n_level - coalesce(o.n, 0) = (select count(*) from common)
+),
+post_set as (
+    -- each post's competencies beyond the core, as a list (empty for a core-only post)
+    select p.position_key, p.den,
+           coalesce(list(r.competency_key order by r.competency_key)
+                    filter (where r.competency_key not in (select competency_key from common)),
+                    []) as extra
+    from post p
+    join req r on r.position_key = p.position_key
+    group by p.position_key, p.den
 ),
 sets as (
-    -- grouping by an integer is several times cheaper than by a list
-    select comps, row_number() over () as set_id from (select distinct comps from post_set)
+    select extra, len(extra) as n_extra, row_number() over (order by extra) as set_id
+    from (select distinct extra from post_set)
 ),
 member as (
-    select set_id, len(comps) as n_comp, unnest(comps) as competency_key from sets
+    select set_id, n_extra, unnest(extra) as competency_key from sets where n_extra > 0
 ),
-per_set as (
-    -- candidates with a level in every competency of the set, and their Σ level over it
-    select m.set_id, l.emp_key, sum(l.level_t) as level_t
+ext as (
+    -- each candidate with a level in every extra competency of a set, and their Σ over them
+    -- (a set of one competency is its rows as they are: no grouping of millions)
+    select m.set_id, o.emp_key, o.level_t::integer as level_t
     from member m
-    join latest l on l.competency_key = m.competency_key
-    group by m.set_id, l.emp_key
-    having count(*) = any_value(m.n_comp)
+    join outside o on o.competency_key = m.competency_key
+    where m.n_extra = 1
+    union all
+    select m.set_id, o.emp_key, sum(o.level_t)::integer
+    from member m
+    join outside o on o.competency_key = m.competency_key
+    where m.n_extra > 1
+    group by m.set_id, o.emp_key
+    having count(*) = any_value(m.n_extra)
+),
+hist as (
+    -- how many candidates complete for each set have each Σ level over it
+    select s.set_id, c.core_t as total_t, count(*) as n
+    from core c
+    cross join sets s
+    where s.n_extra = 0
+    group by s.set_id, c.core_t
+    union all
+    select e.set_id, c.core_t + e.level_t, count(*)
+    from ext e
+    join core c on c.emp_key = e.emp_key
+    group by e.set_id, c.core_t + e.level_t
+),
+own as (
+    -- candidates complete for the post they hold: no candidates for it, taken off below
+    select p.position_key, c.core_t + coalesce(e.level_t, 0) as total_t, count(*) as n
+    from core c
+    join post_set p on p.position_key = c.holds
+    join sets x on x.extra = p.extra
+    left join ext e on e.set_id = x.set_id and e.emp_key = c.emp_key
+    where x.n_extra = 0 or e.emp_key is not null
+    group by all
+),
+graded as (
+    select p.position_key, h.total_t, h.n
+    from post_set p
+    join sets x on x.extra = p.extra
+    join hist h on h.set_id = x.set_id
+    union all
+    select position_key, total_t, -n from own
 ),
 ready as (
-    select p.position_key,
-           count(*) filter (where 100 * s.level_t >= $ms_min * p.den) as ms,
-           count(*) filter (where 100 * s.level_t < $ms_min * p.den
-                              and 100 * s.level_t >= $mms_min * p.den) as mms,
-           count(*) filter (where 100 * s.level_t < $mms_min * p.den) as kms
-    from post_set p
-    join sets using (comps)
-    join per_set s on s.set_id = sets.set_id
-    join candidates c on c.emp_key = s.emp_key
-    where c.holds <> p.position_key
-    group by p.position_key
+    select g.position_key,
+           sum(g.n) filter (where 100 * g.total_t >= $ms_min * p.den) as ms,
+           sum(g.n) filter (where 100 * g.total_t < $ms_min * p.den
+                              and 100 * g.total_t >= $mms_min * p.den) as mms,
+           sum(g.n) filter (where 100 * g.total_t < $mms_min * p.den) as kms
+    from graded g
+    join post p on p.position_key = g.position_key
+    group by g.position_key
 ),
 holding as (
-    -- candidates who hold the post are no candidates for it
     select p.position_key, count(c.emp_key) as n
-    from post_set p
-    left join candidates c on c.holds = p.position_key
+    from post p
+    left join cand c on c.holds = p.position_key
     group by p.position_key
 ),
 final as (
-    select h.position_key, (select count(*) from candidates) - h.n as candidates,
-           coalesce(r.ms, 0) as ms, coalesce(r.mms, 0) as mms, coalesce(r.kms, 0) as kms
+    select h.position_key, (select count(*) from cand) - h.n as candidates,
+           coalesce(r.ms, 0)::bigint as ms, coalesce(r.mms, 0)::bigint as mms,
+           coalesce(r.kms, 0)::bigint as kms
     from holding h
     left join ready r on r.position_key = h.position_key
 )

@@ -105,8 +105,13 @@ def test_candidates_and_gaps(cur) -> None:
     c = vt.candidates(cur, Filters(), "KABID")
     assert list(c.rows["nip"]) == [T[1], T[17], T[14], T[15], T[4], T[2], T[11]]
     assert c.by_readiness == {vt.tm.MS: 1, vt.tm.MMS: 1, vt.tm.KMS: 1, "": 4}
+    assert c.total == 7
+    # the three complete candidates, closest to ready first (box plays no part here)
+    assert list(c.best["readiness"]) == [vt.tm.MS, vt.tm.MMS, vt.tm.KMS]
+    assert (c.best["missing"] == 0).all()
     leader = vt.candidates(cur, LEADER, "KABID")
-    assert leader.rows.empty and leader.by_readiness == c.by_readiness
+    assert leader.rows.empty and leader.best.empty
+    assert leader.by_readiness == c.by_readiness and leader.total == 7
     g = vt.gaps(cur, Filters(), "KABID", [T[4]])
     got = {r["competency_id"]: (r["level"], r["required_level"], r["status"])
            for r in g.to_dict("records")}  # fmt: skip
@@ -279,5 +284,64 @@ def test_posts_at_risk_ready_counts_agree_with_each_posts_succession_list(
             assert risk["ready"].sum() > 0  # the comparison covers posts with ready candidates
             assert counts["mms"].sum() > 0 and counts["kms"].sum() > 0
             assert counts["incomplete"].sum() > 0
+    finally:
+        store.close()
+
+
+def _closest_first(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.sort_values(
+        ["missing", "jpm_target", "nip"], ascending=[True, False, True], na_position="last",
+        kind="mergesort",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("limit", range(1, 9))
+def test_succession_head_is_the_head_of_the_whole_list(cur, limit: int) -> None:
+    """succession_head chooses the first rows from stored sums by (box, missing) group; every
+    cut of KABID's seven candidates (three complete, four missing a level, in several boxes)
+    equals the head of the whole list, in the list's order and in the closest-first order."""
+    owner = Filters(may_see_individuals=True)
+    whole = tm.succession(cur, owner, "KABID")
+    head = tm.succession_head(cur, owner, "KABID", limit)
+    pd.testing.assert_frame_equal(head, whole.head(limit).reset_index(drop=True))
+    best = tm.succession_head(cur, owner, "KABID", limit, by_box=False)
+    expected = _closest_first(whole).head(limit).reset_index(drop=True)
+    pd.testing.assert_frame_equal(best, expected)
+
+
+def test_succession_head_on_a_demo_store(tmp_path: Path) -> None:
+    """On a demo store (posts with one or two technical competencies, candidates with levels
+    outside a post's standard, incomplete ones), the head of every post's list and its closest
+    candidates equal the whole export's, for everyone, one agency and one job family."""
+    store = Store(tmp_path / "asn.duckdb")
+    build_demo(store, employees=900, seed=5, force=False, out=io.StringIO(), err=io.StringIO())
+    try:
+        with store.snapshot() as snap:
+            c = snap.cur
+            agency = c.execute("select min(agency_id) from agencies").fetchone()[0]
+            family = c.execute("select min(job_family) from positions").fetchone()[0]
+            posts = [p for (p,) in c.execute(
+                "select distinct p.position_id from positions p join standards s "
+                "using (position_key) order by 1"
+            ).fetchall()]  # fmt: skip
+            seen = 0
+            for filters in (
+                Filters(may_see_individuals=True),
+                Filters(may_see_individuals=True, agencies=(agency,)),
+                Filters(may_see_individuals=True, job_families=(family,)),
+            ):
+                for post in posts[::3]:
+                    whole = tm.succession(c, filters, post)
+                    for limit in (1, 10, 40):
+                        pd.testing.assert_frame_equal(
+                            tm.succession_head(c, filters, post, limit),
+                            whole.head(limit).reset_index(drop=True),
+                        )
+                    pd.testing.assert_frame_equal(
+                        tm.succession_head(c, filters, post, 3, by_box=False),
+                        _closest_first(whole).head(3).reset_index(drop=True),
+                    )
+                    seen += len(whole)
+            assert seen > 1000
     finally:
         store.close()
