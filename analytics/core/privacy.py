@@ -62,18 +62,25 @@ def apply_small_groups(
     if rule != "hide":
         raise ValueError(f"unknown small-group rule {rule!r}")
     hidden = small.copy()
+    # complementary suppression, all groups at once (a national needs list has 2 M rows in
+    # 195,552 units: a loop over groups was quadratic)
     if siblings:
         codes = out.groupby(list(siblings), sort=False, dropna=False).ngroup()
-        groups = [list(codes.index[codes == code]) for code in codes.unique()]
     else:
-        groups = [list(out.index)]
-    for idx in groups:
-        if int(hidden.loc[idx].sum()) == 1:
-            visible = [i for i in idx if not hidden.loc[i]]
-            if visible:
-                # the next smallest: fewest employees, then the first in row order
-                order = sorted(visible, key=lambda i: (int(out.at[i, count]), idx.index(i)))
-                hidden.loc[order[0]] = True
+        codes = pd.Series(0, index=out.index)
+    n_hidden = hidden.groupby(codes).transform("sum")
+    eligible = ~hidden & (n_hidden == 1)
+    if eligible.any():
+        # in each such group the next smallest: fewest employees, then the first in row order
+        pool = pd.DataFrame(
+            {
+                "code": codes[eligible],
+                "n": out.loc[eligible, count].astype("int64"),
+                "at": pd.RangeIndex(len(out))[eligible.to_numpy()],
+            }
+        )
+        first = pool.sort_values(["code", "n", "at"]).drop_duplicates("code")
+        hidden.loc[first.index] = True
     for col in (count, *figures):
         if col not in out.columns:
             continue

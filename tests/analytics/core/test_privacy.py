@@ -210,3 +210,27 @@ def test_scope_never_includes_an_agency_outside_it(world_n, scope, year) -> None
     finally:
         with_out.close()
         without.close()
+
+
+def _next_smallest_by_loop(df: pd.DataFrame, min_group: int) -> list[bool]:
+    """The rule as the module docstring states it, group by group (the reference)."""
+    hidden = [n < min_group for n in df["employees"]]
+    for year in dict.fromkeys(df["year"]):
+        idx = [i for i, y in enumerate(df["year"]) if y == year]
+        if sum(hidden[i] for i in idx) == 1:
+            visible = [i for i in idx if not hidden[i]]
+            if visible:
+                hidden[min(visible, key=lambda i: (df["employees"].iloc[i], i))] = True
+    return hidden
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(2020, 2023), st.integers(0, 12)), min_size=1, max_size=30
+    )
+)
+def test_hide_equals_the_group_by_group_rule(rows: list[tuple[int, int]]) -> None:
+    df = frame([(y, f"g{i}", n) for i, (y, n) in enumerate(rows)])
+    out = apply_small_groups(df, HIDE, count="employees", figures=["mean"], siblings=["year"])
+    assert list(out["hidden"]) == _next_smallest_by_loop(df, HIDE.min_group)
