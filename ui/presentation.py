@@ -234,3 +234,6 @@ def render() -> None:
         f"<div class='asn-present'><div class='foot'>{widgets.escape(c.filter_summary)} · "
         f"{widgets.escape(c.data_as_of)}</div></div>"
     )
+    # the screens after this one, gathered in the background while the room looks at it
+    after = [SCREENS[(index + i) % len(SCREENS)][0] for i in range(1, len(SCREENS))]
+    queries.prefetch_report(state.get_store(), snap, filterbar.current(), state.lang(), after)

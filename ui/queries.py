@@ -17,6 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
@@ -192,6 +193,52 @@ def report_content(
     """The meeting deck's content for this view, or only `sections` of it: presentation mode
     gathers the screen it shows, so the first screen does not wait for the whole deck."""
     return _report_content(filters, lang, version_key(snap), tuple(sections), snap.cur)
+
+
+# Presentation mode gathers one screen's section at a time: the first shows at once. While the
+# room looks at it, one background thread gathers the screens after it, in their order, so the
+# presenter's next click reads them from the cache (nationally the needs and talent sections take
+# seconds cold). One thread for all sessions: prefetching never takes more than one core.
+_prefetch_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asn-prefetch")
+_prefetched: OrderedDict[str, None] = OrderedDict()  # (version, filters, lang, section) queued
+_prefetch_lock = threading.Lock()
+_PREFETCH_MEMORY = 512
+
+
+def prefetch_report(
+    store: Store | Replica, snap: Snapshot, filters: Filters, lang: str, sections: list[str]
+) -> int:
+    """Gather `sections` of the deck (one at a time, as report_content(sections=(s,)) does)
+    in the background for the data version `snap` read; returns how many were queued (a
+    section already queued or gathered for this version, filters and language is not)."""
+    version = version_key(snap)
+    wanted = []
+    with _prefetch_lock:
+        for section in sections:
+            key = repr((version, filters, lang, section))
+            if key in _prefetched:
+                continue
+            _prefetched[key] = None
+            while len(_prefetched) > _PREFETCH_MEMORY:
+                _prefetched.popitem(last=False)
+            wanted.append(section)
+    if wanted:
+        _prefetch_pool.submit(_gather_sections, store, snap.version, filters, lang, wanted)
+    return len(wanted)
+
+
+def _gather_sections(
+    store: Store | Replica, data_version: int, filters: Filters, lang: str, sections: list[str]
+) -> None:
+    try:
+        with store.snapshot() as snap:
+            if snap.version != data_version:  # an import came in between: nothing to prefetch
+                return
+            version = version_key(snap)
+            for section in sections:
+                _report_content(filters, lang, version, (section,), snap.cur)
+    except Exception:  # a background nicety: the screen gathers its own section when asked
+        logging.getLogger("asn.prefetch").debug("prefetching failed", exc_info=True)
 
 
 # ---------------------------------------------------------------------------------------------

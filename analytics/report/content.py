@@ -82,7 +82,8 @@ class ReportContent:
     programmes: pd.DataFrame  # training_impact(by=program)
     jp: pd.DataFrame  # jp_compliance(by=None) for the year
     jp_by_agency: pd.DataFrame
-    needs: pd.DataFrame  # needs_cost, visible rows, priority order
+    needs: pd.DataFrame  # needs_cost, visible rows, priority order: the first NEEDS_KEPT
+    needs_rows: int  # every visible row (a country has about two million)
     needs_hidden: int  # rows dropped by the small-group rule
     needs_totals: views.NeedsTotals
     # Layanan publik: service_link for every year (the fit's data), its rows of service_year
@@ -327,11 +328,17 @@ def _impact_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
     return fields, {"impact": said or b.empty}
 
 
+# The needs rows a report keeps (the workbook's sheet; slides show the first few): within Excel's
+# 1,048,576 rows and a cached deck's size. The totals and counts cover every row.
+NEEDS_KEPT = 50_000
+
+
 def _needs_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
     needs_all = extras.needs_cost(cur, b.yf)
     needs = _visible(needs_all)
     fields = {
-        "needs": needs,
+        "needs": needs.head(NEEDS_KEPT).reset_index(drop=True),
+        "needs_rows": len(needs),
         "needs_hidden": len(needs_all) - len(needs),
         "needs_totals": views.needs_totals(needs),
     }
@@ -385,7 +392,7 @@ def _blank(name: str, b: _Base) -> dict[str, Any]:
         "trend": {"trend": none, "same_people": none},
         "impact": {"impact": none, "impact_core": none, "programmes": none, "jp": none,
                    "jp_by_agency": none},
-        "needs": {"needs": none, "needs_hidden": 0,
+        "needs": {"needs": none, "needs_rows": 0, "needs_hidden": 0,
                   "needs_totals": views.NeedsTotals(0, 0.0, 0, 0)},
         "service": {"service_link": none, "service_year": None, "service": none,
                     "service_effects": none, "service_sentences": ()},

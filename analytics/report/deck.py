@@ -567,7 +567,7 @@ def _needs_slide(slide: Slide, c: ReportContent) -> None:
             "needs_total",
             c.lang,
             n=integer(c.needs_totals.employees_below, c.lang),
-            k=integer(len(c.needs), c.lang),
+            k=integer(c.needs_rows, c.lang),
             cost=rupiah_short(c.needs_totals.estimated_cost_idr, c.lang),
         )
         + " "

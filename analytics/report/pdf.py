@@ -408,7 +408,7 @@ def _needs(c: ReportContent) -> list[Flowable]:
             "needs_total",
             c.lang,
             n=integer(c.needs_totals.employees_below, c.lang),
-            k=integer(len(c.needs), c.lang),
+            k=integer(c.needs_rows, c.lang),
             cost=rupiah(c.needs_totals.estimated_cost_idr, c.lang),
         )
         + " "

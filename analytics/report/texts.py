@@ -156,6 +156,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Prioritas = Σ kekurangan level pegawai di bawah standar.",
         "Priority = Σ shortfall in levels of the employees below standard.",
     ),
+    "w_needs_kept": (
+        "Lembar ini memuat {shown} baris prioritas tertinggi dari {n}; daftar lengkap: ekspor "
+        "training-needs.",
+        "This sheet holds the {shown} highest-priority rows of {n}; the full list: the "
+        "training-needs export.",
+    ),
     "needs_hidden": (
         "{n} baris dengan kurang dari {m} pegawai tidak ditampilkan.",
         "{n} rows with fewer than {m} employees are not shown.",

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 from openpyxl import load_workbook
 
+from analytics.core.numfmt import integer
 from analytics.report import sheets
 from analytics.report.content import ReportContent
 from analytics.report.texts import t
@@ -318,6 +319,14 @@ def _about(c: ReportContent) -> pd.DataFrame:
         (t("w_small", c.lang), t("small_rule", c.lang, n=c.filters.min_group)),
     ]
     rows += [(t(f"sec_{key}", c.lang), text) for key, text in c.headlines.items()]
+    if c.needs_rows > len(c.needs):
+        rows.append(
+            (
+                t("sh_needs", c.lang),
+                t("w_needs_kept", c.lang, shown=integer(len(c.needs), c.lang),
+                  n=integer(c.needs_rows, c.lang)),
+            )
+        )  # fmt: skip
     return pd.DataFrame(rows, columns=[t("w_item", c.lang), t("w_value", c.lang)])
 
 

@@ -102,3 +102,28 @@ def test_queries_with_list_options_are_remembered(monkeypatch: pytest.MonkeyPatc
     queries._remember(("x", Filters(), (("posts", [1, 2]),)))
     queries._remember(("x", Filters(), (("posts", [1, 2]),)))
     assert queries.recent() == [("x", Filters(), (("posts", [1, 2]),))]
+
+
+def test_presentation_prefetch_gathers_the_next_screens_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """prefetch_report gathers the asked sections in the background; the screens then read them
+    from the cache, and asking again queues nothing."""
+    monkeypatch.setattr(queries, "_prefetched", type(queries._prefetched)())
+    gathered: list[tuple[str, ...]] = []
+    real = queries.gather
+
+    def counted(cur, filters, lang, sections):
+        gathered.append(tuple(sections))
+        return real(cur, filters, lang, sections=sections)
+
+    monkeypatch.setattr(queries, "gather", counted)
+    f = Filters(year=2025, small_groups="hide")
+    with store.snapshot() as snap:
+        assert queries.prefetch_report(store, snap, f, "id", ["trend", "needs"]) == 2
+        queries._prefetch_pool.submit(lambda: None).result(timeout=120)  # the queue is done
+        assert gathered == [("trend",), ("needs",)]
+        assert queries.prefetch_report(store, snap, f, "id", ["needs"]) == 0
+        needs = queries.report_content(snap, f, "id", sections=("needs",))
+    assert gathered == [("trend",), ("needs",)]  # the screen read the prefetched section
+    assert needs.headlines["needs"]

@@ -225,11 +225,7 @@ def _next_smallest_by_loop(df: pd.DataFrame, min_group: int) -> list[bool]:
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.integers(2020, 2023), st.integers(0, 12)), min_size=1, max_size=30
-    )
-)
+@given(st.lists(st.tuples(st.integers(2020, 2023), st.integers(0, 12)), min_size=1, max_size=30))
 def test_hide_equals_the_group_by_group_rule(rows: list[tuple[int, int]]) -> None:
     df = frame([(y, f"g{i}", n) for i, (y, n) in enumerate(rows)])
     out = apply_small_groups(df, HIDE, count="employees", figures=["mean"], siblings=["year"])

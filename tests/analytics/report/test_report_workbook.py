@@ -230,3 +230,29 @@ def test_the_talent_sheets_hold_the_exports(demo: Store, workbook_bytes: bytes) 
     ]
     ws = wb["Jabatan berisiko"]
     assert [r[0].value for r in ws.iter_rows(min_row=2)] == list(risk["position_id"])
+
+
+def test_a_needs_list_longer_than_kept_is_cut_with_a_note(
+    demo: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A country's needs list has about two million rows, more than a sheet holds: the report
+    keeps the first NEEDS_KEPT (priority order), says so on the About sheet, and its totals and
+    row count still cover every visible row."""
+    from analytics.report import content
+
+    hide = Filters(small_groups="hide")
+    with demo.snapshot() as snap:
+        needs = extras.needs_cost(snap.cur, hide)
+        visible = needs[~needs["hidden"]].reset_index(drop=True)
+        assert len(visible) > 40
+        whole = gather(snap.cur, hide, "id", sections=("needs",))
+        monkeypatch.setattr(content, "NEEDS_KEPT", 40)
+        cut = gather(snap.cur, hide, "id", sections=("needs",))
+        book = load_workbook(io.BytesIO(build_report(snap.cur, hide, "xlsx", "id")))
+    assert list(cut.needs["agency_id"]) == list(visible["agency_id"].head(40))
+    assert cut.needs_rows == whole.needs_rows == len(visible)
+    assert cut.needs_totals == whole.needs_totals
+    assert book["Kebutuhan pelatihan"].max_row - 1 == 40
+    about = [[c.value for c in row] for row in book["Tentang"].iter_rows()]
+    note = [r[1] for r in about if r[0] == "Kebutuhan pelatihan"]
+    assert f"40 baris prioritas tertinggi dari {len(visible):,}".replace(",", ".") in note[-1]
