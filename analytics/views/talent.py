@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.core.filters import Filters
@@ -65,21 +66,32 @@ def _box_frame(counts: dict[int, int], mapped: int) -> pd.DataFrame:
     return df.sort_values("box").reset_index(drop=True)
 
 
+def small_cells(counts: np.ndarray, min_group: int) -> np.ndarray:
+    """The 'hide' rule on rows of counts of people (each row a table: a 9-box, a moves table),
+    all rows at once: a cell of 1 to min_group - 1 people is hidden, and in a row where that
+    leaves one cell hidden, the next smallest non-empty cell goes too (its count would follow
+    from the total; ties: the first). Returns the boolean mask of hidden cells (NaN counts:
+    never hidden)."""
+    n = np.asarray(counts, dtype="float64")
+    if n.ndim == 1:
+        return small_cells(n[None, :], min_group)[0]
+    small = (n > 0) & (n < min_group)
+    rest = np.where((n > 0) & ~small, n, np.inf)
+    lone = (small.sum(axis=1) == 1) & np.isfinite(rest.min(axis=1, initial=np.inf))
+    rows = np.flatnonzero(lone)
+    small[rows, rest[rows].argmin(axis=1)] = True
+    return small
+
+
 def hide_small(counts: pd.DataFrame, filters: Filters, column: str = "employees") -> pd.DataFrame:
-    """The small-group rule on a table of counts of people (9-box cells, box-to-box moves):
-    under 'hide', a cell of 1 to min_group - 1 people loses its count, and when that leaves one
-    cell hidden, the next smallest goes too (its count would follow from the total). Other
-    figures of a hidden cell (share) are emptied with it; `hidden` marks the cells."""
+    """The small-group rule (small_cells) on a table of counts of people (9-box cells,
+    box-to-box moves): under 'hide', hidden cells lose their count, and other figures of a
+    hidden cell (share) are emptied with it; `hidden` marks the cells."""
     out = counts.copy()
     out["hidden"] = False
     if filters.small_groups != "hide" or out.empty:
         return out
-    n = out[column].astype("float64")
-    small = (n > 0) & (n < filters.min_group)
-    if int(small.sum()) == 1:
-        rest = n[(n > 0) & ~small]
-        if len(rest):
-            small |= out.index == rest.idxmin()
+    small = small_cells(out[column].to_numpy(dtype="float64"), filters.min_group)
     out["hidden"] = small
     out[column] = out[column].astype("float64").where(~small)
     if "share" in out.columns:
@@ -555,15 +567,12 @@ def summary_hidden(
     box_cols = [f"box_{b}" for b in BOXES]
     for c in [*box_cols, "succession", "mapped", "employees"]:
         df[c] = df[c].astype("float64")
-    for i in df.index:
-        if pd.isna(df.at[i, "employees"]):
-            continue
-        cells = pd.DataFrame({"box": list(BOXES), "employees": df.loc[i, box_cols].to_list()})
-        cells = hide_small(cells, filters)
-        df.loc[i, box_cols] = cells["employees"].to_numpy()
-        if cells.loc[cells["box"] >= 7, "hidden"].any():
-            df.at[i, "succession"] = float("nan")
-            df.at[i, "pct_succession"] = float("nan")
+    # every group's 9-box at once (15,053 agencies nationally)
+    counts = df[box_cols].to_numpy(dtype="float64")
+    small = small_cells(counts, filters.min_group)
+    df[box_cols] = np.where(small, np.nan, counts)
+    top = small[:, [BOXES.index(b) for b in tm.SUCCESSION_BOXES]].any(axis=1)
+    df.loc[top, ["succession", "pct_succession"]] = float("nan")
     return df
 
 

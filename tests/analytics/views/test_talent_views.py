@@ -9,8 +9,11 @@ from fractions import Fraction as F
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analytics.core.filters import Filters
 from analytics.core.privacy import NotPermitted
@@ -345,3 +348,20 @@ def test_succession_head_on_a_demo_store(tmp_path: Path) -> None:
             assert seen > 1000
     finally:
         store.close()
+
+
+def _hide_one_table(n: list[float], min_group: int) -> list[bool]:
+    """The rule for one table, cell by cell (the reference)."""
+    small = [0 < x < min_group for x in n]
+    if sum(small) == 1:
+        rest = [(x, i) for i, x in enumerate(n) if x > 0 and not small[i]]
+        if rest:
+            small[min(rest)[1]] = True
+    return small
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 9), min_size=9, max_size=9), min_size=1, max_size=8))
+def test_small_cells_decides_every_row_as_one_table(rows: list[list[int]]) -> None:
+    got = vt.small_cells(np.array(rows, dtype="float64"), 5)
+    assert got.tolist() == [_hide_one_table([float(x) for x in r], 5) for r in rows]
