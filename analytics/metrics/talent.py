@@ -507,36 +507,47 @@ def succession(cur: duckdb.DuckDBPyConnection, filters: Filters, position_id: st
     return _succession_rows(cur, year, target, [k for (k,) in keys])
 
 
-def succession_head(
+def succession_heads(
     cur: duckdb.DuckDBPyConnection,
     filters: Filters,
     position_id: str,
     limit: int,
-    by_box: bool = True,
-) -> pd.DataFrame:
-    """The first `limit` rows of `succession` (by_box), or of the candidates closest to ready
-    (not by_box: fewest missing, then jpm_target highest first, then nip), with the same
-    columns and values, without computing the others' rows: sql/talent_ready_top.sql chooses
-    them from the candidates' stored sums (a country's three million candidates for one post)."""
+    best: int,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The first `limit` rows of `succession`, and its `best` candidates closest to ready
+    (fewest missing, then jpm_target highest first, then nip), with the export's columns and
+    values, without computing the other candidates' rows: sql/talent_ready_top.sql chooses
+    both from the candidates' stored sums in one pass (a country's three million candidates
+    for one post)."""
     privacy.check_individuals(filters)
     target = target_position(cur, position_id)
     year = talent_year(cur, filters)
     if year is None:
-        return common.empty(SUCCESSION_COLUMNS)
+        return common.empty(SUCCESSION_COLUMNS), common.empty(SUCCESSION_COLUMNS)
     cond, params = population(filters)
-    keys = common.query(
+    chosen = common.query(
         cur,
         "talent_ready_top",
-        {**params, "year": year, "target": target, "limit": int(limit), "by_box": by_box},
+        {**params, "year": year, "target": target, "limit": int(limit), "best": int(best)},
         population=cond,
-    )["emp_key"].tolist()
-    rows = _succession_rows(cur, year, target, keys)
-    if not by_box:
-        rows = rows.sort_values(
+    )
+    rows = _succession_frame(cur, year, target, chosen["emp_key"].drop_duplicates().tolist())
+    if rows.empty:
+        return common.empty(SUCCESSION_COLUMNS), common.empty(SUCCESSION_COLUMNS)
+
+    def listed(name: str) -> pd.DataFrame:
+        keys = chosen.loc[chosen["list"] == name, "emp_key"]
+        return rows[rows["emp_key"].isin(keys)]
+
+    head = common.conform(listed("head"), SUCCESSION_COLUMNS).reset_index(drop=True)
+    closest = common.conform(
+        listed("best").sort_values(
             ["missing", "jpm_target", "nip"], ascending=[True, False, True],
             na_position="last", kind="mergesort",
-        )  # fmt: skip
-    return rows.reset_index(drop=True)
+        ),
+        SUCCESSION_COLUMNS,
+    )  # fmt: skip
+    return head, closest.reset_index(drop=True)
 
 
 def _succession_rows(
@@ -545,6 +556,14 @@ def _succession_rows(
     """The succession rows (SUCCESSION_COLUMNS, in its order) of the candidates `emp_keys`
     (succession-group employees of talent year `year`) for the post `target`, leaving out who
     holds it."""
+    df = _succession_frame(cur, year, target, emp_keys)
+    return common.conform(df, SUCCESSION_COLUMNS)
+
+
+def _succession_frame(
+    cur: duckdb.DuckDBPyConnection, year: int, target: int, emp_keys: list[int]
+) -> pd.DataFrame:
+    """_succession_rows with each row's emp_key beside its columns (empty: no columns)."""
     people = cur.execute(
         "select t.emp_key, t.year::integer as year, t.box::integer as box, e.nip, "
         "p.position_id from ready_sum t "
@@ -555,12 +574,11 @@ def _succession_rows(
         {"year": year, "target": target, "k": emp_keys},
     ).df()
     if people.empty:
-        return common.empty(SUCCESSION_COLUMNS)
+        return people
     ready = readiness(cur, year, target, people["emp_key"].tolist())
     df = people.merge(ready, on="emp_key")
     df["box"] = df["box"].astype("int64")
-    df = sort_succession(df)
-    return common.conform(df, SUCCESSION_COLUMNS)
+    return sort_succession(df)
 
 
 def sort_succession(df: pd.DataFrame) -> pd.DataFrame:

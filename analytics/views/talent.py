@@ -366,8 +366,8 @@ def candidates(
     empty = common.empty(tm.SUCCESSION_COLUMNS)
     if not filters.may_see_individuals:
         return Candidates(position_id, year, empty, by_readiness, empty, total)
-    rows = _named(cur, tm.succession_head(cur, filters, position_id, limit))
-    best = _named(cur, tm.succession_head(cur, filters, position_id, BEST_CANDIDATES, by_box=False))
+    head, closest = tm.succession_heads(cur, filters, position_id, limit, BEST_CANDIDATES)
+    rows, best = _named(cur, head), _named(cur, closest)
     return Candidates(position_id, year, rows, by_readiness, best, total)
 
 

@@ -1,15 +1,17 @@
--- Which candidates head a post's succession list: the emp_keys of the first $limit candidates
--- for the post $target (a position_key) in talent year $year, in the list's order (box highest
--- first when $by_box, then missing fewest first, then jpm_target highest first, empty last,
--- then nip). Candidates: the population's talent rows in boxes 7-9 (ready_sum; {population} is
--- a condition over t) not holding the post. Their exact rows are then computed for these few
--- (metrics/talent.readiness): this query only chooses them, without summing any candidate's
--- levels one competency at a time:
+-- Which candidates head a post's succession list: for the post $target (a position_key) in
+-- talent year $year, the emp_keys of the list's first $limit candidates (`head`: box highest
+-- first, then missing fewest first, then jpm_target highest first, empty last, then nip) and of
+-- the $best closest to ready (`best`: the same without box). Candidates: the population's talent
+-- rows in boxes 7-9 (ready_sum; {population} is a condition over t) not holding the post. Their
+-- exact rows are then computed for these few (metrics/talent.readiness): this query only chooses
+-- them, without summing any candidate's levels one competency at a time:
 -- - missing and Σ level over the post's competencies are each candidate's stored count and sum
 --   less their few levels outside the post's standard;
--- - only the (box, missing) groups the first $limit rows fall in are ranked;
+-- - only the groups the first rows fall in ((box, missing) for head, missing for best) are
+--   ranked;
 -- - jpm_target's denominator is the post's Σ required for a complete candidate, and is summed
 --   over their own levels only for the incomplete candidates of those groups.
+-- Columns: list ('head' or 'best'), emp_key, in each list's order.
 with req as (
     select st.competency_key, st.required_level::integer * 10 as req_t
     from standards st
@@ -32,35 +34,45 @@ outside as (
     group by r.emp_key
 ),
 keyed as (
-    select c.emp_key,
-           case when $by_box then c.box else 0 end as rank_box,
+    select c.emp_key, c.box,
            p.n_comp - (c.n_level - coalesce(o.n, 0)) as missing,
            c.level_t - coalesce(o.level_t, 0) as level_in
     from cand c
     left join outside o on o.emp_key = c.emp_key
     cross join post p
 ),
-groups as (
-    select rank_box, missing, count(*) as n,
-    from keyed
-    group by rank_box, missing
-),
-reach as (
-    -- the groups the first $limit rows come from
-    select rank_box, missing
+head_groups as (
+    -- the (box, missing) groups the list's first $limit rows come from
+    select box, missing
     from (
-        select rank_box, missing,
-               coalesce(sum(n) over (order by rank_box desc, missing
+        select box, missing,
+               coalesce(sum(n) over (order by box desc, missing
                                      rows between unbounded preceding and 1 preceding), 0)
                    as before
-        from groups
+        from (select box, missing, count(*) as n from keyed group by box, missing)
     )
     where before < $limit
 ),
+best_groups as (
+    -- the missing counts the $best closest candidates come from
+    select missing
+    from (
+        select missing,
+               coalesce(sum(n) over (order by missing
+                                     rows between unbounded preceding and 1 preceding), 0)
+                   as before
+        from (select missing, count(*) as n from keyed group by missing)
+    )
+    where before < $best
+),
 chosen as (
-    select k.*
+    select k.*,
+           exists (select 1 from head_groups g where g.box = k.box and g.missing = k.missing)
+               as in_head,
+           k.missing in (select missing from best_groups) as in_best
     from keyed k
-    join reach g on g.rank_box = k.rank_box and g.missing = k.missing
+    where k.missing in (select missing from best_groups)
+       or exists (select 1 from head_groups g where g.box = k.box and g.missing = k.missing)
 ),
 den_in as (
     -- Σ required over the post's competencies an incomplete candidate has a level in
@@ -72,14 +84,25 @@ den_in as (
     group by r.emp_key
 ),
 final as (
-    select k.emp_key, k.rank_box, k.missing, e.nip,
+    select k.emp_key, k.box, k.missing, k.in_head, k.in_best, e.nip,
            100 * k.level_in / (case when k.missing = 0 then p.den else d.den end) as jpm_target
     from chosen k
     cross join post p
     left join den_in d on d.emp_key = k.emp_key
     join employees e on e.emp_key = k.emp_key
 )
-select emp_key
-from final
-order by rank_box desc, missing, jpm_target desc nulls last, nip
-limit $limit
+select * from (
+    select 'head' as list, emp_key
+    from final
+    where in_head
+    order by box desc, missing, jpm_target desc nulls last, nip
+    limit $limit
+)
+union all
+select * from (
+    select 'best' as list, emp_key
+    from final
+    where in_best
+    order by missing, jpm_target desc nulls last, nip
+    limit $best
+)

@@ -299,20 +299,19 @@ def _closest_first(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("limit", range(1, 9))
-def test_succession_head_is_the_head_of_the_whole_list(cur, limit: int) -> None:
-    """succession_head chooses the first rows from stored sums by (box, missing) group; every
+def test_succession_heads_are_the_heads_of_the_whole_list(cur, limit: int) -> None:
+    """succession_heads chooses the first rows from stored sums by (box, missing) group; every
     cut of KABID's seven candidates (three complete, four missing a level, in several boxes)
     equals the head of the whole list, in the list's order and in the closest-first order."""
     owner = Filters(may_see_individuals=True)
     whole = tm.succession(cur, owner, "KABID")
-    head = tm.succession_head(cur, owner, "KABID", limit)
+    head, best = tm.succession_heads(cur, owner, "KABID", limit, limit)
     pd.testing.assert_frame_equal(head, whole.head(limit).reset_index(drop=True))
-    best = tm.succession_head(cur, owner, "KABID", limit, by_box=False)
     expected = _closest_first(whole).head(limit).reset_index(drop=True)
     pd.testing.assert_frame_equal(best, expected)
 
 
-def test_succession_head_on_a_demo_store(tmp_path: Path) -> None:
+def test_succession_heads_on_a_demo_store(tmp_path: Path) -> None:
     """On a demo store (posts with one or two technical competencies, candidates with levels
     outside a post's standard, incomplete ones), the head of every post's list and its closest
     candidates equal the whole export's, for everyone, one agency and one job family."""
@@ -335,15 +334,14 @@ def test_succession_head_on_a_demo_store(tmp_path: Path) -> None:
             ):
                 for post in posts[::3]:
                     whole = tm.succession(c, filters, post)
-                    for limit in (1, 10, 40):
+                    for limit, best in ((1, 3), (10, 1), (40, 12)):
+                        head, closest = tm.succession_heads(c, filters, post, limit, best)
                         pd.testing.assert_frame_equal(
-                            tm.succession_head(c, filters, post, limit),
-                            whole.head(limit).reset_index(drop=True),
+                            head, whole.head(limit).reset_index(drop=True)
                         )
-                    pd.testing.assert_frame_equal(
-                        tm.succession_head(c, filters, post, 3, by_box=False),
-                        _closest_first(whole).head(3).reset_index(drop=True),
-                    )
+                        pd.testing.assert_frame_equal(
+                            closest, _closest_first(whole).head(best).reset_index(drop=True)
+                        )
                     seen += len(whole)
             assert seen > 1000
     finally:
