@@ -14,6 +14,7 @@ why). Three ways to run (README, "Deployment"):
 
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
 from pathlib import Path
@@ -34,7 +35,24 @@ ENTRYPOINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 # evicts or spills to <store>.tmp). The dashboard reads roll-ups and one agency's rows at a
 # time, so a small limit keeps the whole process under 2 GB even on a national store; imports
 # and the command line keep the larger default (analytics.store.db). ASN_MEMORY_LIMIT overrides.
-SERVE_MEMORY_LIMIT = "1200MB"
+SERVE_MEMORY_LIMIT = "700MB"
+
+# glibc gives each thread that allocates its own malloc arena (up to 8 per core), and freed
+# memory in them is seldom returned: with a thread per session, Python's heap grew to hundreds of
+# MB that no answer held. Two arenas, set before any thread starts (ASN_MALLOC_ARENAS overrides;
+# 0 leaves glibc's default).
+MALLOC_ARENAS = 2
+
+
+def limit_malloc_arenas(arenas: int) -> bool:
+    """mallopt(M_ARENA_MAX, arenas) on glibc; False where there is no such call."""
+    if arenas <= 0:
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(-8, arenas))  # M_ARENA_MAX
+    except (OSError, AttributeError):
+        return False
 
 
 # The packages the pages run, imported before the first visitor so their objects can be frozen.
@@ -92,6 +110,7 @@ def role(argv: list[str]) -> tuple[str, list[str]]:
 
 
 def main() -> None:
+    limit_malloc_arenas(int(os.environ.get("ASN_MALLOC_ARENAS", MALLOC_ARENAS)))
     os.environ.setdefault("ASN_MEMORY_LIMIT", SERVE_MEMORY_LIMIT)
     chosen, rest = role(sys.argv[1:])
     switch_off_legacy_pages()
