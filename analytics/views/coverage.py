@@ -62,7 +62,12 @@ def not_assessed(
         join agencies a on a.agency_key = e.agency_key
         join positions p on p.position_key = e.position_key
         where {where}
-          and e.emp_key not in (select emp_key from score where year = $year)
+          -- no score in the year: none with a standard (person_year, one row per person) and
+          -- none without (few); a set of the year's scores' emp_keys took 5 s nationally
+          and e.emp_key not in (select emp_key from person_year where year = $year)
+          and e.emp_key not in (
+              select emp_key from score where year = $year and required_level is null
+          )
         order by a.agency_name, e.unit, e.name, e.nip
         limit $limit offset $offset
         """,

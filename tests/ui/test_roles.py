@@ -75,7 +75,16 @@ class World:
     def has_nip(self, text: str) -> bool:
         """Whether `text` holds a NIP: any of the store's, or any 18-digit number (decimal
         fractions, e.g. of a chart's floats, are dropped first)."""
-        return any(n in text for n in self.nips) or bool(NIP.search(FRACTION.sub("", text)))
+        return bool(self.nip_in(text))
+
+    def nip_in(self, text: str) -> str:
+        """The first NIP `text` holds, with its surroundings ("" when none)."""
+        for n in self.nips:
+            if n in text:
+                i = text.index(n)
+                return text[max(0, i - 80) : i + 40]
+        m = NIP.search(FRACTION.sub("", text))
+        return "" if m is None else FRACTION.sub("", text)[max(0, m.start() - 80) : m.end() + 40]
 
     def foreign_names(self, allowed_ids: set[str]) -> list[str]:
         """Names of agencies outside `allowed_ids` that no legitimate text contains (a unit or
@@ -288,7 +297,7 @@ def test_every_role_on_every_page(world: World, files: Files, user: str, page: s
         text += "\n" + file_text(name, data)
     assert_no_foreign(text, world.foreign_names(allowed), f"{user} on {page}")
     if user == "kepala":
-        assert not world.has_nip(text), f"a NIP on {page} for a leader"
+        assert not world.has_nip(text), f"a NIP on {page} for a leader: {world.nip_in(text)!r}"
     uploads = at.get("file_uploader")
     assert bool(uploads) == (user == "root" and page == "pages/data.py"), "only admins import"
 
