@@ -203,6 +203,9 @@ _prefetch_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asn-prefe
 _prefetched: OrderedDict[str, None] = OrderedDict()  # (version, filters, lang, section) queued
 _prefetch_lock = threading.Lock()
 _PREFETCH_MEMORY = 512
+# Seconds the prefetch waits before it starts: the screen just drawn is still being sent to the
+# browser, and a gather started at once competed with it (the first screen took 0.5 s longer).
+PREFETCH_DELAY = 1.5
 
 
 def prefetch_report(
@@ -230,6 +233,7 @@ def prefetch_report(
 def _gather_sections(
     store: Store | Replica, data_version: int, filters: Filters, lang: str, sections: list[str]
 ) -> None:
+    time.sleep(PREFETCH_DELAY)
     try:
         with store.snapshot() as snap:
             if snap.version != data_version:  # an import came in between: nothing to prefetch

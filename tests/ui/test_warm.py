@@ -110,6 +110,7 @@ def test_presentation_prefetch_gathers_the_next_screens_once(
     """prefetch_report gathers the asked sections in the background; the screens then read them
     from the cache, and asking again queues nothing."""
     monkeypatch.setattr(queries, "_prefetched", type(queries._prefetched)())
+    monkeypatch.setattr(queries, "PREFETCH_DELAY", 0.0)
     gathered: list[tuple[str, ...]] = []
     real = queries.gather
 
