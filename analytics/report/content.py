@@ -438,20 +438,8 @@ def _talent(cur: duckdb.DuckDBPyConnection, f: Filters, lang: str, as_of: date) 
     if hidden:
         summary, by_agency = summary.head(0), by_agency.head(0)
     by_agency = by_agency.dropna(subset=["employees"]).reset_index(drop=True)
-    top = risk.head(MAX_RISK_POSTS).copy()
-    keys = dict(
-        cur.execute(
-            "select position_id, position_key from positions where list_contains($p, position_id)",
-            {"p": top["position_id"].astype(str).tolist()},
-        ).fetchall()
-    )
-    counts = talent_view.readiness_by_post(cur, counts_only, list(keys.values()))
-    by_key = counts.set_index("position_key")
-    for col in ("ms", "mms", "kms", "incomplete"):
-        top[col] = [
-            int(by_key.at[keys[str(p)], col]) if keys.get(str(p)) in by_key.index else 0
-            for p in top["position_id"]
-        ]
+    # the counts by readiness came with the risk list (one pass over the candidates)
+    top = risk.head(MAX_RISK_POSTS).rename(columns={"ready": "ms"})
     risk_counts = {
         "posts": len(risk),
         "vacant": int(risk["vacant"].sum()) if len(risk) else 0,

@@ -293,9 +293,10 @@ def _talent_tables(c: ReportContent) -> dict[str, pd.DataFrame]:
     moves = c.talent_moves.table
     if "hidden" in moves.columns:
         moves = moves[~moves["hidden"].astype(bool)]
-    risk = c.posts_at_risk.merge(
-        c.risk_top[["position_id", "ms", "mms", "kms", "incomplete"]], on="position_id", how="left"
-    )
+    risk = c.posts_at_risk.copy()
+    first = risk["position_id"].isin(c.risk_top["position_id"])  # as on the slide
+    for col in ("mms", "kms", "incomplete"):
+        risk[col] = risk[col].astype("float64").where(first)
     for col in ("vacant", "retiring", "few_ready"):
         risk[col] = risk[col].map(lambda v: t("w_yes", c.lang) if v else "")
     return {

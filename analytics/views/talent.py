@@ -231,7 +231,8 @@ def posts_at_risk(cur: duckdb.DuckDBPyConnection, filters: Filters, as_of: date)
     employees (or held by nobody, when no agency, unit or scope narrows the view), with their
     risks. Columns: position_id, position_name, job_type, holders, near_bup (holders within
     BUP_NEAR_YEARS of retirement age on `as_of`), unknown_age (holders without a birth
-    date), bup, ready (`Memenuhi Syarat` candidates in the talent year), vacant,
+    date), bup, ready (`Memenuhi Syarat` candidates in the talent year), mms, kms, incomplete (the
+    other candidates by readiness), vacant,
     retiring, few_ready (ready < 2), risks (how many of the three). Only posts with at least
     one risk; sorted by risks, then ready, then position_id. Counts only: safe for leaders."""
     where_e, params = filters.employees("e")
@@ -276,14 +277,20 @@ def posts_at_risk(cur: duckdb.DuckDBPyConnection, filters: Filters, as_of: date)
     ).df()
     posts = posts[(posts["holders"] > 0) | (~posts["held_anywhere"] & (not narrowed))]
     columns = ["position_id", "position_name", "job_type", "holders", "near_bup",
-               "unknown_age", "bup", "ready", "vacant", "retiring", "few_ready", "risks"]  # fmt: skip
+               "unknown_age", "bup", "ready", "mms", "kms", "incomplete", "vacant", "retiring",
+               "few_ready", "risks"]  # fmt: skip
     if posts.empty:
         return pd.DataFrame(columns=columns)
     posts = posts.copy()
     counts = readiness_by_post(cur, filters, posts["position_key"].astype(int).tolist())
-    ready = dict(zip(counts["position_key"], counts["ms"], strict=True))
-    posts["ready"] = posts["position_key"].map(ready).fillna(0)
-    posts["ready"] = posts["ready"].astype(int)
+    by_key = counts.set_index("position_key")
+    for col, name in (
+        ("ms", "ready"),
+        ("mms", "mms"),
+        ("kms", "kms"),
+        ("incomplete", "incomplete"),
+    ):
+        posts[name] = posts["position_key"].map(by_key[col]).fillna(0).astype(int)
     posts["vacant"] = posts["holders"] == 0
     posts["retiring"] = posts["near_bup"] > 0
     posts["few_ready"] = posts["ready"] < 2
@@ -334,13 +341,6 @@ class Candidates:
 
 CANDIDATE_ROWS = 200  # the rows a post's candidates table shows
 BEST_CANDIDATES = 3  # the candidates the radar compares with the post's standard
-
-
-def readiness_counts(rows: pd.DataFrame) -> dict[str, int]:
-    out = {tm.MS: 0, tm.MMS: 0, tm.KMS: 0, "": 0}
-    for r in rows["readiness"] if not rows.empty else []:
-        out[r if isinstance(r, str) else ""] += 1
-    return out
 
 
 def candidates(
