@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -143,11 +144,14 @@ def scatter(
                 color=theme.ACCENT,
                 opacity=0.8 if len(df) <= WEBGL_POINTS else 0.5,
             ),
-            customdata=list(zip(names, df[n].fillna(0).astype(int), strict=True)),
+            # Arrays, not a list of (name, n) pairs: Plotly validates a list element by element
+            # (0.3 s for a country's 15,053 agencies), an array at once.
+            text=np.array(names, dtype=object),
+            customdata=df[n].fillna(0).astype("int64").to_numpy(),
             hovertemplate=(
-                f"%{{customdata[0]}}<br>{theme.plain(x_label)}: %{{x:.1f}}<br>"
+                f"%{{text}}<br>{theme.plain(x_label)}: %{{x:.1f}}<br>"
                 f"{theme.plain(y_label)}: %{{y:.2f}}<br>{theme.plain(n_label)}: "
-                "%{customdata[1]:,.0f}<extra></extra>"
+                "%{customdata:,.0f}<extra></extra>"
             ),
             showlegend=False,
         )

@@ -112,7 +112,6 @@ missing_standards = cached(coverage.missing_standards)
 not_assessed = cached(coverage.not_assessed)
 needs_totals = views.needs_totals  # a sum over the cached needs table (not a query)
 service_link = cached(service.service_link)
-service_effect = cached(service.service_effect)
 talent_grid = cached(talent_views.grid)
 talent_grid_local = cached(talent_views.grid_by_cutoffs)
 talent_box_people = cached(talent_views.box_people)
@@ -123,6 +122,21 @@ posts_at_risk = cached(talent_views.posts_at_risk)
 succession_candidates = cached(talent_views.candidates)
 succession_gaps = cached(talent_views.gaps)
 person_boxes = cached(talent_views.person_boxes)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
+def _service_effect(filters: Filters, store: str, _cur: Any) -> pd.DataFrame:
+    snap = Snapshot(_cur, filters.data_version or 0, store)
+    link = service_link(snap, filters.with_(data_version=None))
+    return service.fit_effects(link)
+
+
+def service_effect(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    """service.service_effect (every year: the fit compares years), fitted on the cached
+    service_link rows instead of computing them a second time (nationally 0.9 s of 1.3)."""
+    filters = filters.without_year()
+    _remember(("service_effect", filters, ()))
+    return _service_effect(filters.with_(data_version=snap.version), snap.store, snap.cur)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False, hash_funcs={Filters: repr})
@@ -289,6 +303,9 @@ def warm(
             try:
                 if name == "choices":
                     _choices(filters, version, snap.cur)
+                elif name == "service_effect":
+                    keyed = filters.with_(data_version=snap.version)
+                    _service_effect(keyed, snap.store, snap.cur)
                 elif name in _FUNCTIONS:
                     keyed = filters.with_(data_version=snap.version)
                     _run(name, keyed, options, snap.store, snap.cur)

@@ -147,7 +147,12 @@ def service_effect(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
     observations (what the fit used), effect (β: outcome points per JPM point), ci_low,
     ci_high (95%: β ± t(0.975, n − k) × classical SE); empty when not estimable.
     """
-    link = service_link(cur, filters.without_year())
+    return fit_effects(service_link(cur, filters.without_year()))
+
+
+def fit_effects(link: pd.DataFrame) -> pd.DataFrame:
+    """service_effect's rows from service_link's rows for every year (a caller that holds them
+    already, the report and the page, fits them without computing the link again)."""
     if link.empty:
         return common.empty(EFFECT_COLUMNS)
     rows = []

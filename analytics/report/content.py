@@ -347,7 +347,7 @@ def _needs_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
 
 def _service_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
     link = service_metrics.service_link(cur, b.every_year)
-    effect = service_metrics.service_effect(cur, b.every_year)
+    effect = service_metrics.fit_effects(link)  # service_effect of the same filters
     if b.k.small_group:  # a hidden population: its competency is no report's business either
         link, effect = link.head(0), effect.head(0)
     year = service_view.year_shown(link, b.year)

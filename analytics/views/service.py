@@ -83,7 +83,7 @@ def effects(effect: pd.DataFrame) -> pd.DataFrame:
 def years_used(link: pd.DataFrame, outcome: str, predictor: str) -> int:
     """How many distinct years the fit of (outcome, predictor) used."""
     obs = observations(link, outcome, predictor)
-    keep = drop_singletons(obs["agency_id"].tolist())
+    keep = drop_singletons(obs["agency_id"])
     return int(obs.loc[keep, "year"].nunique()) if len(obs) else 0
 
 

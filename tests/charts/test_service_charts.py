@@ -50,3 +50,16 @@ def test_thousands_of_agencies_are_drawn_with_webgl() -> None:
     markers, names = draw(df).data
     assert isinstance(markers, go.Scattergl) and len(markers.x) == len(df)
     assert len(names.text) == charts.MAX_LABELS
+
+
+def test_the_hover_names_each_agency_and_its_employees() -> None:
+    df = frame([("A", 70, 80), ("B&C", 75, 85)]).assign(employees=[12, None])
+    fig = charts.scatter(
+        df, x="jpm", y="ikm", lang="id", title="t", x_label="JPM", y_label="IKM",
+        labels={"A": "Dinas <A>"}, n_label="n",
+    )  # fmt: skip
+    markers = fig.data[0]
+    # names escaped for Plotly (a name is data, not markup); an unnamed agency shows its id
+    assert list(markers.text) == ["Dinas &lt;A&gt;", "B&amp;C"]
+    assert list(markers.customdata) == [12, 0]
+    assert "%{text}" in markers.hovertemplate and "%{customdata:,.0f}" in markers.hovertemplate

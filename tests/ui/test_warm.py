@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analytics.core.filters import Filters
@@ -128,3 +129,42 @@ def test_presentation_prefetch_gathers_the_next_screens_once(
         needs = queries.report_content(snap, f, "id", sections=("needs",))
     assert gathered == [("trend",), ("needs",)]  # the screen read the prefetched section
     assert needs.headlines["needs"]
+
+
+def test_the_service_fit_reads_the_cached_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    """queries.service_effect is service_effect's rows, fitted on the link the page read
+    already (one link computation, not two), and the warmer refits it for a new version."""
+    from analytics.metrics import service
+    from analytics.metrics.service import service_effect
+    from tests.analytics.metrics.test_service import panel
+
+    b = panel(
+        {"A": ["1", "2", "3"], "B": ["2", "2", "4"], "C": ["3", "1", "2"]},
+        {"A": [70.0, 75.0, 83.0], "B": [80.0, 79.0, 90.0], "C": [60.0, 55.0, 58.0]},
+    )
+    store = store_of(b)
+    try:
+        with store.snapshot() as snap:
+            expected = service_effect(snap.cur, Filters())
+        calls = _counting(monkeypatch, ".service_link")
+
+        def again(*args: object, **kwargs: object) -> None:
+            pytest.fail("the fit computed the link again")
+
+        monkeypatch.setattr(service, "service_link", again)  # what service_effect calls
+        asked = Filters(year=2024)  # the fit ignores the year, as the page's filters carry one
+        with store.snapshot() as snap:
+            link = queries.service_link(snap, asked.without_year())
+            effect = queries.service_effect(snap, asked)
+            first = snap.version
+        assert len(calls) == 1 and calls[0].year is None
+        pd.testing.assert_frame_equal(effect, expected)
+        assert not effect.empty and set(link["agency_id"]) == {"A", "B", "C"}
+        _new_version(store)
+        queries.warm(store)
+        assert len(calls) == 2 and calls[-1].data_version == first + 1
+        with store.snapshot() as snap:
+            pd.testing.assert_frame_equal(queries.service_effect(snap, asked), expected)
+        assert len(calls) == 2  # the new version's fit was warmed with its link
+    finally:
+        store.close()
