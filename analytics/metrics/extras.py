@@ -338,10 +338,8 @@ def needs_cost(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame
     programme = common.query(cur, "programme_seat_cost", wp, where_s=where_s)
     per_title = dict(zip(programme["title"], programme["cost_per_participant"], strict=True))
     needs = needs.copy()
-    needs["cost_per_participant"] = [
-        float(per_title.get(t, math.nan)) if isinstance(t, str) else math.nan
-        for t in needs["recommended_training"]
-    ]
+    recommended = needs["recommended_training"]
+    needs["cost_per_participant"] = common.map_few(recommended, per_title).astype("float64")
     needs["estimated_cost_idr"] = (
         needs["employees_below"].astype("float64") * needs["cost_per_participant"]
     )

@@ -66,5 +66,5 @@ def _needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     df["mean_shortfall"] = df["shortfall_t"] / (10 * df["scores_below"])
     df["priority"] = df["shortfall_t"] / 10
     rec = recommendations(cur, filters)
-    df["recommended_training"] = df["competency_id"].map(rec)
+    df["recommended_training"] = common.map_few(df["competency_id"], rec)
     return common.conform(df, NEEDS_COLUMNS)  # sorted in SQL
