@@ -205,3 +205,12 @@ def test_simulation_recovers_planted_effect_despite_selection() -> None:
     assert row["ci_low"] <= planted <= row["ci_high"]
     assert abs(row["effect"] - float(planted)) < 0.1
     assert unadjusted > row["ci_high"]  # selection on low scores inflates the naive figure
+
+
+def test_t975_is_scipy_stats_t_quantile() -> None:
+    """ols.t975 reads scipy.special.stdtrit (a lighter import): the same quantile as the
+    textbook scipy.stats.t.ppf, for every degree of freedom an interval here can have."""
+    from analytics.metrics.ols import t975
+
+    for dof in [*range(1, 200), 1_000, 45_159, 3_000_000]:
+        assert t975(dof) == float(stats.t.ppf(0.975, dof)), dof
