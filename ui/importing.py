@@ -192,7 +192,7 @@ def store_contents(snap: Snapshot) -> None:
         )
     with right:
         st.subheader(t("data_years"))
-        years = overview.assessment_years(snap.cur)
+        years = queries.assessment_years(snap)
         widgets.table(
             years,
             {

@@ -174,6 +174,17 @@ def names(snap: Snapshot) -> dict[str, dict[str, str]]:
 
 
 @st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
+def _assessment_years(version: str, _cur: Any) -> pd.DataFrame:
+    return info.assessment_years(_cur)
+
+
+def assessment_years(snap: Snapshot) -> pd.DataFrame:
+    """Assessed employees and assessments per calendar year (the Data page's store tab): a
+    count of distinct people over every assessment, 3.5-6 s nationally, so once per version."""
+    return _assessment_years(version_key(snap), snap.cur)
+
+
+@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
 def _is_demo(version: str, _cur: Any) -> bool:
     return info.is_demo(_cur)
 
@@ -297,6 +308,7 @@ def warm(
     with store.snapshot() as snap:
         version = version_key(snap)
         _names(version, snap.cur), _years(version, snap.cur), _is_demo(version, snap.cur)
+        _assessment_years(version, snap.cur)
         for name, filters, options in recent():
             if time.monotonic() > deadline or (stopping is not None and stopping.is_set()):
                 break

@@ -407,3 +407,33 @@ def test_logins_failures_and_logouts_are_recorded(
         (ADMIN, "logout", {}),
     ]
     assert "sandi" not in json.dumps(got), "never a password"
+
+
+def test_the_store_tab_counts_each_year_of_the_data_version_shown(site: Store) -> None:
+    """The admin's years table (a distinct count over every assessment, cached per data
+    version) is the store's own count, before and after an import that adds assessments."""
+    from analytics.core.numfmt import integer
+    from analytics.store import info
+
+    def shown() -> list[list[str]]:
+        at = app(ADMIN, "pages/data.py")
+        header = text("col_assessments", "id")
+        table = next(d.value for d in at.dataframe if header in d.value.columns)
+        return table.astype(str).values.tolist()
+
+    def counted() -> list[list[str]]:
+        with site.snapshot() as snap:
+            years = info.assessment_years(snap.cur)
+        return [
+            [str(r.year), integer(r.employees, "id"), integer(r.assessments, "id")]
+            for r in years.itertuples()
+        ]
+
+    before = counted()
+    assert shown() == before and len(before) >= 2
+    keys = latest_scores(site, 40)
+    next_year = [(nip, comp, f"{int(day[:4]) + 1}-01-15") for nip, comp, day in keys]
+    do_import(site, scores_csv(next_year, "4"))
+    after = counted()
+    assert after != before, "the import adds a year's assessments"
+    assert shown() == after
