@@ -43,8 +43,22 @@ def training_needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
     exact = employees_below x mean_shortfall), recommended_training (see `recommendations`;
     empty when none). Sorted by priority (highest first), then agency_id, unit, competency_id.
     """
+    return needs_part(cur, filters, recommendations(cur, filters), None)
+
+
+def needs_part(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    rec: dict[str, str],
+    agency_keys: tuple[int, int] | None,
+) -> pd.DataFrame:
+    """training_needs' rows of the agencies whose agency_key lies in `agency_keys` (inclusive;
+    None: every agency), in its order, with the small-group rule applied (its sibling groups are
+    units, never wider than an agency, so a part decides exactly what the whole would) and the
+    recommendations `rec` (`recommendations` of the whole filters: they are estimated over
+    everyone selected, not over a part)."""
     return privacy.apply_small_groups(
-        _needs(cur, filters),
+        _needs(cur, filters, rec, agency_keys),
         filters,
         count="employees_below",
         figures=["mean_shortfall", "priority", "recommended_training"],
@@ -52,7 +66,12 @@ def training_needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
     )
 
 
-def _needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+def _needs(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    rec: dict[str, str],
+    agency_keys: tuple[int, int] | None,
+) -> pd.DataFrame:
     """training_needs' rows before the small-group rule (empty with columns)."""
     try:
         year = common.resolve_year(cur, filters, "training_needs")
@@ -60,11 +79,13 @@ def _needs(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
         return common.empty(NEEDS_COLUMNS)
     year_s, yp = common.year_clause("s", year)
     where_s, wp = filters.rows("s")
+    if agency_keys is not None:  # the store's rows lie in agency_key order: a part reads its own
+        where_s = f"({where_s}) and s.agency_key between $part_lo and $part_hi"
+        wp = {**wp, "part_lo": agency_keys[0], "part_hi": agency_keys[1]}
     df = common.query(cur, "training_needs", {**yp, **wp}, year_s=year_s, where_s=where_s)
     if df.empty:
         return common.empty(NEEDS_COLUMNS)
     df["mean_shortfall"] = df["shortfall_t"] / (10 * df["scores_below"])
     df["priority"] = df["shortfall_t"] / 10
-    rec = recommendations(cur, filters)
     df["recommended_training"] = common.map_few(df["competency_id"], rec)
     return common.conform(df, NEEDS_COLUMNS)  # sorted in SQL

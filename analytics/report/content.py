@@ -333,16 +333,45 @@ def _impact_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
 NEEDS_KEPT = 50_000
 
 
+# needs_cost's order (training_needs: exact tenths first, which priority keeps, then the ids)
+_NEEDS_ORDER = (["priority", "agency_id", "unit", "competency_id"], [False, True, True, True])
+
+
 def _needs_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
-    needs_all = extras.needs_cost(cur, b.yf)
-    needs = _visible(needs_all)
+    """needs_cost's visible rows, read in parts of agencies (extras.needs_cost_parts: a country's
+    2.2 M rows never sit in memory at once): the totals and counts of every part, and the first
+    NEEDS_KEPT rows of them all in the list's order."""
+    totals, rows, hidden = views.NeedsTotals(0, 0.0, 0, 0), 0, 0
+    first: list[pd.DataFrame] = []
+    for part in extras.needs_cost_parts(cur, b.yf):
+        visible = _visible(part)
+        totals, rows, hidden = (
+            totals + views.needs_totals(visible),
+            rows + len(visible),
+            hidden + len(part) - len(visible),
+        )
+        first.append(visible.head(NEEDS_KEPT))
+    needs = _first_needs(first)
     fields = {
-        "needs": needs.head(NEEDS_KEPT).reset_index(drop=True),
-        "needs_rows": len(needs),
-        "needs_hidden": len(needs_all) - len(needs),
-        "needs_totals": views.needs_totals(needs),
+        "needs": needs,
+        "needs_rows": rows,
+        "needs_hidden": hidden,
+        "needs_totals": totals,
     }
     return fields, {"needs": findings.needs(needs, b.names, b.lang) or b.empty}
+
+
+def _first_needs(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The first NEEDS_KEPT rows, in the list's order, of parts each in that order."""
+    if len(parts) == 1:
+        return parts[0].reset_index(drop=True)
+    by, ascending = _NEEDS_ORDER
+    merged = pd.concat(parts, ignore_index=True)
+    return (
+        merged.sort_values(by, ascending=ascending, kind="stable")
+        .head(NEEDS_KEPT)
+        .reset_index(drop=True)
+    )
 
 
 def _service_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:

@@ -137,6 +137,15 @@ class NeedsTotals:
     without_recommendation: int  # rows with no programme shown to work
     rows: int
 
+    def __add__(self, other: NeedsTotals) -> NeedsTotals:
+        """The totals of two lists together (of needs_cost_parts' parts)."""
+        return NeedsTotals(
+            self.employees_below + other.employees_below,
+            self.estimated_cost_idr + other.estimated_cost_idr,
+            self.without_recommendation + other.without_recommendation,
+            self.rows + other.rows,
+        )
+
 
 def needs_totals(needs: pd.DataFrame) -> NeedsTotals:
     """Totals of a needs table (extras.needs_cost), hidden rows left out."""
