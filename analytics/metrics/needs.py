@@ -87,5 +87,6 @@ def _needs(
         return common.empty(NEEDS_COLUMNS)
     df["mean_shortfall"] = df["shortfall_t"] / (10 * df["scores_below"])
     df["priority"] = df["shortfall_t"] / 10
-    df["recommended_training"] = common.map_few(df["competency_id"], rec)
+    # text even where no competency has a recommendation (every part of the report alike)
+    df["recommended_training"] = common.map_few(df["competency_id"], rec).astype("str")
     return common.conform(df, NEEDS_COLUMNS)  # sorted in SQL

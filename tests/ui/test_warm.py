@@ -160,11 +160,21 @@ def test_the_service_fit_reads_the_cached_link(monkeypatch: pytest.MonkeyPatch) 
         assert len(calls) == 1 and calls[0].year is None
         pd.testing.assert_frame_equal(effect, expected)
         assert not effect.empty and set(link["agency_id"]) == {"A", "B", "C"}
+        fits: list[int] = []
+        real_fit = service.fit_effects
+
+        def counted_fit(link: pd.DataFrame) -> pd.DataFrame:
+            fits.append(len(link))
+            return real_fit(link)
+
+        monkeypatch.setattr(service, "fit_effects", counted_fit)
         _new_version(store)
         queries.warm(store)
         assert len(calls) == 2 and calls[-1].data_version == first + 1
+        assert len(fits) == 1, "the warmer fitted the new version"
         with store.snapshot() as snap:
             pd.testing.assert_frame_equal(queries.service_effect(snap, asked), expected)
-        assert len(calls) == 2  # the new version's fit was warmed with its link
+        assert len(calls) == 2 and len(fits) == 1  # read from the cache, link and fit
+        assert len([q for q in queries.recent() if q[0] == "service_effect"]) == 1
     finally:
         store.close()

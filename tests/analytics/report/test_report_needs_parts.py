@@ -63,18 +63,28 @@ def test_parts_are_the_whole_list(demo: Store, monkeypatch: pytest.MonkeyPatch, 
     pd.testing.assert_frame_equal(joined.reset_index(drop=True), whole.reset_index(drop=True))
 
 
-@pytest.mark.parametrize("rule", ["hide", "mark", "show"])
+SELECTIONS = {
+    "everyone": Filters(),
+    "agencies across parts": Filters(agencies=("15.02", "15.05", "15.11", "15.13")),
+    "instansi": Filters(instansi=("Pemerintah Provinsi Jambi",)),
+    "a viewer's scope": Filters(scope_agencies=("15.01", "15.06", "15.07", "15.13")),
+    "a job type": Filters(job_types=("Pelaksana",)),
+}
+
+
+@pytest.mark.parametrize("name", list(SELECTIONS))
 def test_the_report_reads_the_same_needs_in_parts(
-    demo: Store, monkeypatch: pytest.MonkeyPatch, rule: str
+    demo: Store, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    f = Filters(small_groups=rule)
+    """Whatever the selection (the report hides small groups, whatever rule the viewer set)."""
+    f = SELECTIONS[name]
     monkeypatch.setattr(content, "NEEDS_KEPT", 60)
     with demo.snapshot() as snap:
-        whole = extras.needs_cost(snap.cur, content.report_filters(f))  # (reports hide)
+        whole = extras.needs_cost(snap.cur, content.report_filters(f))
         monkeypatch.setattr(extras, "NEEDS_PART_AGENCIES", 3)
         c = gather(snap.cur, f, "id", sections=("needs",))
     shown = visible(whole)
-    assert len(shown) > 60
+    assert len(shown) > 10 and whole["hidden"].any()
     pd.testing.assert_frame_equal(c.needs, shown.head(60))
     assert c.needs_rows == len(shown)
     assert c.needs_hidden == len(whole) - len(shown)
@@ -87,3 +97,16 @@ def test_the_report_reads_the_same_needs_in_parts(
     )
     # a sum of part sums: the same money up to the float rounding of a different order
     assert got.estimated_cost_idr == pytest.approx(expected.estimated_cost_idr, rel=1e-12)
+
+
+def test_a_part_without_recommendations_keeps_the_columns_text(
+    demo: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part whose competencies have no recommended programme still has a text column, so the
+    merged rows have the whole list's dtypes."""
+    from analytics.metrics import needs
+
+    with demo.snapshot() as snap:
+        part = needs.needs_part(snap.cur, Filters(), {}, None)
+    assert part["recommended_training"].isna().all()
+    assert part["recommended_training"].dtype == "str"
