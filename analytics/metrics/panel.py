@@ -36,7 +36,7 @@ def drop_singletons(units: Sequence[object] | pd.Series) -> np.ndarray:
     """Which observations to keep (a bool per observation): those of units with at least two
     observations. Hashed in one pass (a country's link has 45,159 agency-years)."""
     codes, _ = pd.factorize(units if isinstance(units, pd.Series) else np.asarray(units, object))
-    return np.bincount(codes, minlength=1)[codes] >= 2 if len(codes) else np.zeros(0, bool)
+    return np.bincount(codes)[codes] >= 2
 
 
 def _indicators(values: Sequence[object]) -> np.ndarray:

@@ -341,20 +341,17 @@ def _needs_part(cur: duckdb.DuckDBPyConnection, b: _Base) -> _Part:
     """needs_cost's visible rows, read in parts of agencies (extras.needs_cost_parts: a country's
     2.2 M rows never sit in memory at once): the totals and counts of every part, and the first
     NEEDS_KEPT rows of them all in the list's order."""
-    totals, rows, hidden = views.NeedsTotals(0, 0.0, 0, 0), 0, 0
+    totals, hidden = views.NeedsTotals(0, 0.0, 0, 0), 0
     first: list[pd.DataFrame] = []
     for part in extras.needs_cost_parts(cur, b.yf):
         visible = _visible(part)
-        totals, rows, hidden = (
-            totals + views.needs_totals(visible),
-            rows + len(visible),
-            hidden + len(part) - len(visible),
-        )
+        totals += views.needs_totals(visible)  # its rows count the visible rows
+        hidden += len(part) - len(visible)
         first.append(visible.head(NEEDS_KEPT))
     needs = _first_needs(first)
     fields = {
         "needs": needs,
-        "needs_rows": rows,
+        "needs_rows": totals.rows,
         "needs_hidden": hidden,
         "needs_totals": totals,
     }
