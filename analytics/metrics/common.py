@@ -70,7 +70,8 @@ def query(
 
 def map_few(values: pd.Series, mapping: Mapping[Any, Any]) -> pd.Series:
     """values.map(mapping) for a long column of few distinct values (a national needs list:
-    2.2 M rows of 42 competencies): each distinct value is looked up once (1.6 s -> 0.05 s).
+    2.2 M rows of 42 competencies): each distinct value is looked up once (Series.map took
+    1.6 s of that list in a profile; on 2.2 M synthetic rows 0.27 s against 0.08 s).
     The same values, dtype and name as Series.map, except that a missing value always maps to
     missing (Series.map would look it up in a mapping that has a NaN or None key)."""
     codes, uniques = pd.factorize(values)  # a missing value: code -1, which reindex misses
