@@ -9,7 +9,7 @@ choice (a score's position; a pair's d1 position; an employee's current position
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -57,6 +57,12 @@ class Filters:
     min_group: int = MIN_GROUP
     # The import the answer is read from (part of the cache key; set by the UI per rerun).
     data_version: int | None = None
+    # The agency keys the agency, instansi, scope and unit selections come to, when a metric
+    # has looked them up (analytics/metrics/route.py, `keyed`); None: not looked up. They
+    # restrict nothing the conditions above do not, but DuckDB estimates a list of keys and
+    # not a subquery (a semi-join is taken for a fifth of the table, so a join of a few
+    # selected pairs with 14 M participations hashed the participations: 1 s for nothing).
+    agency_keys: tuple[int, ...] | None = None
 
     def with_(self, **changes: Any) -> Filters:
         return replace(self, **changes)
@@ -145,6 +151,45 @@ class Filters:
         job family and type follow the current position."""
         return self._clause(t, prefix, "position_key", is_employees=True)
 
+    def agencies_selected(self, prefix: str = "a") -> tuple[str, dict[str, Any]] | None:
+        """The agencies the selection can reach, as a condition over the agencies table
+        (agency_id, instansi): the agency, instansi and scope selections, and the agencies
+        of units named with one. None when they leave every agency (a unit named without an
+        agency is in any of them)."""
+        params: dict[str, Any] = {}
+
+        def p(name: str, value: Any) -> str:
+            params[f"{prefix}_{name}"] = value
+            return f"${prefix}_{name}"
+
+        conds = self._agency_conditions(p)
+        if self.units and all(a for a, _ in self.units):
+            conds.append(f"list_contains({p('ua', sorted({a for a, _ in self.units}))}, agency_id)")
+        return (" and ".join(conds), params) if conds else None
+
+    def _agency_conditions(self, p: Callable[[str, Any], str]) -> list[str]:
+        """The agency, instansi and scope selections as conditions over the agencies table;
+        `p` binds a value and returns its parameter."""
+        conds: list[str] = []
+        if self.agencies:
+            conds.append(f"list_contains({p('ag', list(self.agencies))}, agency_id)")
+        if self.instansi:
+            conds.append(f"list_contains({p('ins', list(self.instansi))}, instansi)")
+        # Scope: a user's agencies and instansi each admit an agency (either suffices); the
+        # scope is ANDed with every selection, so no filter value can widen it.
+        scope_conds: list[str] = []
+        if self.scope_agencies is not None:
+            scope_conds.append(
+                f"list_contains({p('sag', list(self.scope_agencies))}::varchar[], agency_id)"
+            )
+        if self.scope_instansi is not None:
+            scope_conds.append(
+                f"list_contains({p('sins', list(self.scope_instansi))}::varchar[], instansi)"
+            )
+        if scope_conds:
+            conds.append("(" + " or ".join(scope_conds) + ")")
+        return conds
+
     def _clause(
         self,
         t: str,
@@ -163,24 +208,11 @@ class Filters:
             params[key] = value
             return f"${key}"
 
-        agency_conds: list[str] = []
-        if self.agencies:
-            agency_conds.append(f"list_contains({p('ag', list(self.agencies))}, agency_id)")
-        if self.instansi:
-            agency_conds.append(f"list_contains({p('ins', list(self.instansi))}, instansi)")
-        # Scope: a user's agencies and instansi each admit an agency (either suffices); the
-        # scope is ANDed with every selection, so no filter value can widen it.
-        scope_conds: list[str] = []
-        if self.scope_agencies is not None:
-            scope_conds.append(
-                f"list_contains({p('sag', list(self.scope_agencies))}::varchar[], agency_id)"
+        agency_conds = self._agency_conditions(p)
+        if self.agency_keys is not None:
+            parts.append(
+                f"list_contains({p('ak', list(self.agency_keys))}::integer[], {col('agency_key')})"
             )
-        if self.scope_instansi is not None:
-            scope_conds.append(
-                f"list_contains({p('sins', list(self.scope_instansi))}::varchar[], instansi)"
-            )
-        if scope_conds:
-            agency_conds.append("(" + " or ".join(scope_conds) + ")")
         if agency_conds:
             parts.append(
                 f"{col('agency_key')} in (select agency_key from agencies where "

@@ -258,6 +258,7 @@ COST_COLUMNS = {
 
 
 def _spent(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    filters = route.keyed(cur, filters)
     year = common.resolve_year(cur, filters, "training_impact")
     year_s, yp = common.year_clause("s", year)
     where_s, wp = filters.rows("s")

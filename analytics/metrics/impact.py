@@ -90,6 +90,7 @@ def competency_estimates(
     cur: duckdb.DuckDBPyConnection, filters: Filters, people: bool = False
 ) -> list[tuple[str, Estimate, int | None]]:
     """(competency_id, estimate, employees or None) per competency with at least one pair."""
+    filters = route.keyed(cur, filters)
     frag, params, year = _fragments(cur, filters)
     if route.cells_allowed(filters):
         cell_s, _ = filters.cells("s")  # same parameters as frag's where_s
@@ -133,6 +134,7 @@ def programme_estimates(
 ) -> list[tuple[str, str, Estimate, int | None]]:
     """(title, competency_id, estimate, employees or None) per programme with at least one
     pair in its arms."""
+    filters = route.keyed(cur, filters)
     frag, params, year = _fragments(cur, filters)
     catalogue_t, cp = catalogue(filters)
     frag = {**frag, "catalogue_t": catalogue_t}

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from analytics.core.filters import Filters
+from analytics.metrics import route
 from tests.support.fixtures import E, rows, store_of, world
 
 
@@ -84,6 +85,58 @@ def test_where_on_employees(cur, f: Filters, expected: set[int]) -> None:
 def test_where_on_scores_uses_score_position(cur, f: Filters, year: int, expected) -> None:
     rel = f"(select * from score where year = {int(year)})"
     assert selected(cur, f, rel) == expected
+
+
+@pytest.mark.parametrize("f, expected", CASES)
+def test_agency_keys_select_the_same(cur, f: Filters, expected: set[int]) -> None:
+    """The agency keys a metric looks up for per-person rows (route.keyed) restrict nothing
+    the selection does not: the same employees, with the keys' condition in the clause
+    whenever the selection names agencies."""
+    with route.person_level():  # keyed looks keys up only for per-person rows
+        keyed = route.keyed(cur, f)
+    assert selected(cur, keyed) == expected
+    assert (keyed.agency_keys is None) == (f.agencies_selected() is None)
+    if keyed.agency_keys is not None:
+        assert "f_ak" in keyed.rows("t")[1]
+
+
+@pytest.mark.parametrize(
+    "f, agencies",
+    [
+        (Filters(), None),
+        (Filters(genders=("P",), ranks=("III/a",)), None),
+        (Filters(units=(("", "Sekretariat"),)), None),  # a unit of that name in any agency
+        (Filters(units=(("DINKES", "Sekretariat"), ("", "Mutasi"))), None),
+        (Filters(units=(("DINKES", "Sekretariat"),)), {"DINKES"}),
+        (Filters(units=(("DINKES", "Sekretariat"), ("BKD", "Mutasi"))), {"DINKES", "BKD"}),
+        (Filters(agencies=("DINKES", "BKD"), units=(("BKD", "Mutasi"),)), {"BKD"}),
+        (Filters(instansi=(KERINCI,)), {"KRC"}),
+        (Filters(agencies=("NOPE",)), set()),
+        (Filters(scope_agencies=()), set()),
+        (Filters(scope_agencies=("BKD",), agencies=("DINKES",)), set()),
+        (Filters(scope_instansi=(PROV,), ranks=("III/a",)), {"DINKES", "BKD"}),
+    ],
+)
+def test_agency_keys_are_the_agencies_selected(cur, f: Filters, agencies) -> None:
+    with route.person_level():
+        keys = route.keyed(cur, f).agency_keys
+    if agencies is None:
+        assert keys is None
+        return
+    assert keys is not None
+    got = rows(
+        cur, "select agency_id from agencies where list_contains($k, agency_key)", {"k": list(keys)}
+    )
+    assert {r[0] for r in got} == agencies
+
+
+def test_agency_keys_are_looked_up_for_per_person_rows_only(cur) -> None:
+    unit = Filters(units=(("DINKES", "Sekretariat"),))
+    agency = Filters(agencies=("DINKES",))
+    assert route.keyed(cur, agency) is agency  # cells: a subquery over few rows is cheap
+    assert route.keyed(cur, unit).agency_keys is not None  # a unit reads per-person rows
+    keyed = route.keyed(cur, unit)
+    assert route.keyed(cur, keyed) is keyed  # looked up once
 
 
 def test_nothing_selected_gives_true() -> None:
