@@ -32,19 +32,24 @@ class Fit:
     dof: int | None = None  # n − k
 
 
-def drop_singletons(units: Sequence[object] | pd.Series) -> np.ndarray:
+def drop_singletons(units: Sequence[object] | pd.Series | np.ndarray) -> np.ndarray:
     """Which observations to keep (a bool per observation): those of units with at least two
     observations. Hashed in one pass (a country's link has 45,159 agency-years)."""
     codes, _ = pd.factorize(units if isinstance(units, pd.Series) else np.asarray(units, object))
     return np.bincount(codes)[codes] >= 2
 
 
-def _indicators(values: Sequence[object]) -> np.ndarray:
-    levels = sorted(set(values), key=repr)
-    index = {v: i for i, v in enumerate(levels)}
-    d = np.zeros((len(values), len(levels)))
-    for row, v in enumerate(values):
-        d[row, index[v]] = 1.0
+def _codes(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each value's level (0 ... levels - 1, in order of first appearance: the order of the
+    indicator columns changes no rank and no residual) and how many levels."""
+    codes, levels = pd.factorize(values)
+    return codes, len(levels)
+
+
+def _indicators(values: np.ndarray) -> np.ndarray:
+    codes, levels = _codes(values)
+    d = np.zeros((len(values), levels))
+    d[np.arange(len(values)), codes] = 1.0
     return d
 
 
@@ -56,7 +61,7 @@ DENSE_CELLS = 4_000_000
 _Within = Callable[[np.ndarray], np.ndarray]
 
 
-def _dense(units: list[object], years: list[int], xv: np.ndarray) -> tuple[int, int, _Within]:
+def _dense(units: np.ndarray, years: np.ndarray, xv: np.ndarray) -> tuple[int, int, _Within]:
     """rank(D), rank([D x]) and the residualiser on D, from D itself (the contract's rule)."""
     d = np.hstack([_indicators(units), _indicators(years)])
     rank_d = int(np.linalg.matrix_rank(d))
@@ -69,13 +74,12 @@ def _dense(units: list[object], years: list[int], xv: np.ndarray) -> tuple[int, 
     return rank_d, k, within
 
 
-def _absorbed(units: list[object], years: list[int], xv: np.ndarray) -> tuple[int, int, _Within]:
+def _absorbed(units: np.ndarray, years: np.ndarray, xv: np.ndarray) -> tuple[int, int, _Within]:
     """The same three with the agency indicators absorbed (Frisch–Waugh–Lovell): residualising
     on [A Y] is demeaning within agency (M_A), then residualising on M_A·Y, the year indicators
     demeaned within agency (n × years: small). rank(D) = agencies + rank(M_A·Y), because the
     agency columns are independent and M_A removes exactly their span; likewise for [D x]."""
-    levels = {u: i for i, u in enumerate(sorted(set(units), key=repr))}
-    group = np.fromiter((levels[u] for u in units), dtype=np.int64, count=len(units))
+    group, agencies = _codes(units)
     sizes = np.bincount(group).astype(np.float64)
 
     def demean(v: np.ndarray) -> np.ndarray:
@@ -85,8 +89,8 @@ def _absorbed(units: list[object], years: list[int], xv: np.ndarray) -> tuple[in
 
     my = demean(_indicators(years))
     rank_y = int(np.linalg.matrix_rank(my))
-    rank_d = len(levels) + rank_y
-    k = len(levels) + int(np.linalg.matrix_rank(np.column_stack([my, demean(xv)])))
+    rank_d = agencies + rank_y
+    k = agencies + int(np.linalg.matrix_rank(np.column_stack([my, demean(xv)])))
 
     def within(v: np.ndarray) -> np.ndarray:
         mv = demean(v)
@@ -102,16 +106,19 @@ def fixed_effects(
     """The fit on complete observations (no missing x or y). Units with one observation are
     dropped first; the effect is empty when x lies in the span of the indicators (rank of
     [D x] does not exceed rank of D) or when n − k < 2."""
-    keep = drop_singletons(units)
-    units_k = [u for u, k in zip(units, keep, strict=True) if k]
-    years_k = [t for t, k in zip(years, keep, strict=True) if k]
-    xv = np.array([v for v, k in zip(x, keep, strict=True) if k], dtype=np.float64)
-    yv = np.array([v for v, k in zip(y, keep, strict=True) if k], dtype=np.float64)
-    n, agencies = len(units_k), len(set(units_k))
+    units_a = units.to_numpy() if isinstance(units, pd.Series) else np.asarray(units)
+    if units_a.dtype.kind not in "iu":  # hashed as Python objects unless integer codes
+        units_a = units_a.astype(object)
+    keep = drop_singletons(units_a)
+    units_k = units_a[keep]
+    years_k = np.asarray(years, dtype=np.int64)[keep]
+    xv = np.asarray(x, dtype=np.float64)[keep]
+    yv = np.asarray(y, dtype=np.float64)[keep]
+    n, agencies = len(units_k), _codes(units_k)[1]
     empty = Fit(agencies, n, None, None, None)
     if n == 0:
         return empty
-    route = _dense if n * (agencies + len(set(years_k)) + 1) <= DENSE_CELLS else _absorbed
+    route = _dense if n * (agencies + _codes(years_k)[1] + 1) <= DENSE_CELLS else _absorbed
     rank_d, k, within = route(units_k, years_k, xv)
     if k <= rank_d:
         return empty

@@ -133,7 +133,12 @@ def service_link(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFra
 def observations(link: pd.DataFrame, outcome: str, predictor: str) -> pd.DataFrame:
     """The agency-years of service_link that have both the outcome and the predictor (the
     fit then drops agencies left with a single one: panel.drop_singletons)."""
-    return link[link[outcome].notna() & link[predictor].notna()]
+    return link[observed(link, outcome, predictor)]
+
+
+def observed(link: pd.DataFrame, outcome: str, predictor: str) -> np.ndarray:
+    """Which agency-years `observations` keeps, as a bool per row of link."""
+    return np.asarray(link[outcome].notna() & link[predictor].notna())
 
 
 def service_effect(cur: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -156,17 +161,17 @@ def fit_effects(link: pd.DataFrame) -> pd.DataFrame:
     if link.empty:
         return common.empty(EFFECT_COLUMNS)
     rows = []
+    # numbered once: the fits hash integers, not 45,159 agency ids twenty times (nationally)
+    agencies = pd.factorize(link["agency_id"])[0]
+    years = link["year"].to_numpy("int64")
     for outcome in OUTCOMES:
         if outcome != "ikm" and not link[outcome].notna().any():
             continue
+        y = link[outcome].to_numpy("float64", na_value=np.nan)
         for predictor in PREDICTORS:
-            obs = observations(link, outcome, predictor)
-            fit = fixed_effects(
-                obs["agency_id"].tolist(),
-                obs["year"].astype("int64").tolist(),
-                obs[predictor].astype("float64").tolist(),
-                obs[outcome].astype("float64").tolist(),
-            )
+            x = link[predictor].to_numpy("float64", na_value=np.nan)
+            both = observed(link, outcome, predictor)
+            fit = fixed_effects(agencies[both], years[both], x[both], y[both])
             rows.append(
                 {
                     "outcome": outcome,
