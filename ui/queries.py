@@ -11,13 +11,18 @@ changes the version, so no page ever mixes cached old figures with new ones.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+import os
 import sys
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
@@ -283,19 +288,139 @@ _recent_lock = threading.Lock()
 _log = logging.getLogger("asn.warm")
 
 
+_changes = 0  # how many times _remember ran: the list is saved when it moved since last time
+
+
 def _remember(query: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> None:
+    global _changes
     key = repr(query)
     with _recent_lock:
         _recent[key] = query
         _recent.move_to_end(key)
         while len(_recent) > RECENT:
             _recent.popitem(last=False)
+        _changes += 1
 
 
 def recent() -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
     """The remembered queries, most recent first."""
     with _recent_lock:
         return list(reversed(_recent.values()))
+
+
+# The recent queries outlive the process: they are written beside the store (`recent_file`)
+# and warmed when a process starts, so the first visitors after a restart (an upgrade, a crash,
+# a reader added) find their answers cached too. Only selections and options are written, never a
+# query that names a person (PERSONAL_OPTIONS): the file holds what was asked, not about whom.
+PERSONAL_OPTIONS = frozenset({"nip", "nips"})
+SAVE_SECONDS = 60.0  # the warmer writes the list this often, when it changed
+
+
+def recent_file(store: Store | Replica) -> Path:
+    """Where the recent queries of a store's processes are kept (an owner and its readers share
+    it: each writes its own first, then the file's others)."""
+    return Path(f"{store.path}.recent.json")
+
+
+def _plain(value: Any) -> Any:
+    """A query's value as JSON: a tuple a JSON array, a list {"list": [...]}, a date
+    {"date": "YYYY-MM-DD"} (so `_unplain` gives back the same types, and the same cache key)."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return {"list": [_plain(v) for v in value]}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"not kept: {type(value).__name__}")
+
+
+def _unplain(value: Any) -> Any:
+    """The inverse of _plain."""
+    if isinstance(value, list):
+        return tuple(_unplain(v) for v in value)
+    if isinstance(value, dict) and "list" in value:
+        return [_unplain(v) for v in value["list"]]
+    if isinstance(value, dict):
+        return date.fromisoformat(value["date"])
+    return value
+
+
+def _encode(query: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> dict[str, Any] | None:
+    name, filters, options = query
+    if any(k in PERSONAL_OPTIONS for k, _ in options):
+        return None
+    try:
+        return {
+            "name": name,
+            "filters": {
+                f.name: _plain(getattr(filters, f.name))
+                for f in dataclasses.fields(filters)
+                if getattr(filters, f.name) != f.default
+            },
+            "options": [[k, _plain(v)] for k, v in options],
+        }
+    except TypeError:  # an option JSON cannot hold: not kept
+        return None
+
+
+def _decode(entry: Any) -> tuple[str, Filters, tuple[tuple[str, Any], ...]] | None:
+    try:
+        name = entry["name"]
+        if name not in _FUNCTIONS and name not in ("choices", "service_effect"):
+            return None
+        filters = Filters(**{k: _unplain(v) for k, v in entry["filters"].items()})
+        options = tuple((str(k), _unplain(v)) for k, v in entry["options"])
+    except (KeyError, TypeError, ValueError, AttributeError):  # another version's or damaged
+        return None
+    if any(k in PERSONAL_OPTIONS for k, _ in options):
+        return None
+    return name, filters.with_(data_version=None, agency_keys=None), options
+
+
+def save_recent(path: Path) -> int:
+    """Write the recent queries to `path` (atomically), this process's first, then those the
+    file held from the store's other processes, RECENT at most; returns how many."""
+    entries = [e for q in recent() if (e := _encode(q)) is not None]
+    seen = {json.dumps(e, sort_keys=True) for e in entries}
+    for q in _read_recent(path):
+        e = _encode(q)
+        if e is not None and json.dumps(e, sort_keys=True) not in seen:
+            entries.append(e)
+            seen.add(json.dumps(e, sort_keys=True))
+    entries = entries[:RECENT]
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"recent": entries}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+    return len(entries)
+
+
+def _read_recent(path: Path) -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["recent"]
+    except (OSError, ValueError, KeyError, TypeError):  # none yet, or unreadable: start afresh
+        return []
+    if not isinstance(entries, list):
+        return []
+    return [q for e in entries if (q := _decode(e)) is not None]
+
+
+def load_recent(path: Path) -> int:
+    """Remember the queries of `path` (most recent first in the file) behind those this process
+    was asked already; returns how many were read."""
+    queries = _read_recent(path)
+    with _recent_lock:
+        own = list(_recent.items())
+        _recent.clear()
+        for q in reversed(queries[:RECENT]):
+            _recent[repr(q)] = q
+        for key, q in own:
+            _recent.pop(key, None)
+            _recent[key] = q
+        while len(_recent) > RECENT:
+            _recent.popitem(last=False)
+    return len(queries)
 
 
 def warm(
@@ -328,20 +453,29 @@ def warm(
 
 
 class Warmer:
-    """The background thread of `start_warmer`; `stop()` ends it (before the store closes)."""
+    """The background thread of `start_warmer`; `stop()` ends it (before the store closes) and
+    keeps the recent queries."""
 
-    def __init__(self, thread: threading.Thread, stopping: threading.Event):
-        self.thread, self._stopping = thread, stopping
+    def __init__(
+        self,
+        thread: threading.Thread,
+        stopping: threading.Event,
+        save: Callable[[], None] = lambda: None,
+    ):
+        self.thread, self._stopping, self._save = thread, stopping, save
 
     def stop(self, timeout: float = 30.0) -> None:
         self._stopping.set()
         self.thread.join(timeout)
+        self._save()
 
 
-def start_warmer(store: Store | Replica, interval: float = 1.0) -> Warmer:
+def start_warmer(store: Store | Replica, interval: float = 1.0, keep: Path | None = None) -> Warmer:
     """Watch the store's data version (a cheap read each `interval` seconds) and warm the cache
     whenever it changes: after imports from the Data page, from the command line (forwarded to
-    this process), undo and restore alike."""
+    this process), undo and restore alike. With `keep` (a `recent_file`), the queries it holds
+    are warmed first, and the recent queries are written to it every SAVE_SECONDS when they
+    changed."""
 
     def newest() -> int:  # a reader's snapshot() switches to the owner's newest snapshot
         with store.snapshot() as snap:
@@ -349,10 +483,37 @@ def start_warmer(store: Store | Replica, interval: float = 1.0) -> Warmer:
 
     seen = newest()  # the version at the start, read before the thread runs
     stopping = threading.Event()
+    kept = load_recent(keep) if keep is not None else 0
+    saved, last_save = _changes, time.monotonic()
+
+    def save() -> None:
+        nonlocal saved, last_save
+        last_save = time.monotonic()
+        if keep is None or _changes == saved:
+            return
+        saved = _changes
+        try:
+            save_recent(keep)
+        except OSError:  # a read-only folder: the queries are not kept, nothing else changes
+            _log.warning("could not keep the recent queries in %s", keep, exc_info=True)
 
     def loop() -> None:
         nonlocal seen
+        if kept:
+            t0 = time.monotonic()
+            try:
+                n = warm(store, stopping=stopping)
+                print(
+                    f"asn: warmed {n} answers kept from before the start in "
+                    f"{time.monotonic() - t0:.1f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            except Exception:  # never let the warmer take the dashboard down
+                _log.exception("cache warmer")
         while not stopping.wait(interval):
+            if time.monotonic() - last_save >= SAVE_SECONDS:
+                save()
             try:
                 now = newest()
             except duckdb.ConnectionException:  # the store was closed: nothing left to warm
@@ -374,4 +535,4 @@ def start_warmer(store: Store | Replica, interval: float = 1.0) -> Warmer:
 
     thread = threading.Thread(target=loop, name="asn-cache-warmer", daemon=True)
     thread.start()
-    return Warmer(thread, stopping)
+    return Warmer(thread, stopping, save)

@@ -129,8 +129,8 @@ def main() -> None:
         store = state.own_store(publish=chosen == "owner")
     freeze_startup_heap()
     # After each import the answers asked for recently are computed again in the background
-    # (a reader: once the owner's snapshot of it arrives).
-    queries.start_warmer(store)
+    # (a reader: once the owner's snapshot of it arrives); so are those asked before the start.
+    queries.start_warmer(store, keep=queries.recent_file(store))
     # No source watching while serving: after every script run Streamlit's watcher walks the path
     # of every loaded module (pandas, plotly, duckdb...) on the server's event loop, 0.5-2 s in
     # which no session receives anything; under 20 sessions that, not the store, was what readers

@@ -4,12 +4,15 @@ after an import reads them from the cache."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit as st
 
 from analytics.core.filters import Filters
 from analytics.store.db import Store
@@ -178,3 +181,156 @@ def test_the_service_fit_reads_the_cached_link(monkeypatch: pytest.MonkeyPatch) 
         assert len([q for q in queries.recent() if q[0] == "service_effect"]) == 1
     finally:
         store.close()
+
+
+# -- The recent queries kept across a restart (queries.recent_file, save_recent, load_recent)
+
+KEPT = [
+    ("analytics.views.headline.kpis", Filters(year=2024, small_groups="hide"), ()),
+    (
+        "analytics.metrics.summaries.gap_summary",
+        Filters(agencies=("DINKES",), units=(("DINKES", "Sekretariat"), ("", "Mutasi"))),
+        (("by", "agency"),),
+    ),
+    (
+        "analytics.views.matrix.gap_matrix",
+        Filters(scope_instansi=("Pemerintah Provinsi Jambi",), may_see_individuals=False),
+        (("groups", ("manajerial", "sosial kultural")), ("rows", "agency")),
+    ),
+    ("analytics.views.talent.posts_at_risk", Filters(), (("as_of", date(2026, 12, 7)),)),
+    ("analytics.views.talent.grid", Filters(), (("posts", [1, 2]),)),
+    ("service_effect", Filters(genders=("P",)), ()),
+    ("choices", Filters(scope_agencies=()), ()),
+]
+
+
+def _fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(queries, "_recent", type(queries._recent)())
+
+
+def test_kept_queries_come_back_the_same(tmp_path: Path, monkeypatch) -> None:
+    """Saved and loaded, every query is the same value with the same repr (the cache key), in
+    the same order: tuples stay tuples, a list a list, a date a date."""
+    _fresh(monkeypatch)
+    for q in reversed(KEPT):
+        queries._remember(q)
+    assert queries.recent() == KEPT
+    path = tmp_path / "asn.duckdb.recent.json"
+    assert queries.save_recent(path) == len(KEPT)
+    _fresh(monkeypatch)
+    assert queries.load_recent(path) == len(KEPT)
+    assert queries.recent() == KEPT
+    assert [repr(q) for q in queries.recent()] == [repr(q) for q in KEPT]
+
+
+def test_a_query_about_a_person_is_never_kept(tmp_path: Path, monkeypatch) -> None:
+    _fresh(monkeypatch)
+    nip = "198001012005011001"
+    queries._remember(("analytics.views.talent.person_boxes", Filters(), (("nip", nip),)))
+    queries._remember(("analytics.views.talent.gaps", Filters(), (("nips", [nip]),)))
+    queries._remember(KEPT[0])
+    path = tmp_path / "recent.json"
+    assert queries.save_recent(path) == 1
+    assert nip not in path.read_text(encoding="utf-8")
+    # nor read back, should a file hold one
+    path.write_text(
+        json.dumps({"recent": [{"name": KEPT[0][0], "filters": {}, "options": [["nip", nip]]}]}),
+        encoding="utf-8",
+    )
+    assert queries.load_recent(path) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "not json",
+        "[]",
+        '{"recent": {"a": 1}}',
+        '{"recent": [{"name": "os.system", "filters": {}, "options": []}]}',
+        '{"recent": [{"name": "choices", "filters": {"colour": ["red"]}, "options": []}]}',
+        '{"recent": [{"name": "choices", "filters": {}}]}',
+        '{"recent": [{"name": "choices", "filters": {}, "options": [["as_of", {"x": 1}]]}]}',
+    ],
+)
+def test_a_damaged_or_foreign_file_is_ignored(tmp_path: Path, monkeypatch, text: str) -> None:
+    _fresh(monkeypatch)
+    path = tmp_path / "recent.json"
+    path.write_text(text, encoding="utf-8")
+    assert queries.load_recent(path) == 0
+    assert queries.recent() == []
+
+
+def test_processes_of_one_store_share_the_file(tmp_path: Path, monkeypatch) -> None:
+    """An owner and a reader both write the file: each its own queries first, then the
+    others' it found there (RECENT at most); a missing file is no error."""
+    path = tmp_path / "recent.json"
+    _fresh(monkeypatch)
+    assert queries.load_recent(path) == 0
+    queries._remember(KEPT[0])
+    queries._remember(KEPT[1])
+    queries.save_recent(path)  # the owner: [1, 0]
+    _fresh(monkeypatch)
+    queries._remember(KEPT[2])
+    queries._remember(KEPT[1])
+    queries.save_recent(path)  # a reader: [1, 2], then the owner's 0
+    _fresh(monkeypatch)
+    queries.load_recent(path)
+    assert queries.recent() == [KEPT[1], KEPT[2], KEPT[0]]
+    monkeypatch.setattr(queries, "RECENT", 2)
+    queries.save_recent(path)
+    _fresh(monkeypatch)
+    assert queries.load_recent(path) == 2
+    assert queries.recent() == [KEPT[1], KEPT[2]]
+
+
+def test_load_keeps_what_this_process_was_asked_first(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "recent.json"
+    _fresh(monkeypatch)
+    queries._remember(KEPT[0])
+    queries._remember(KEPT[1])
+    queries.save_recent(path)
+    _fresh(monkeypatch)
+    queries._remember(KEPT[2])
+    queries.load_recent(path)
+    assert queries.recent() == [KEPT[2], KEPT[1], KEPT[0]]
+
+
+def test_the_warmer_warms_kept_queries_at_start_and_keeps_new_ones(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A restarted process computes the kept queries before anyone asks (the first visitor
+    reads them from the cache), and writes what its visitors ask to the file."""
+    path = tmp_path / "asn.duckdb.recent.json"
+    calls = _counting(monkeypatch, ".kpis")
+    asked = Filters(year=2024, small_groups="hide")
+    st.cache_data.clear()  # (another test may have asked the same of the same fixture)
+    with store.snapshot() as snap:
+        queries.kpis(snap, asked)
+    assert len(calls) == 1
+    queries.save_recent(path)
+    st.cache_data.clear()  # a restart: nothing cached, nothing remembered
+    _fresh(monkeypatch)
+    monkeypatch.setattr(queries, "SAVE_SECONDS", 0.0)
+    warmer = queries.start_warmer(store, interval=0.05, keep=path)
+    try:
+        deadline = time.monotonic() + 30
+        while len(calls) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(calls) == 2, "the kept query was not warmed at start"
+        with store.snapshot() as snap:
+            queries.kpis(snap, asked)  # the first visitor
+            queries.gap_summary(snap, Filters(year=2025), by="agency")  # a new question
+        assert len(calls) == 2  # read from the cache
+        deadline = time.monotonic() + 30
+        while "gap_summary" not in path.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, "the new question was not kept"
+            time.sleep(0.05)
+    finally:
+        warmer.stop()
+    _fresh(monkeypatch)
+    queries.load_recent(path)
+    assert [name for name, _, _ in queries.recent()] == [
+        "analytics.metrics.summaries.gap_summary",
+        "analytics.views.headline.kpis",
+    ]
