@@ -1,7 +1,7 @@
 """Benchmark: each page's time to ready in the system Chromium (a command that prints figures).
 
     python scripts/bench_pages.py [--db PATH] [--repeat 3] [--quiet 3] [--timeout 60]
-                                  [--pages layanan,data] [--no-presentation]
+                                  [--pages layanan,data] [--no-presentation] [--kept]
 
 Serves the dashboard on loopback for the store (default: data/asn.duckdb, built with `demo` if
 absent), then per page: the time from opening its URL in a fresh tab (the first load of the
@@ -15,6 +15,12 @@ figures for that year (nothing cached: what a new selection costs), the later on
 Before all that, right after the server started: presentation mode's first screen, and each
 next one (PageDown), cold. A page not ready within `--timeout` seconds is printed as "> T"
 (the benchmark then waits for it to finish, up to ten times as long, before it goes on).
+
+The dashboard keeps the questions asked beside the store (`<store>.recent.json`) and answers them
+when it starts. By default the benchmark sets that file aside while it runs (and puts it back
+after), so "cold" is a first start with nothing kept. With `--kept` it leaves the file, waits
+until the server has warmed the kept questions (and prints how long that took), then measures:
+"cold" is then the first visit after a restart.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import re
 import statistics
 import subprocess
 import sys
@@ -118,6 +125,11 @@ def main() -> None:
         "--pages", help="comma-separated paths to time (e.g. layanan,data; '' is Ringkasan)"
     )
     ap.add_argument("--no-presentation", action="store_true", help="skip presentation mode")
+    ap.add_argument(
+        "--kept",
+        action="store_true",
+        help="leave the kept questions (<store>.recent.json): cold = the first visit after a restart",
+    )
     args = ap.parse_args()
     globals()["TIMEOUT"] = args.timeout
     pages = (
@@ -133,7 +145,35 @@ def main() -> None:
     change_new: dict[str, float] = {}
     change_again: dict[str, list[float]] = {p: [] for p in pages}
     quiet = args.quiet
+    kept = Path(f"{args.db}.recent.json")
+    aside = kept.with_name(kept.name + ".bench-aside")
+    if kept.exists() and not args.kept:
+        kept.replace(aside)
+    try:
+        run(args, pages, fresh, click, cold, change_new, change_again, quiet)
+    finally:
+        if aside.exists():
+            aside.replace(kept)
+
+
+def wait_warmed(log: Path, timeout: float = 600.0) -> float | None:
+    """Seconds the server reported for warming the kept questions, once it has (None: nothing
+    was kept, or not within `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        found = re.search(r"warmed (\d+) answers kept from before the start in ([\d.]+) s", text)
+        if found:
+            print(f"kept questions warmed at start: {found[1]} answers in {found[2]} s")
+            return float(found[2])
+        time.sleep(0.5)
+    return None
+
+
+def run(args, pages, fresh, click, cold, change_new, change_again, quiet) -> None:  # noqa: ANN001
     with serve(args.db) as base, browser() as page:
+        if args.kept and Path(f"{args.db}.recent.json").exists():
+            wait_warmed(Path(f"{args.db}.serve-{base.rsplit(':', 1)[1]}.log"))
         # presentation mode first, switched on right after the server started (caches empty):
         # the first screen, then each next one as a clicker moves on (PageDown)
         present: list[float] = []

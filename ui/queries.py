@@ -11,6 +11,7 @@ changes the version, so no page ever mixes cached old figures with new ones.
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import json
 import logging
@@ -535,4 +536,6 @@ def start_warmer(store: Store | Replica, interval: float = 1.0, keep: Path | Non
 
     thread = threading.Thread(target=loop, name="asn-cache-warmer", daemon=True)
     thread.start()
+    if keep is not None:
+        atexit.register(save)  # a server stopped (systemctl stop, Ctrl+C) keeps its last minute
     return Warmer(thread, stopping, save)
