@@ -18,7 +18,7 @@ next one (PageDown), cold. A page not ready within `--timeout` seconds is printe
 
 The dashboard keeps the questions asked beside the store (`<store>.recent.json`) and answers them
 when it starts. By default the benchmark sets that file aside while it runs (and puts it back
-after), so "cold" is a first start with nothing kept. With `--kept` it leaves the file, waits
+after, without the benchmark's own questions), so "cold" is a first start with nothing kept. With `--kept` it leaves the file, waits
 until the server has warmed the kept questions (and prints how long that took), then measures:
 "cold" is then the first visit after a restart.
 """
@@ -147,18 +147,22 @@ def main() -> None:
     quiet = args.quiet
     kept = Path(f"{args.db}.recent.json")
     aside = kept.with_name(kept.name + ".bench-aside")
+    if aside.exists():  # an interrupted run's: the file as it was before that run
+        aside.replace(kept)
     if kept.exists() and not args.kept:
         kept.replace(aside)
     try:
         run(args, pages, fresh, click, cold, change_new, change_again, quiet)
     finally:
-        if aside.exists():
-            aside.replace(kept)
+        if not args.kept:  # the store's folder as it was: the benchmark's questions not kept
+            kept.unlink(missing_ok=True)
+            if aside.exists():
+                aside.replace(kept)
 
 
-def wait_warmed(log: Path, timeout: float = 600.0) -> float | None:
-    """Seconds the server reported for warming the kept questions, once it has (None: nothing
-    was kept, or not within `timeout`)."""
+def wait_warmed(log: Path, timeout: float = 300.0) -> float | None:
+    """Seconds the server reported for warming the kept questions, once it has (None, said so:
+    nothing in the file could be warmed, or not within `timeout`)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
@@ -167,6 +171,7 @@ def wait_warmed(log: Path, timeout: float = 600.0) -> float | None:
             print(f"kept questions warmed at start: {found[1]} answers in {found[2]} s")
             return float(found[2])
         time.sleep(0.5)
+    print(f"kept questions: no warm reported within {timeout:.0f} s")
     return None
 
 

@@ -311,10 +311,16 @@ def recent() -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
 
 # The recent queries outlive the process: they are written beside the store (`recent_file`)
 # and warmed when a process starts, so the first visitors after a restart (an upgrade, a crash,
-# a reader added) find their answers cached too. Only selections and options are written, never a
-# query that names a person (PERSONAL_OPTIONS): the file holds what was asked, not about whom.
-PERSONAL_OPTIONS = frozenset({"nip", "nips"})
+# a reader added) find their answers cached too. Only selections and the options listed in
+# KEPT_OPTIONS are written: a query with any other option (a person's nip or nips, or an option
+# added later and not yet listed here) is not kept, so the file holds what was asked, never about
+# whom.
+KEPT_OPTIONS = frozenset({
+    "by", "rows", "groups", "limit", "offset", "box", "as_of", "position_id", "tinggi_t",
+    "menengah_t", "window",
+})  # fmt: skip
 SAVE_SECONDS = 60.0  # the warmer writes the list this often, when it changed
+_save_lock = threading.Lock()  # the warmer, stop() and atexit may save at once
 
 
 def recent_file(store: Store | Replica) -> Path:
@@ -350,7 +356,7 @@ def _unplain(value: Any) -> Any:
 
 def _encode(query: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> dict[str, Any] | None:
     name, filters, options = query
-    if any(k in PERSONAL_OPTIONS for k, _ in options):
+    if any(k not in KEPT_OPTIONS for k, _ in options):
         return None
     try:
         return {
@@ -373,9 +379,9 @@ def _decode(entry: Any) -> tuple[str, Filters, tuple[tuple[str, Any], ...]] | No
             return None
         filters = Filters(**{k: _unplain(v) for k, v in entry["filters"].items()})
         options = tuple((str(k), _unplain(v)) for k, v in entry["options"])
-    except (KeyError, TypeError, ValueError, AttributeError):  # another version's or damaged
+    except Exception:  # another version's or a damaged entry: not warmed
         return None
-    if any(k in PERSONAL_OPTIONS for k, _ in options):
+    if any(k not in KEPT_OPTIONS for k, _ in options):
         return None
     return name, filters.with_(data_version=None, agency_keys=None), options
 
@@ -391,16 +397,17 @@ def save_recent(path: Path) -> int:
             entries.append(e)
             seen.add(json.dumps(e, sort_keys=True))
     entries = entries[:RECENT]
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"recent": entries}, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    with _save_lock:
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"recent": entries}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
     return len(entries)
 
 
 def _read_recent(path: Path) -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))["recent"]
-    except (OSError, ValueError, KeyError, TypeError):  # none yet, or unreadable: start afresh
+    except Exception:  # none yet, or unreadable (even nested past recursion): start afresh
         return []
     if not isinstance(entries, list):
         return []
@@ -495,7 +502,7 @@ def start_warmer(store: Store | Replica, interval: float = 1.0, keep: Path | Non
         saved = _changes
         try:
             save_recent(keep)
-        except OSError:  # a read-only folder: the queries are not kept, nothing else changes
+        except Exception:  # e.g. a read-only folder: the queries are not kept, nothing else is
             _log.warning("could not keep the recent queries in %s", keep, exc_info=True)
 
     def loop() -> None:

@@ -35,7 +35,10 @@ class Fit:
 def drop_singletons(units: Sequence[object] | pd.Series | np.ndarray) -> np.ndarray:
     """Which observations to keep (a bool per observation): those of units with at least two
     observations. Hashed in one pass (a country's link has 45,159 agency-years)."""
-    codes, _ = pd.factorize(units if isinstance(units, pd.Series) else np.asarray(units, object))
+    values = units if isinstance(units, pd.Series) else np.asarray(units)
+    if not isinstance(values, pd.Series) and values.dtype.kind not in "iu":
+        values = values.astype(object)  # integer codes are hashed as integers
+    codes, _ = pd.factorize(values)
     return np.bincount(codes)[codes] >= 2
 
 

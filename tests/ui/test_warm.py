@@ -212,6 +212,7 @@ def test_kept_queries_come_back_the_same(tmp_path: Path, monkeypatch) -> None:
     """Saved and loaded, every query is the same value with the same repr (the cache key), in
     the same order: tuples stay tuples, a list a list, a date a date."""
     _fresh(monkeypatch)
+    monkeypatch.setattr(queries, "KEPT_OPTIONS", queries.KEPT_OPTIONS | {"posts"})
     for q in reversed(KEPT):
         queries._remember(q)
     assert queries.recent() == KEPT
@@ -224,14 +225,18 @@ def test_kept_queries_come_back_the_same(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_a_query_about_a_person_is_never_kept(tmp_path: Path, monkeypatch) -> None:
+    """Only the options KEPT_OPTIONS lists are written: a person's NIP is not, nor an option
+    nobody listed yet (a name typed into a search, say)."""
     _fresh(monkeypatch)
     nip = "198001012005011001"
     queries._remember(("analytics.views.talent.person_boxes", Filters(), (("nip", nip),)))
     queries._remember(("analytics.views.talent.gaps", Filters(), (("nips", [nip]),)))
+    queries._remember(("analytics.views.people.people", Filters(), (("search", "Siti"),)))
     queries._remember(KEPT[0])
     path = tmp_path / "recent.json"
     assert queries.save_recent(path) == 1
-    assert nip not in path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert nip not in text and "Siti" not in text
     # nor read back, should a file hold one
     path.write_text(
         json.dumps({"recent": [{"name": KEPT[0][0], "filters": {}, "options": [["nip", nip]]}]}),
@@ -251,6 +256,7 @@ def test_a_query_about_a_person_is_never_kept(tmp_path: Path, monkeypatch) -> No
         '{"recent": [{"name": "choices", "filters": {"colour": ["red"]}, "options": []}]}',
         '{"recent": [{"name": "choices", "filters": {}}]}',
         '{"recent": [{"name": "choices", "filters": {}, "options": [["as_of", {"x": 1}]]}]}',
+        '{"recent": ' + "[" * 100_000 + "]" * 100_000 + "}",  # nested past Python's recursion
     ],
 )
 def test_a_damaged_or_foreign_file_is_ignored(tmp_path: Path, monkeypatch, text: str) -> None:
@@ -334,3 +340,38 @@ def test_the_warmer_warms_kept_queries_at_start_and_keeps_new_ones(
         "analytics.metrics.summaries.gap_summary",
         "analytics.views.headline.kpis",
     ]
+
+
+def test_a_warmed_query_with_options_is_the_pages_cache_entry(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Options of every kind (a tuple, a date) replayed from the file fill the very entry a
+    page's own call then reads: one computation each, at start."""
+    path = tmp_path / "recent.json"
+    matrix = _counting(monkeypatch, ".gap_matrix")
+    risk_name = next(n for n in queries._FUNCTIONS if n.endswith(".posts_at_risk"))
+    risk_real = queries._FUNCTIONS[risk_name]
+    risk: list[Filters] = []
+
+    def risk_counted(cur, filters, **options):
+        risk.append(filters)
+        return risk_real(cur, filters, **options)
+
+    monkeypatch.setitem(queries._FUNCTIONS, risk_name, risk_counted)
+    f = Filters(year=2024)
+    groups = ("manajerial", "sosial kultural")
+    st.cache_data.clear()
+    with store.snapshot() as snap:
+        queries.gap_matrix(snap, f, rows="agency", groups=groups)
+        queries.posts_at_risk(snap, f, as_of=date(2026, 12, 7))
+    queries.save_recent(path)
+    assert len(matrix) == 1 and len(risk) == 1
+    st.cache_data.clear()  # a restart
+    _fresh(monkeypatch)
+    queries.load_recent(path)
+    assert queries.warm(store) == 2
+    assert len(matrix) == 2 and len(risk) == 2  # computed by the warm
+    with store.snapshot() as snap:
+        queries.gap_matrix(snap, f, rows="agency", groups=groups)
+        queries.posts_at_risk(snap, f, as_of=date(2026, 12, 7))
+    assert len(matrix) == 2 and len(risk) == 2  # the pages' calls read the warmed entries

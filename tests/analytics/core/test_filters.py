@@ -64,6 +64,8 @@ CASES = [
     (Filters(scope_instansi=(PROV,)), {1, 2, 3, 6, 7}),
     (Filters(scope_agencies=("BKD",), agencies=("DINKES",)), set()),
     (Filters(scope_instansi=(KERINCI,), units=(("", "Sekretariat"),)), {4, 5}),
+    # a scope of agencies and instansi: either admits an agency
+    (Filters(scope_agencies=("BKD",), scope_instansi=(KERINCI,)), {3, 4, 5, 6, 7}),
 ]
 
 
