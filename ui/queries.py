@@ -505,20 +505,22 @@ def start_warmer(store: Store | Replica, interval: float = 1.0, keep: Path | Non
         except Exception:  # e.g. a read-only folder: the queries are not kept, nothing else is
             _log.warning("could not keep the recent queries in %s", keep, exc_info=True)
 
+    def warm_and_say(why: str) -> None:
+        t0 = time.monotonic()
+        try:
+            n = warm(store, stopping=stopping)
+            print(
+                f"asn: warmed {n} answers {why} in {time.monotonic() - t0:.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+        except Exception:  # never let the warmer take the dashboard down
+            _log.exception("cache warmer")
+
     def loop() -> None:
         nonlocal seen
         if kept:
-            t0 = time.monotonic()
-            try:
-                n = warm(store, stopping=stopping)
-                print(
-                    f"asn: warmed {n} answers kept from before the start in "
-                    f"{time.monotonic() - t0:.1f} s",
-                    file=sys.stderr,
-                    flush=True,
-                )
-            except Exception:  # never let the warmer take the dashboard down
-                _log.exception("cache warmer")
+            warm_and_say("kept from before the start")
         while not stopping.wait(interval):
             if time.monotonic() - last_save >= SAVE_SECONDS:
                 save()
@@ -526,20 +528,9 @@ def start_warmer(store: Store | Replica, interval: float = 1.0, keep: Path | Non
                 now = newest()
             except duckdb.ConnectionException:  # the store was closed: nothing left to warm
                 return
-            try:
-                if now == seen:
-                    continue
+            if now != seen:
                 seen = now
-                t0 = time.monotonic()
-                n = warm(store, stopping=stopping)
-                print(
-                    f"asn: warmed {n} answers for data version {now} "
-                    f"in {time.monotonic() - t0:.1f} s",
-                    file=sys.stderr,
-                    flush=True,
-                )
-            except Exception:  # never let the warmer take the dashboard down
-                _log.exception("cache warmer")
+                warm_and_say(f"for data version {now}")
 
     thread = threading.Thread(target=loop, name="asn-cache-warmer", daemon=True)
     thread.start()
