@@ -389,14 +389,10 @@ def _decode(entry: Any) -> tuple[str, Filters, tuple[tuple[str, Any], ...]] | No
 def save_recent(path: Path) -> int:
     """Write the recent queries to `path` (atomically), this process's first, then those the
     file held from the store's other processes, RECENT at most; returns how many."""
-    entries = [e for q in recent() if (e := _encode(q)) is not None]
-    seen = {json.dumps(e, sort_keys=True) for e in entries}
-    for q in _read_recent(path):
-        e = _encode(q)
-        if e is not None and json.dumps(e, sort_keys=True) not in seen:
-            entries.append(e)
-            seen.add(json.dumps(e, sort_keys=True))
-    entries = entries[:RECENT]
+    distinct: dict[str, tuple[str, Filters, tuple[tuple[str, Any], ...]]] = {}
+    for q in [*recent(), *_read_recent(path)]:  # keyed as _remember keys them
+        distinct.setdefault(repr(q), q)
+    entries = [e for q in distinct.values() if (e := _encode(q)) is not None][:RECENT]
     with _save_lock:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"recent": entries}, ensure_ascii=False), encoding="utf-8")
