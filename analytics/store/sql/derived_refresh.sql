@@ -17,35 +17,43 @@
 -- the employee's current one; agency and unit are the employee's current ones; prev_* are the
 -- employee's score in the competency in their previous score year.
 insert into score
-with latest as (
-    -- one pass, no self-join: the latest assessment's fields, each by arg_max (an employee
-    -- has one assessment per competency and day: the importer checks it, so all three come
-    -- from the same row); arg_max_null keeps a null position_key. (Scalar arg_max: ~12 %
-    -- less CPU than one arg_max of a struct of the three.)
-    select a.emp_key, a.competency_key, year(a.assessed_on)::smallint as year,
-           max(a.assessed_on) as d, arg_max(a.level, a.assessed_on) as level,
-           arg_max_null(a.position_key, a.assessed_on) as pos
+with seq as (
+    -- one sort of the employee's assessments in the competency, by year: the frame `earlier`
+    -- holds every assessment of earlier years, whose latest is the previous score (arg_max:
+    -- an employee has one assessment per competency and day, the importer checks it, so date,
+    -- level and position come from the same row; arg_max_null keeps a null position_key).
+    -- Measured on a 400,000-employee slice: 4.7 s, against 5.1-5.7 s for a group by year and
+    -- a lag over the groups.
+    select a.emp_key, a.competency_key, year(a.assessed_on)::smallint as year, a.assessed_on,
+           a.level, a.position_key,
+           max(a.assessed_on) over (partition by a.emp_key, a.competency_key
+                                    order by year(a.assessed_on)::smallint
+                                    range between current row and current row) as last_d,
+           max(a.assessed_on) over earlier as prev_d,
+           arg_max(a.level, a.assessed_on) over earlier as prev_level,
+           arg_max_null(a.position_key, a.assessed_on) over earlier as prev_pos
     from assessments a
     where {sel_a}
-    group by a.emp_key, a.competency_key, year(a.assessed_on)
-),
-final as (
-    select l.emp_key, l.competency_key, l.year, l.d as assessed_on, l.level,
-           coalesce(l.pos, e.position_key) as position_key,
-           e.agency_key, e.unit, s.required_level
-    from latest l
-    join employees e on e.emp_key = l.emp_key
-    left join standards s
-      on s.position_key = coalesce(l.pos, e.position_key)
-     and s.competency_key = l.competency_key
+    window earlier as (partition by a.emp_key, a.competency_key
+                       order by year(a.assessed_on)::smallint
+                       range between unbounded preceding and 1 preceding)
 )
-select *,
-       -- the same employee's score in this competency in their previous score year
-       lag(year) over w, lag(level) over w, lag(position_key) over w,
-       lag(required_level) over w
-from final
-window w as (partition by emp_key, competency_key order by year)
-order by agency_key, emp_key;
+select l.emp_key, l.competency_key, l.year, l.assessed_on, l.level,
+       coalesce(l.position_key, e.position_key) as position_key, e.agency_key, e.unit,
+       s.required_level,
+       year(l.prev_d)::smallint, l.prev_level,
+       case when l.prev_d is not null then coalesce(l.prev_pos, e.position_key) end,
+       s0.required_level
+from seq l
+join employees e on e.emp_key = l.emp_key
+left join standards s
+  on s.position_key = coalesce(l.position_key, e.position_key)
+ and s.competency_key = l.competency_key
+left join standards s0                     -- the previous score's standard
+  on l.prev_d is not null and s0.position_key = coalesce(l.prev_pos, e.position_key)
+ and s0.competency_key = l.competency_key
+where l.assessed_on = l.last_d            -- the latest of its year
+order by e.agency_key, l.emp_key;
 
 -- name: person_year
 -- Whole-year sums over the scores that have a standard.
@@ -74,15 +82,15 @@ group by p.emp_key, year(t.end_date);
 -- within a year included, with or without a standard); the pair's position is d1's.
 insert into pair
 with seq as (
-    select a.emp_key, a.competency_key, a.assessed_on as d1, a.level as level1,
-           coalesce(a.position_key, e.position_key) as position_key,
-           e.agency_key, e.unit,
+    select a.emp_key, a.competency_key, a.assessed_on as d1, a.level as level1, a.position_key,
            lag(a.assessed_on) over w as d0,
            lag(a.level) over w as level0
     from assessments a
-    join employees e on e.emp_key = a.emp_key
     where {sel_a}
     window w as (partition by a.emp_key, a.competency_key order by a.assessed_on)
+),
+pairs as materialized (
+    select * from seq where d0 is not null
 ),
 done as (
     -- completed trainings that develop a competency
@@ -91,21 +99,24 @@ done as (
     join trainings t on t.training_key = p.training_key
     where p.completed and t.competency_key is not null and {sel_p}
 ),
-final as (
-    select s.emp_key, s.competency_key, s.d0, s.d1, year(s.d1)::smallint as year,
-           s.level0, s.level1, s.position_key, s.agency_key, s.unit,
-           count(d.end_date) > 0 as treated,
-           coalesce(sum(d.hours_jp), 0) as dose_jp
-    from seq s
-    left join done d
+treat as (
+    -- the treated pairs alone (a pair is one employee, competency and d1), with their hours:
+    -- grouping these few instead of every pair with its unit took a third off the statement
+    select s.emp_key, s.competency_key, s.d1, sum(d.hours_jp) as dose_jp
+    from pairs s
+    join done d
       on d.emp_key = s.emp_key and d.competency_key = s.competency_key
      and d.end_date > s.d0 and d.end_date <= s.d1          -- (d0, d1]
-    where s.d0 is not null
-    group by s.emp_key, s.competency_key, s.d0, s.d1, s.level0, s.level1, s.position_key,
-             s.agency_key, s.unit
+    group by s.emp_key, s.competency_key, s.d1
 )
-select * from final
-order by agency_key, emp_key;
+select s.emp_key, s.competency_key, s.d0, s.d1, year(s.d1)::smallint as year,
+       s.level0, s.level1, coalesce(s.position_key, e.position_key) as position_key,
+       e.agency_key, e.unit, t.emp_key is not null as treated, coalesce(t.dose_jp, 0) as dose_jp
+from pairs s
+join employees e on e.emp_key = s.emp_key
+left join treat t
+  on t.emp_key = s.emp_key and t.competency_key = s.competency_key and t.d1 = s.d1
+order by e.agency_key, s.emp_key;
 
 -- name: pair_programme
 -- Which programmes (titles) treated a pair: a completed event of that title developing the

@@ -57,6 +57,31 @@ def test_score_rows(cur, e, comp, year, expected) -> None:
     assert rows(cur, SCORE_SQL, {"nip": E[e], "comp": comp, "year": year}) == [expected]
 
 
+PREV_SQL = """
+    select s.prev_year, s.prev_level, p.position_id, s.prev_required
+    from score s
+    join employees e using (emp_key) join competencies c using (competency_key)
+    left join positions p on p.position_key = s.prev_position
+    where e.nip = $nip and c.competency_id = $comp and s.year = $year
+"""
+
+
+@pytest.mark.parametrize(
+    "e, comp, year, expected",
+    [
+        # re-assessed within 2024: the previous score is 2023's, never 2024's first assessment
+        (1, "M.1", 2024, (2023, D("2.5"), "ADM", 3)),
+        # the previous score sat in an earlier position: its position and standard
+        (2, "M.1", 2024, (2023, D("2.0"), "PEL", 2)),
+        # the first score year has no previous, re-assessed within it or not
+        (1, "M.1", 2023, (None, None, None, None)),
+        (5, "M.2", 2024, (None, None, None, None)),
+    ],
+)
+def test_score_previous_year(cur, e, comp, year, expected) -> None:
+    assert rows(cur, PREV_SQL, {"nip": E[e], "comp": comp, "year": year}) == [expected]
+
+
 def test_score_count_and_missing_year(cur) -> None:
     # per employee: e1 4, e2 5, e3 2, e4 2, e5 2, e6 3, e7 2 (one per competency and year)
     assert rows(cur, "select count(*) from score") == [(4 + 5 + 2 + 2 + 2 + 3 + 2,)]
