@@ -19,4 +19,5 @@ final as (
     where ev.d is not null
 )
 
-select * from final;
+select * from final
+order by emp_key, competency_key, assessed_on;  -- clustered by employee, as employees.sql

@@ -17,7 +17,8 @@ select emp_key, year,
          when score >= -0.56 then 'Butuh Perbaikan'
          when score >= -0.66 then 'Kurang'
          else 'Sangat Kurang' end as rating
-from scored;
+from scored
+order by emp_key, year;  -- clustered by employee, as employees.sql
 
 -- The IKM survey of every agency and year: the nine unsur (NRR, 1-4, two decimals), the IKM
 -- = 25 x their mean (two decimals), and the sample size. A planted link to competency, defined
@@ -124,4 +125,5 @@ with tested as (
 select emp_key, year,
     case when score >= 0.3 then 'tinggi' when score >= -0.3 then 'menengah' else 'rendah' end,
     case when centre then 'Assessment Center (potensi)' else 'Tes Potensi CAT' end
-from tested;
+from tested
+order by emp_key;  -- clustered by employee, as employees.sql

@@ -27,4 +27,5 @@ final as (
     join demo_events e using (prog, year, idx)
 )
 
-select * from final;
+select * from final
+order by emp_key, training_key;  -- clustered by employee, as employees.sql

@@ -193,14 +193,24 @@ with cand as (
     select t.emp_key, t.year, t.agency_key
     from talent t
     where t.box in (7, 8, 9) and {sel_t}           -- metrics/talent.SUCCESSION_BOXES
+),
+sc as (
+    -- the candidates' scores, each with the employee's next score year in the competency: a
+    -- score is the latest of the window [Y - 2, Y] for the talent years Y from its own year up
+    -- to two after it, and before the next score (one sort, no group by over every score of
+    -- the window: 40 % less time)
+    select s.emp_key, s.competency_key, s.year, (s.level * 10)::utinyint as level_t,
+           lead(s.year) over (partition by s.emp_key, s.competency_key order by s.year)
+               as next_year
+    from score s
+    where {sel_s} and s.emp_key in (select emp_key from cand)
 )
-select c.year, s.competency_key, c.agency_key, c.emp_key,
-       arg_max((s.level * 10)::utinyint, s.year) as level_t
+select c.year, sc.competency_key, c.agency_key, c.emp_key, sc.level_t
 from cand c
-join score s on s.emp_key = c.emp_key and s.year between c.year - 2 and c.year
-where {sel_s}
-group by c.year, s.competency_key, c.agency_key, c.emp_key
-order by c.year, s.competency_key, c.agency_key, c.emp_key;
+join sc
+  on sc.emp_key = c.emp_key and c.year between sc.year and sc.year + 2
+ and (sc.next_year is null or c.year < sc.next_year)
+order by c.year, sc.competency_key, c.agency_key, c.emp_key;
 
 -- name: ready_sum
 -- After ready_level: one row per succession-group talent row with the sum and count of its
