@@ -272,6 +272,7 @@ def dispatch(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO, a
     if args.command == "demo":
         from analytics.demo.build import build_demo
 
+        store.for_bulk_build()
         return build_demo(
             store, employees=args.employees, seed=args.seed, force=args.force, out=out, err=err
         )

@@ -135,6 +135,14 @@ class Store:
         with self.write() as cur:
             derived.renew(cur)
 
+    def for_bulk_build(self) -> None:
+        """Tune this store's DuckDB for a process that builds or rebuilds every derived row and
+        then exits (`demo`, `bench --rebuild`): its block allocator keeps up to half the memory
+        limit instead of handing buffers back to the system and faulting them in again (a
+        national rebuild: 99 -> 65 s of system time, 344 -> 318 s). That memory is never given
+        back while the store is open, so the dashboard never calls this."""
+        self.conn.execute("set block_allocator_memory = '50%'")
+
     def close(self, checkpoint: bool = True) -> None:
         """Close the connection. `checkpoint=False` after a command that wrote no more than
         its audit row: DuckDB would otherwise fold the write-ahead log into the file on close,

@@ -551,3 +551,17 @@ def test_a_store_without_talent_rows_gains_them_alone(
         cur.execute("insert into jp_year values (?, ?, ?)", MARKER)
     store.close()
     _reopened_with_marker(path, expected)
+
+
+def test_a_bulk_build_keeps_half_the_memory_limit_in_the_block_allocator(
+    tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("ASN_MEMORY_LIMIT", "1GB")
+    store = Store(tmp_path / "bulk.duckdb")
+    setting = "select current_setting('block_allocator_memory')"
+    try:
+        assert store.conn.execute(setting).fetchone() == ("0 bytes",)  # the dashboard's
+        store.for_bulk_build()
+        assert store.conn.execute(setting).fetchone() == ("476.8 MiB",)  # 500,000,000 bytes
+    finally:
+        store.close()
