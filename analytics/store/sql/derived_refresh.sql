@@ -58,15 +58,24 @@ order by e.agency_key, l.emp_key;
 -- name: person_year
 -- Whole-year sums over the scores that have a standard.
 insert into person_year
-select s.emp_key, s.year, any_value(s.agency_key), any_value(s.unit), count(*),
-       sum(s.level), sum(s.required_level)::integer,
-       sum(greatest(s.required_level - s.level, 0)),
-       count(*) filter (where s.level >= s.required_level),
-       case when min(s.position_key) = max(s.position_key) then min(s.position_key) end
-from score s
-where s.required_level is not null and {sel_s}
-group by s.emp_key, s.year
-order by any_value(s.agency_key), s.emp_key;
+with py as (
+    -- summed without the agency and unit (the employee's current ones, as in score), which
+    -- are joined to the sums: no text in the group by (a quarter less time)
+    select s.emp_key, s.year, count(*) as n_scores, sum(s.level) as sum_level,
+           sum(s.required_level)::integer as sum_required,
+           sum(greatest(s.required_level - s.level, 0)) as sum_shortfall,
+           count(*) filter (where s.level >= s.required_level) as n_meeting,
+           case when min(s.position_key) = max(s.position_key) then min(s.position_key) end
+               as position_key
+    from score s
+    where s.required_level is not null and {sel_s}
+    group by s.emp_key, s.year
+)
+select py.emp_key, py.year, e.agency_key, e.unit, py.n_scores, py.sum_level, py.sum_required,
+       py.sum_shortfall, py.n_meeting, py.position_key
+from py
+join employees e on e.emp_key = py.emp_key
+order by e.agency_key, py.emp_key;
 
 -- name: jp_year
 -- JP of completed trainings by the calendar year of their end date (general trainings count).
