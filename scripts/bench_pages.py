@@ -18,9 +18,9 @@ next one (PageDown), cold. A page not ready within `--timeout` seconds is printe
 
 The dashboard keeps the questions asked beside the store (`<store>.recent.json`) and answers them
 when it starts. By default the benchmark sets that file aside while it runs (and puts it back
-after, without the benchmark's own questions), so "cold" is a first start with nothing kept. With `--kept` it leaves the file, waits
-until the server has warmed the kept questions (and prints how long that took), then measures:
-"cold" is then the first visit after a restart.
+after, without the benchmark's own questions), so "cold" is a first start with nothing kept.
+With `--kept` it leaves the file, waits until the server has warmed the kept questions (and
+prints how long that took), then measures: "cold" is then the first visit after a restart.
 """
 
 from __future__ import annotations

@@ -207,7 +207,7 @@ sc as (
     -- the candidates' scores, each with the employee's next score year in the competency: a
     -- score is the latest of the window [Y - 2, Y] for the talent years Y from its own year up
     -- to two after it, and before the next score (one sort, no group by over every score of
-    -- the window: 40 % less time)
+    -- the window: a 400,000-employee slice 2.0-2.4 -> 1.2 s)
     select s.emp_key, s.competency_key, s.year, (s.level * 10)::utinyint as level_t,
            lead(s.year) over (partition by s.emp_key, s.competency_key order by s.year)
                as next_year
