@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.core.numfmt import integer
 from analytics.views import service as sv
 from charts import service as charts
-from charts.service import MAX_LABELS
+from charts.service import DENSITY_POINTS, MAX_LABELS
 from ui import filterbar, fmt, queries, state, widgets
 from ui.state import t
 
@@ -57,8 +57,10 @@ earlier = sorted({int(y) for y in link["year"] if y < (year or 0)}, reverse=True
 
 
 def labels_note(points: int) -> None:
-    """Say that a scatter names only some agencies, when it does."""
-    if points > MAX_LABELS:
+    """Say how a scatter shows its agencies: as a density with some named, or with some named."""
+    if points > DENSITY_POINTS:
+        st.caption(t("service_density_note", total=integer(points, lang), n=MAX_LABELS))
+    elif points > MAX_LABELS:
         st.caption(t("service_labels_note", n=MAX_LABELS))
 
 
@@ -96,6 +98,7 @@ def year_section() -> None:
             y_label=t("service_col_ikm"),
             labels=nm["agency"],
             n_label=t("service_n"),
+            count_label=t("service_density_count"),
         ),
         "service_scatter",
     )
@@ -125,6 +128,7 @@ def change_section() -> None:
             n_label=t("service_n"),
             n="employees_1",
             zero_lines=True,
+            count_label=t("service_density_count"),
         ),
         "service_change",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -43,13 +44,32 @@ def test_many_agencies_name_the_twelve_farthest_from_the_middle() -> None:
                             .reindex(df.index)]["agency_id"])  # fmt: skip
 
 
-def test_thousands_of_agencies_are_drawn_with_webgl() -> None:
-    df = frame(
-        [(f"A{i:05d}", 60 + (i % 40), 70 + (i % 25)) for i in range(charts.WEBGL_POINTS + 1)]
-    )
-    markers, names = draw(df).data
-    assert isinstance(markers, go.Scattergl) and len(markers.x) == len(df)
-    assert len(names.text) == charts.MAX_LABELS
+def test_thousands_of_agencies_are_drawn_as_a_density_with_the_farthest_named() -> None:
+    # 1,001 agencies on a 40 x 25 lattice of (jpm, ikm), one far out, one without a mean JPM
+    points = [(f"A{i:05d}", 60 + (i % 40), 70 + (i % 25)) for i in range(charts.DENSITY_POINTS)]
+    df = frame([*points, ("FAR", 99.5, 99.0), ("NONE", float("nan"), 80.0)])
+    cells, markers, names = charts.scatter(
+        df, x="jpm", y="ikm", lang="id", title="t", x_label="JPM", y_label="IKM",
+        labels={"FAR": "Dinas Jauh"}, n_label="n", count_label="OPD",
+    ).data  # fmt: skip
+    assert isinstance(cells, go.Heatmap)
+    z = np.array([[0 if c is None else c for c in row] for row in cells.z], dtype=float)
+    # every agency with both values in one cell, none twice; empty cells blank, not 0
+    assert z.sum() == charts.DENSITY_POINTS + 1 and z.shape == (charts.DENSITY_BINS,) * 2
+    assert all(c is None or c > 0 for row in cells.z for c in row)
+    # the far agency alone in the top-right cell (rows are IKM bins, bottom first)
+    assert z[-1, -1] == 1 and cells.customdata[-1][-1][1] == 99.5
+    # the named points are markers with the hover of a scatter, and only they are
+    assert len(markers.x) == len(names.text) == charts.MAX_LABELS
+    assert "FAR" in names.text and "Dinas Jauh" in list(markers.text)
+    assert "%{customdata:,.0f}" in markers.hovertemplate and "OPD" in cells.hovertemplate
+
+
+def test_a_lattice_is_counted_cell_by_cell() -> None:
+    # 1,600 agencies, one in each cell of a 40 x 40 grid: every cell holds exactly one
+    df = frame([(f"G{i:04d}", i % 40, i // 40) for i in range(1600)])
+    cells = draw(df).data[0]
+    assert isinstance(cells, go.Heatmap) and {c for row in cells.z for c in row} == {1}
 
 
 def test_the_hover_names_each_agency_and_its_employees() -> None:

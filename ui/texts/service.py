@@ -105,6 +105,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "Codes are written on the {n} agencies farthest from the middle; hover over any other "
         "point for its agency's name.",
     ),
+    "service_density_count": ("Jumlah OPD", "Agencies"),
+    "service_density_note": (
+        "{total} OPD terlalu banyak untuk titik satu per satu: warna menunjukkan berapa OPD "
+        "di setiap kotak (makin gelap makin banyak). Titik berkode adalah {n} OPD yang paling "
+        "jauh dari tengah; semua OPD ada di tabel.",
+        "{total} agencies are too many for one point each: colour shows how many agencies fall "
+        "in each cell (darker, more). The coded points are the {n} agencies farthest from the "
+        "middle; every agency is in the table.",
+    ),
     "service_from_year": ("Bandingkan dengan tahun", "Compare with year"),
     "service_no_change": (
         "Belum ada OPD dengan IKM dan JPM pada kedua tahun.",
