@@ -14,6 +14,7 @@ from analytics.core.numfmt import integer
 from analytics.store.db import Snapshot
 from charts import theme
 from ui import filterbar, session, state
+from ui.fmt import Column
 from ui.state import t
 
 
@@ -111,17 +112,21 @@ def chart(fig: go.Figure, key: str, height: int | None = None, half: bool = Fals
 
 def table(
     df: pd.DataFrame,
-    columns: Mapping[str, tuple[str, Callable[[Any], str | None] | None]],
+    columns: Mapping[str, tuple[str, Callable[[Any], str | None] | Column | None]],
     key: str,
     height: int | None = None,
 ) -> None:
     """Show selected columns with translated headers; formatters turn numbers into text in the
-    user's language (the browser's locale is not the user's language)."""
+    user's language (the browser's locale is not the user's language): a function per value,
+    or a fmt.Column for the whole column at once (for long tables)."""
     shown = pd.DataFrame(index=df.index)
     for col, (label, fmt) in columns.items():
         if col not in df.columns:
             continue
-        shown[label] = df[col].map(fmt) if fmt else df[col]
+        if isinstance(fmt, Column):
+            shown[label] = pd.Series(fmt(df[col]), index=df.index, dtype=object)
+        else:
+            shown[label] = df[col].map(fmt) if fmt else df[col]
     st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", key=key)
 
 

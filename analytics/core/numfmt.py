@@ -7,8 +7,10 @@ Plotly gets the same through layout.separators (see charts.theme.separators).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 
@@ -30,6 +32,21 @@ def num(x: Any, lang: str, decimals: int = 1) -> str:
     if lang == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def nums(values: Iterable[Any], lang: str, decimals: int = 1, suffix: str = "") -> list[str]:
+    """`num` of each value, + `suffix` when not missing (pct: suffix "%"), the same texts in one
+    pass: a national table of 15,053 agencies by five figures took ~0.15 s value by value."""
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    floats = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    spec = f",.{decimals}f"
+    texts = [format(v, spec) + suffix if v == v else "–" for v in floats.tolist()]
+    if lang == "id":
+        return [t.translate(_ID_SEPARATORS) for t in texts]
+    return texts
 
 
 def integer(x: Any, lang: str) -> str:
