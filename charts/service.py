@@ -102,6 +102,11 @@ DENSITY_BINS = 40
 DENSITY_COLORS = [[0.0, "#dbe7f3"], [1.0, theme.ACCENT]]
 
 
+def is_density(df: pd.DataFrame) -> bool:
+    """Whether `scatter` draws these rows as a density (more than DENSITY_POINTS agencies)."""
+    return len(df) > DENSITY_POINTS
+
+
 def labelled(df: pd.DataFrame, x: str, y: str, limit: int = MAX_LABELS) -> pd.Series:
     """Which rows a scatter names: all when they fit `limit`, else the `limit` farthest from
     the middle (distance from the medians, each axis in units of its interquartile range; ties
@@ -141,7 +146,7 @@ def scatter(
     many agencies, `count_label`, fall in a cell) under the named points, which keep their
     hover."""
     named = df[labelled(df, x, y)]
-    many = len(df) > DENSITY_POINTS
+    many = is_density(df)
     fig = go.Figure()
     if many:
         fig.add_trace(density(df, x, y, x_label=x_label, y_label=y_label, count_label=count_label))
@@ -212,7 +217,7 @@ def density(
         colorbar=dict(title=dict(text=theme.plain(count_label)), thickness=12),
         hoverongaps=False,
         hovertemplate=(
-            f"{theme.plain(x_label)}: %{{customdata[0]:.1f}} – %{{customdata[1]:.1f}}<br>"
+            f"{theme.plain(x_label)}: %{{customdata[0]:.2f}} – %{{customdata[1]:.2f}}<br>"
             f"{theme.plain(y_label)}: %{{customdata[2]:.2f}} – %{{customdata[3]:.2f}}<br>"
             f"{theme.plain(count_label)}: %{{z:,.0f}}<extra></extra>"
         ),

@@ -1,5 +1,6 @@
 """Profil Pegawai: find a person; level vs standard, history, trainings, development."""
 
+import pandas as pd
 import streamlit as st
 
 from charts import profile as charts
@@ -72,7 +73,7 @@ if not boxes.empty:
             "performance": (t("col_performance"), None),
             "potential": (t("col_potential"), lambda v: v if isinstance(v, str) else "–"),
             "potential_source": (t("col_source"), lambda v: v if isinstance(v, str) else "–"),
-            "box": (t("col_box"), lambda v: "–" if v is None or v != v else str(int(v))),
+            "box": (t("col_box"), lambda v: "–" if pd.isna(v) else str(int(v))),
         },
         key="tbl_profile_boxes",
     )
@@ -105,11 +106,11 @@ widgets.table(
         "level": (t("col_level"), lambda v: fmt.num(v, lang, 1)),
         "required_level": (
             t("col_required"),
-            lambda v: t("profile_no_std") if v != v else fmt.num(v, lang, 0),
+            lambda v: t("profile_no_std") if pd.isna(v) else fmt.num(v, lang, 0),
         ),
         "gap": (
             t("col_mean_gap").split()[-1].capitalize(),
-            lambda v: "" if v != v else fmt.signed(v, lang, 1),
+            lambda v: "" if pd.isna(v) else fmt.signed(v, lang, 1),
         ),
         "position_name": (t("col_position"), None),
     },

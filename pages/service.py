@@ -1,11 +1,12 @@
 """Layanan Publik: service quality (IKM) beside competency, and what their link can claim."""
 
+import pandas as pd
 import streamlit as st
 
 from analytics.core.numfmt import integer
 from analytics.views import service as sv
 from charts import service as charts
-from charts.service import DENSITY_POINTS, MAX_LABELS
+from charts.service import MAX_LABELS
 from ui import filterbar, fmt, queries, state, widgets
 from ui.state import t
 
@@ -56,11 +57,12 @@ shown = link[link["year"] == year]
 earlier = sorted({int(y) for y in link["year"] if y < (year or 0)}, reverse=True)
 
 
-def labels_note(points: int) -> None:
-    """Say how a scatter shows its agencies: as a density with some named, or with some named."""
-    if points > DENSITY_POINTS:
-        st.caption(t("service_density_note", total=integer(points, lang), n=MAX_LABELS))
-    elif points > MAX_LABELS:
+def labels_note(points: pd.DataFrame, density_key: str) -> None:
+    """Say how a scatter of `points` shows its agencies: as a density with some named
+    (`density_key`), or with some named."""
+    if charts.is_density(points):
+        st.caption(t(density_key, total=integer(len(points), lang), n=MAX_LABELS))
+    elif len(points) > MAX_LABELS:
         st.caption(t("service_labels_note", n=MAX_LABELS))
 
 
@@ -75,9 +77,7 @@ def year_section() -> None:
             "grade": (t("service_col_grade"), None),
             "respondents": (
                 t("service_col_respondents"),
-                lambda v: (
-                    "" if v is None or v != v else integer(v, lang) + (" ⚠" if v < 100 else "")
-                ),
+                lambda v: "" if pd.isna(v) else integer(v, lang) + (" ⚠" if v < 100 else ""),
             ),
             "employees": (t("service_col_assessed"), fmt.Column(lang, 0)),
             "mean_jpm": (t("k_mean_jpm"), fmt.Column(lang, 1)),
@@ -88,9 +88,10 @@ def year_section() -> None:
     )
     st.caption(t("service_respondents_note"))
     st.caption(t("service_grade_help"))
+    points = shown.dropna(subset=["mean_jpm"])
     widgets.chart(
         charts.scatter(
-            shown.dropna(subset=["mean_jpm"]),
+            points,
             x="mean_jpm",
             y="ikm",
             lang=lang,
@@ -103,7 +104,7 @@ def year_section() -> None:
         ),
         "service_scatter",
     )
-    labels_note(shown["mean_jpm"].notna().sum())
+    labels_note(points, "service_density_note")
 
 
 def change_section() -> None:
@@ -133,7 +134,7 @@ def change_section() -> None:
         ),
         "service_change",
     )
-    labels_note(len(change))
+    labels_note(change, "service_density_change_note")
 
 
 def by_year_section() -> None:

@@ -93,7 +93,7 @@ widgets.table(
         "nip": (t("col_nip"), None),
         "agency_name": (t("col_agency"), None),
         "box": (t("col_box"), None),
-        "jpm_target": (t("col_jpm_target"), lambda v: "–" if v != v else fmt.num(v, lang, 1)),
+        "jpm_target": (t("col_jpm_target"), lambda v: "–" if pd.isna(v) else fmt.num(v, lang, 1)),
         "readiness": (t("col_readiness"), lambda v: v if isinstance(v, str) else "–"),
         "below": (t("col_below"), lambda v: fmt.integer(v, lang)),
         "missing": (t("col_missing"), lambda v: fmt.integer(v, lang)),

@@ -1,6 +1,7 @@
 """Talenta: the 9-box of the filtered population, a box's people, movement since the previous
 talent year, and the calibration aid."""
 
+import pandas as pd
 import streamlit as st
 
 from analytics.metrics.talent import WINDOW
@@ -146,7 +147,7 @@ def box_people() -> None:
             "position_name": (t("col_position"), None),
             "rating": (t("col_rating"), None),
             "potential_source": (t("col_source"), None),
-            "potential_year": (t("col_source_year"), lambda v: "" if v != v else str(int(v))),
+            "potential_year": (t("col_source_year"), lambda v: "" if pd.isna(v) else str(int(v))),
         },
         key="tbl_talent_people",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pytest
 
 from charts import service as charts
 
@@ -63,6 +64,17 @@ def test_thousands_of_agencies_are_drawn_as_a_density_with_the_farthest_named() 
     assert len(markers.x) == len(names.text) == charts.MAX_LABELS
     assert "FAR" in names.text and "Dinas Jauh" in list(markers.text)
     assert "%{customdata:,.0f}" in markers.hovertemplate and "OPD" in cells.hovertemplate
+
+
+def test_the_density_is_the_right_way_round() -> None:
+    # 900 agencies at (0, 0), 101 at (10, 0), 1 at (0, 1): x (JPM) across, y (IKM) up
+    df = frame([(f"A{i}", 0, 0) for i in range(900)] + [(f"B{i}", 10, 0) for i in range(101)]
+               + [("C", 0, 1)])  # fmt: skip
+    cells = draw(df).data[0]
+    z = [[0 if c is None else c for c in row] for row in cells.z]
+    assert z[0][0] == 900 and z[0][39] == 101 and z[39][0] == 1  # rows are y bins
+    assert list(cells.customdata[0][39]) == [9.75, 10.0, 0.0, 0.025]  # x0, x1, y0, y1
+    assert cells.x[0] == 0.125 and cells.y[39] == pytest.approx(0.9875)  # cell centres
 
 
 def test_a_lattice_is_counted_cell_by_cell() -> None:

@@ -154,8 +154,21 @@ def test_a_leader_sees_counts_only(demo_db: Path) -> None:
         filterbar.current = original  # type: ignore[assignment]
 
 
-def test_profile_shows_the_persons_box_by_year(demo_db: Path) -> None:
-    row = export("talent")[0]  # nip, year, ..., box
+@pytest.mark.parametrize("mapped", [True, False])
+def test_profile_shows_the_persons_box_by_year(demo_db: Path, mapped: bool) -> None:
+    """mapped=False: an assessed person's rating of a year without a potential (no score in its
+    window), shown without a box."""
+    from tests.ui.test_pages import snapshot_cur
+
+    with snapshot_cur() as snap:  # the first such talent row (nip, year, box) of the demo
+        nip, year, box = snap.cur.execute(
+            "select e.nip, t.year, t.box from talent t join employees e on e.emp_key = t.emp_key "
+            "where (t.box is not null) = $mapped "
+            "and exists (select 1 from score s where s.emp_key = t.emp_key) "
+            "order by e.nip, t.year limit 1",
+            {"mapped": mapped},
+        ).fetchone()
+    row = [nip, str(year), "" if box is None else str(box)]  # as the export writes them
     at = app("pages/profile.py")
     at.text_input(key="profil_q").input(row[0]).run()
     at.session_state["profil_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}

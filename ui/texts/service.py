@@ -107,12 +107,20 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "service_density_count": ("Jumlah OPD", "Agencies"),
     "service_density_note": (
-        "{total} OPD terlalu banyak untuk titik satu per satu: warna menunjukkan berapa OPD "
-        "di setiap kotak (makin gelap makin banyak). Titik berkode adalah {n} OPD yang paling "
-        "jauh dari tengah; semua OPD ada di tabel.",
-        "{total} agencies are too many for one point each: colour shows how many agencies fall "
-        "in each cell (darker, more). The coded points are the {n} agencies farthest from the "
-        "middle; every agency is in the table.",
+        "{total} OPD terlalu banyak untuk digambar satu titik per OPD: warna tiap kotak "
+        "menunjukkan jumlah OPD di dalamnya (makin gelap, makin banyak). Kode tertulis pada {n} "
+        "OPD yang paling jauh dari tengah; semua OPD ada di tabel di atas.",
+        "{total} agencies are too many to draw one point each: each cell's colour shows how "
+        "many agencies it holds (darker, more). Codes are written on the {n} agencies farthest "
+        "from the middle; every agency is in the table above.",
+    ),
+    "service_density_change_note": (
+        "{total} OPD terlalu banyak untuk digambar satu titik per OPD: warna tiap kotak "
+        "menunjukkan jumlah OPD di dalamnya (makin gelap, makin banyak). Kode tertulis pada {n} "
+        "OPD yang paling jauh dari tengah; arahkan kursor ke titik berkode untuk nama OPD-nya.",
+        "{total} agencies are too many to draw one point each: each cell's colour shows how "
+        "many agencies it holds (darker, more). Codes are written on the {n} agencies farthest "
+        "from the middle; hover over a coded point for its agency's name.",
     ),
     "service_from_year": ("Bandingkan dengan tahun", "Compare with year"),
     "service_no_change": (

@@ -10,7 +10,7 @@ from analytics.core.numfmt import integer, num, nums, pct
 from ui.fmt import Column
 
 VALUES = [
-    0.0, -0.0, 0.05, 0.15, 2.675, 1.005, 12.25, -3.45, 999.95, 1234.5, 1234567.891, -98765.4321,
+    True, np.int64(-7), np.float32(0.5), np.uint64(2**63 + 1), 10**20, float("inf"), 0.0, -0.0, 0.05, 0.15, 2.675, 1.005, 12.25, -3.45, 999.95, 1234.5, 1234567.891, -98765.4321,
     78.0, 89.99999, 1e15, 7, 12_000, None, float("nan"), pd.NA,
 ]  # fmt: skip
 
@@ -32,3 +32,10 @@ def test_column_formats_as_integer_and_pct() -> None:
     assert Column("id", 1, "%")(s) == [pct(v, "id") for v in s] == ["41,2%", "–", "100,0%", "0,0%"]
     assert Column("en", 0)(pd.Series([1234.5, 15053.0])) == [integer(1234.5, "en"), "15,053"]
     assert Column("id", 0)(pd.Series([15053])) == ["15.053"]
+
+
+def test_nums_refuses_text_as_num_does() -> None:
+    with pytest.raises(ValueError):
+        num("abc", "id")
+    with pytest.raises(ValueError):
+        nums(["1", "abc"], "id")
