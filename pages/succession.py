@@ -15,7 +15,10 @@ widgets.page_header("succ_title", "succ_intro")
 snap, f, lang = widgets.snapshot(), filterbar.current(), state.lang()
 
 as_of = st.date_input(t("succ_as_of"), value=date.today(), key="succ_as_of")
-risk = queries.posts_at_risk(snap, f, as_of=as_of)
+# nationally a first computation takes seconds (every candidate against every post): the
+# spinner shows after half a second, so a cached answer shows none
+with st.spinner(t("succ_computing")):
+    risk = queries.posts_at_risk(snap, f, as_of=as_of)
 k1, k2, k3, k4 = st.columns(4)
 with k1:
     widgets.kpi(t("k_posts_risk"), fmt.integer(len(risk), lang))

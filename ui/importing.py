@@ -208,7 +208,8 @@ def store_contents(snap: Snapshot) -> None:
 def coverage(snap: Snapshot, filters: Filters) -> None:
     lang = state.lang()
     try:
-        cov = queries.frame(queries.assessment_coverage(snap, filters))
+        with st.spinner(t("cov_computing")):  # seconds the first time nationally
+            cov = queries.frame(queries.assessment_coverage(snap, filters))
     except NoYear:
         widgets.empty_state("empty_store")
         return
@@ -220,10 +221,11 @@ def coverage(snap: Snapshot, filters: Filters) -> None:
         cov,
         {
             "agency_name": (t("f_agency"), None),
-            "employees": (t("col_employees"), lambda v: fmt.integer(v, lang)),
-            "assessed": (t("cov_col_assessed"), lambda v: fmt.integer(v, lang)),
-            "not_assessed": (t("cov_col_not_assessed"), lambda v: fmt.integer(v, lang)),
-            "pct_assessed": (t("cov_col_pct"), lambda v: fmt.pct(v, lang)),
+            # a column at a time: a country has 15,053 agencies
+            "employees": (t("col_employees"), fmt.Column(lang, 0)),
+            "assessed": (t("cov_col_assessed"), fmt.Column(lang, 0)),
+            "not_assessed": (t("cov_col_not_assessed"), fmt.Column(lang, 0)),
+            "pct_assessed": (t("cov_col_pct"), fmt.Column(lang, 1, "%")),
         },
         key="tbl_coverage",
     )

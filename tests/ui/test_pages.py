@@ -403,3 +403,17 @@ def test_needs_wait_for_an_agency_when_the_store_has_too_many(
     at.multiselect(key="opd").select(agency).run()
     assert not any("terlalu banyak" in i.value for i in at.info)
     assert at.get("plotly_chart")
+
+
+def test_the_coverage_table_is_the_view_formatted(demo_db: Path) -> None:
+    from analytics.views import coverage
+
+    at = app("pages/data.py")
+    assert not at.exception
+    (table,) = [d.value for d in at.dataframe if "% diases" in d.value.columns]
+    with snapshot_cur() as snap:
+        cov = coverage.assessment_coverage(snap.cur, PLANNER)
+    assert list(table.iloc[:, 0]) == list(cov["agency_name"])
+    assert list(table.iloc[:, 1]) == [integer(v, "id") for v in cov["employees"]]
+    assert list(table.iloc[:, 3]) == [integer(v, "id") for v in cov["not_assessed"]]
+    assert list(table.iloc[:, 4]) == [pct(v, "id") for v in cov["pct_assessed"]]

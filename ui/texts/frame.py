@@ -155,6 +155,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "tpl_download": ("Unduh templat (.xlsx)", "Download template (.xlsx)"),
     "cov_assessed": ("Pegawai yang diases tahun ini", "Employees assessed this year"),
+    "cov_computing": (
+        "Menghitung cakupan asesmen per OPD…",
+        "Counting assessment coverage per agency…",
+    ),
     "cov_col_assessed": ("Diases", "Assessed"),
     "cov_col_not_assessed": ("Belum diases", "Not assessed"),
     "cov_col_pct": ("% diases", "% assessed"),

@@ -152,6 +152,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "succ_as_of": ("Usia pemangku per tanggal", "Holders' age as of"),
     "succ_risk_title": ("Jabatan berisiko", "Posts at risk"),
+    "succ_computing": (
+        "Menghitung kesiapan kandidat untuk setiap jabatan struktural…",
+        "Counting the candidates' readiness for every structural post…",
+    ),
     "succ_no_risk": (
         "Tidak ada jabatan berisiko untuk pilihan ini.",
         "No post at risk for this selection.",
