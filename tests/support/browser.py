@@ -45,8 +45,10 @@ READY_JS = """() => {
   const running = document.querySelector('[data-testid="stStatusWidget"]');
   const stale = document.querySelectorAll('[data-stale="true"]').length;
   const skeleton = document.querySelectorAll('[data-testid="stSkeleton"]').length;
+  // a page computing a slow answer shows a spinner (after half a second): not ready
+  const spinner = document.querySelectorAll('[data-testid="stSpinner"]').length;
   const heading = document.querySelector('[data-testid="stMain"] h1, [data-testid="stMain"] .asn-present h2');
-  return [!running && !stale && !skeleton && !!heading,
+  return [!running && !stale && !skeleton && !spinner && !!heading,
           document.querySelectorAll('[data-testid="stElementContainer"]').length,
           document.querySelectorAll('.js-plotly-plot .main-svg').length];
 }"""
