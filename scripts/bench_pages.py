@@ -7,10 +7,10 @@ Serves the dashboard on loopback for the store (default: data/asn.duckdb, built 
 absent), then per page: the time from opening its URL in a fresh tab (the first load of the
 app shell included), and from a click in the sidebar navigation (what a user does between pages)
 until Streamlit finished and the page stopped changing (its last change, once nothing changed
-for `--quiet` seconds: a page can compute a lower section for a second or more without a
-visible sign). Prints median and max per page, and the first, cold load of each page (the
-dashboard's caches empty, as after an import), and the time after a filter change (the year in
-the sidebar set to the previous year and back): the first change of each page computes its
+for `--quiet` seconds and no spinner shows: a page can compute a lower section for a second or
+more without a visible sign). Prints median and max per page, and the first, cold load of each
+page (the dashboard's caches empty, as after an import), and the time after a filter change (the
+year in the sidebar set to the previous year and back): the first change of each page computes its
 figures for that year (nothing cached: what a new selection costs), the later ones read them.
 Before all that, right after the server started: presentation mode's first screen, and each
 next one (PageDown), cold. A page not ready within `--timeout` seconds is printed as "> T"
