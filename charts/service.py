@@ -147,13 +147,14 @@ def scatter(
     hover."""
     named = df[labelled(df, x, y)]
     many = is_density(df)
+    markers = named if many else df  # the points drawn one by one, with their hover
     fig = go.Figure()
     if many:
         fig.add_trace(density(df, x, y, x_label=x_label, y_label=y_label, count_label=count_label))
     fig.add_trace(
         go.Scatter(
-            x=named[x] if many else df[x],
-            y=named[y] if many else df[y],
+            x=markers[x],
+            y=markers[y],
             mode="markers",
             marker=dict(
                 size=8 if many else 10,
@@ -163,10 +164,10 @@ def scatter(
             ),
             # Arrays, not a list of (name, n) pairs: Plotly validates a list element by element.
             text=np.array(
-                [theme.plain(labels.get(a, a)) for a in (named if many else df)["agency_id"]],
+                [theme.plain(labels.get(a, a)) for a in markers["agency_id"]],
                 dtype=object,
             ),
-            customdata=(named if many else df)[n].fillna(0).astype("int64").to_numpy(),
+            customdata=markers[n].fillna(0).astype("int64").to_numpy(),
             hovertemplate=(
                 f"%{{text}}<br>{theme.plain(x_label)}: %{{x:.1f}}<br>"
                 f"{theme.plain(y_label)}: %{{y:.2f}}<br>{theme.plain(n_label)}: "
