@@ -39,8 +39,11 @@ _TALENT = (("talent", *_READY), ("talent_cell", "move_cell", "talent_nat", "move
 ADDED_SINCE = {("3", "7"): _TALENT, ("4", "8"): _TALENT, ("5", "9"): (_READY, ())}
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
+# The temp table of each assessment's neighbours that score and pair read (the first statement
+# of derived_refresh.sql; dropped after the last).
+SEQ_TABLE = "assessment_seq"
 # Table aliases the refresh statements select employees by ({sel_<alias>}).
-_ALIASES = ("a", "s", "p", "pr", "pf", "t", "r")
+_ALIASES = ("a", "e", "s", "p", "pr", "pf", "t", "r")
 
 
 def create_tables(conn: duckdb.DuckDBPyConnection) -> None:
@@ -141,11 +144,12 @@ def affected_employees_sql() -> str:
 
 @cache
 def _statements() -> dict[str, str]:
-    """The named statements of derived_refresh.sql, in file order."""
+    """The named statements of derived_refresh.sql, in file order: SEQ_TABLE, then one per
+    derived table."""
     text = read_sql("derived_refresh.sql")
     parts = re.split(r"^-- name: (\w+)\n", text, flags=re.M)
     statements = dict(zip(parts[1::2], parts[2::2], strict=True))
-    assert tuple(statements) == DERIVED_TABLES, tuple(statements)
+    assert tuple(statements) == (SEQ_TABLE, *DERIVED_TABLES), tuple(statements)
     return statements
 
 
@@ -252,9 +256,10 @@ def _run(
     statements: list[str] | None = None,
 ) -> None:
     """Insert the derived rows of the employees `sel(alias)` selects (every derived table's,
-    or those of `statements`)."""
+    or those of `statements`, which must not need SEQ_TABLE)."""
     fragments = {f"{{sel_{a}}}": sel(a) for a in _ALIASES}
     for sql in list(_statements().values()) if statements is None else statements:
         for placeholder, text in fragments.items():
             sql = sql.replace(placeholder, text)
         cur.execute(sql)
+    cur.execute(f"drop table if exists {SEQ_TABLE}")  # a fixed name

@@ -15,7 +15,7 @@ import pytest
 from analytics.demo import build as demo
 from analytics.store import derived, rollup
 from analytics.store.db import Store
-from tests.support.fixtures import E, rows, store_of, world
+from tests.support.fixtures import Builder, E, nip, rows, store_of, world
 from tests.support.talent_world import T, talent_world
 
 D = Decimal
@@ -80,6 +80,38 @@ PREV_SQL = """
 )
 def test_score_previous_year(cur, e, comp, year, expected) -> None:
     assert rows(cur, PREV_SQL, {"nip": E[e], "comp": comp, "year": year}) == [expected]
+
+
+def test_score_previous_year_when_years_are_reassessed() -> None:
+    """Each year's score is its latest assessment, and its previous score is the latest of the
+    last earlier year with one, across a missing year and when both years were re-assessed
+    (the national demo once stored an earlier assessment of the previous year here)."""
+    b = Builder().agency("A").position("ADM").position("PEL").competency("M.1")
+    b.standard("ADM", "M.1", 3).standard("PEL", "M.1", 2)
+    b.employee(nip(1), "A", "Umum", "ADM")
+    for on, level, pos in [
+        ("2021-03-01", "1.5", "PEL"), ("2021-10-01", "1.8", None),   # 2022: none
+        ("2023-02-01", "2.3", None), ("2023-07-01", "1.9", None), ("2023-11-01", "2.0", "PEL"),
+        ("2024-04-01", "2.1", None), ("2024-06-01", "2.6", None),
+    ]:  # fmt: skip
+        b.assess(nip(1), "M.1", on, level, pos)
+    store = store_of(b)
+    try:
+        got = rows(
+            store.cursor(),
+            """select s.year, s.assessed_on, s.level, p.position_id, s.prev_year,
+                      s.prev_level, pp.position_id, s.prev_required
+               from score s join positions p on p.position_key = s.position_key
+               left join positions pp on pp.position_key = s.prev_position order by s.year""",
+        )
+    finally:
+        store.close()
+    assert got == [
+        (2021, date(2021, 10, 1), D("1.8"), "ADM", None, None, None, None),
+        # 2021's latest had no position of its own: the current one, as for its score
+        (2023, date(2023, 11, 1), D("2.0"), "PEL", 2021, D("1.8"), "ADM", 3),
+        (2024, date(2024, 6, 1), D("2.6"), "ADM", 2023, D("2.0"), "PEL", 2),
+    ]
 
 
 def test_score_count_and_missing_year(cur) -> None:
