@@ -40,8 +40,9 @@ ADDED_SINCE = {("3", "7"): _TALENT, ("4", "8"): _TALENT, ("5", "9"): (_READY, ()
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
 # The temp table of each assessment's neighbours that score and pair read (the first statement
-# of derived_refresh.sql; dropped after the last).
+# of derived_refresh.sql; dropped after pair).
 SEQ_TABLE = "assessment_seq"
+_SEQ_READERS = ("score", "pair")
 # Table aliases the refresh statements select employees by ({sel_<alias>}).
 _ALIASES = ("a", "e", "s", "p", "pr", "pf", "t", "r")
 
@@ -92,10 +93,9 @@ def _add_new_tables(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(f"drop table if exists {table}")
     create_tables(cur)  # creates what is missing, marks the current versions
     slices, _ = _slices(cur)
-    statements = _statements()
     for table in tables:
         for lo, hi in slices:
-            _run(cur, _between(lo, hi), [statements[table]])
+            _run(cur, _between(lo, hi), (table,))
     rollup.add_tables(cur, cells)
 
 
@@ -253,13 +253,20 @@ def _between(lo: int, hi: int) -> Callable[[str], str]:
 def _run(
     cur: duckdb.DuckDBPyConnection,
     sel: Callable[[str], str],
-    statements: list[str] | None = None,
+    tables: tuple[str, ...] = DERIVED_TABLES,
 ) -> None:
-    """Insert the derived rows of the employees `sel(alias)` selects (every derived table's,
-    or those of `statements`, which must not need SEQ_TABLE)."""
+    """Insert the derived rows of the employees `sel(alias)` selects into `tables` (every
+    derived table, in order; or tables that do not read SEQ_TABLE, alone)."""
+    readers = [t for t in tables if t in _SEQ_READERS]
+    if readers and tuple(tables) != DERIVED_TABLES:
+        raise ValueError(f"{readers} read {SEQ_TABLE}: rebuild every derived table")
     fragments = {f"{{sel_{a}}}": sel(a) for a in _ALIASES}
-    for sql in list(_statements().values()) if statements is None else statements:
+    statements = _statements()
+    for name in (SEQ_TABLE, *tables) if readers else tables:
+        sql = statements[name]
         for placeholder, text in fragments.items():
             sql = sql.replace(placeholder, text)
         cur.execute(sql)
-    cur.execute(f"drop table if exists {SEQ_TABLE}")  # a fixed name
+        if name == _SEQ_READERS[-1]:
+            # dropped after its last reader: the later statements have its memory
+            cur.execute(f"drop table {SEQ_TABLE}")  # a fixed name

@@ -597,3 +597,18 @@ def test_a_bulk_build_keeps_half_the_memory_limit_in_the_block_allocator(
         assert store.conn.execute(setting).fetchone() == ("476.8 MiB",)  # 500,000,000 bytes
     finally:
         store.close()
+
+
+def test_the_assessment_neighbours_live_only_inside_a_refresh() -> None:
+    # score and pair read the temp table of each assessment's neighbours, written first and
+    # dropped after pair; neither can be rebuilt without it
+    store = store_of(world())
+    table = "select count(*) from duckdb_tables() where table_name = $t"
+    try:
+        with store.write() as cur:
+            derived.refresh(cur)
+            assert rows(cur, table, {"t": derived.SEQ_TABLE}) == [(0,)]
+            with pytest.raises(ValueError, match=derived.SEQ_TABLE):
+                derived._run(cur, lambda alias: "true", ("score",))
+    finally:
+        store.close()
