@@ -34,6 +34,7 @@ ROLLUP_VERSION = "9"
 # Layouts upgraded in place rather than rebuilt: (derived, roll-up) version -> the derived
 # tables and roll-ups added or changed since, (re)built alone over every employee (a national
 # store gains its talent rows in under a minute instead of a quarter of an hour's full rebuild).
+# (score and pair cannot be listed: they read SEQ_TABLE, so only a full refresh rebuilds them.)
 _READY = ("ready_level", "ready_sum")
 _TALENT = (("talent", *_READY), ("talent_cell", "move_cell", "talent_nat", "move_nat"))
 ADDED_SINCE = {("3", "7"): _TALENT, ("4", "8"): _TALENT, ("5", "9"): (_READY, ())}

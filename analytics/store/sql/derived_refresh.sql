@@ -12,8 +12,9 @@
 -- its whole slice (nationally ~100 ms -> a few ms).
 
 -- name: assessment_seq
--- A temp table (dropped after the last statement): each assessment of the employees being
--- refreshed beside the one before it and the date of the one after it, in the same competency.
+-- A temp table (dropped after pair, its last reader): each assessment of the employees being
+-- refreshed (its date is d1 in pair's terms) beside the one before it in the same competency
+-- (d0, level0, position0) and the date of the one after it (d2).
 -- One sort serves `score` and `pair`. Each used to sort the slice's assessments itself, score
 -- with framed max/arg_max over earlier years: a national rebuild spent 85 + 43 s in the two,
 -- against 29 + 56 + 29 s with this table (its rows are kept until the rebuild commits, for a
@@ -120,8 +121,8 @@ with pairs as materialized (
     where q.d0 is not null
 ),
 done as materialized (
-    -- completed trainings that develop a competency (first: joined to the pairs before the
-    -- trainings, the employees' participations made 18 M rows a slice)
+    -- completed trainings that develop a competency, joined before the pairs see them (the
+    -- optimizer otherwise joined the pairs with every participation first: 18 M rows a slice)
     select p.emp_key, t.competency_key, t.end_date, t.hours_jp
     from participations p
     join trainings t on t.training_key = p.training_key
@@ -144,7 +145,7 @@ from pairs s
 join employees e on e.emp_key = s.emp_key
 left join treat t
   on t.emp_key = s.emp_key and t.competency_key = s.competency_key and t.d1 = s.d1
-where {sel_e}
+where {sel_e}         -- (as in score: the join then reads only these employees)
 order by e.agency_key, s.emp_key;
 
 -- name: pair_programme
