@@ -57,11 +57,12 @@ shown = link[link["year"] == year]
 earlier = sorted({int(y) for y in link["year"] if y < (year or 0)}, reverse=True)
 
 
-def labels_note(points: pd.DataFrame, density_key: str) -> None:
-    """Say how a scatter of `points` shows its agencies: as a density with some named
-    (`density_key`), or with some named."""
+def labels_note(points: pd.DataFrame, find_key: str) -> None:
+    """Say how a scatter of `points` shows its agencies: as a density with some named (then
+    `find_key` says where to find the others), or with some named."""
     if charts.is_density(points):
-        st.caption(t(density_key, total=integer(len(points), lang), n=MAX_LABELS))
+        lead = t("service_density_note", total=integer(len(points), lang), n=MAX_LABELS)
+        st.caption(f"{lead} {t(find_key)}")
     elif len(points) > MAX_LABELS:
         st.caption(t("service_labels_note", n=MAX_LABELS))
 
@@ -104,7 +105,7 @@ def year_section() -> None:
         ),
         "service_scatter",
     )
-    labels_note(points, "service_density_note")
+    labels_note(points, "service_density_table")
 
 
 def change_section() -> None:
@@ -134,7 +135,7 @@ def change_section() -> None:
         ),
         "service_change",
     )
-    labels_note(change, "service_density_change_note")
+    labels_note(change, "service_density_hover")
 
 
 def by_year_section() -> None:

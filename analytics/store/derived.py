@@ -258,12 +258,13 @@ def _run(
 ) -> None:
     """Insert the derived rows of the employees `sel(alias)` selects into `tables` (every
     derived table, in order; or tables that do not read SEQ_TABLE, alone)."""
+    whole = tuple(tables) == DERIVED_TABLES
     readers = [t for t in tables if t in _SEQ_READERS]
-    if readers and tuple(tables) != DERIVED_TABLES:
+    if readers and not whole:
         raise ValueError(f"{readers} read {SEQ_TABLE}: rebuild every derived table")
     fragments = {f"{{sel_{a}}}": sel(a) for a in _ALIASES}
     statements = _statements()
-    for name in (SEQ_TABLE, *tables) if readers else tables:
+    for name in (SEQ_TABLE, *tables) if whole else tables:
         sql = statements[name]
         for placeholder, text in fragments.items():
             sql = sql.replace(placeholder, text)

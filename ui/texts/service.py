@@ -106,21 +106,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "point for its agency's name.",
     ),
     "service_density_count": ("Jumlah OPD", "Agencies"),
+    # the density's caption: the shared lead, then where to find an agency (the year tab has a
+    # table; the change tab only its named points)
     "service_density_note": (
         "{total} OPD terlalu banyak untuk digambar satu titik per OPD: warna tiap kotak "
         "menunjukkan jumlah OPD di dalamnya (makin gelap, makin banyak). Kode tertulis pada {n} "
-        "OPD yang paling jauh dari tengah; semua OPD ada di tabel di atas.",
+        "OPD yang paling jauh dari tengah;",
         "{total} agencies are too many to draw one point each: each cell's colour shows how "
         "many agencies it holds (darker, more). Codes are written on the {n} agencies farthest "
-        "from the middle; every agency is in the table above.",
+        "from the middle;",
     ),
-    "service_density_change_note": (
-        "{total} OPD terlalu banyak untuk digambar satu titik per OPD: warna tiap kotak "
-        "menunjukkan jumlah OPD di dalamnya (makin gelap, makin banyak). Kode tertulis pada {n} "
-        "OPD yang paling jauh dari tengah; arahkan kursor ke titik berkode untuk nama OPD-nya.",
-        "{total} agencies are too many to draw one point each: each cell's colour shows how "
-        "many agencies it holds (darker, more). Codes are written on the {n} agencies farthest "
-        "from the middle; hover over a coded point for its agency's name.",
+    "service_density_table": (
+        "semua OPD ada di tabel di atas.",
+        "every agency is in the table above.",
+    ),
+    "service_density_hover": (
+        "arahkan kursor ke titik berkode untuk nama OPD-nya.",
+        "hover over a coded point for its agency's name.",
     ),
     "service_from_year": ("Bandingkan dengan tahun", "Compare with year"),
     "service_no_change": (
