@@ -16,6 +16,9 @@ The national layer (*_nat: the cells summed over agencies, a few hundred thousan
 at national scale against tens of millions of cells) answers a selection that names no
 agency, instansi or scope and is not grouped by agency: `tables` says which to read.
 
+The readiness histograms (ready_post) are the whole store's: they answer only a selection of
+every employee (`whole_store`).
+
 `person_level()` turns the roll-ups off for a block: the tests compare both paths, and the
 benchmark times the naive path beside the fast one.
 """
@@ -56,6 +59,13 @@ def across_positions(filters: Filters) -> bool:
     the people_* roll-ups give training impact's distinct employees (they do not add up across
     positions), and the agency layer (the cells summed over positions) answers by agency."""
     return cells_allowed(filters) and not filters.splits_employee_scores
+
+
+def whole_store(filters: Filters, population: str) -> bool:
+    """True when a talent query may read a roll-up of the whole store (ready_post, the
+    readiness histograms): roll-ups allowed and the population (metrics/talent.population)
+    every employee."""
+    return cells_allowed(filters) and population == "true"
 
 
 def keyed(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Filters:

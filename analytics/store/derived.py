@@ -30,14 +30,22 @@ DERIVED_TABLES = (
 DERIVED_VERSION = "6"
 # The layout of the roll-ups alone (analytics/store/rollup.py): when only they are older, they are
 # summed again from the derived rows (minutes at national scale, not the derived rows' half hour).
-ROLLUP_VERSION = "9"
+ROLLUP_VERSION = "10"
 # Layouts upgraded in place rather than rebuilt: (derived, roll-up) version -> the derived
 # tables and roll-ups added or changed since, (re)built alone over every employee (a national
 # store gains its talent rows in under a minute instead of a quarter of an hour's full rebuild).
 # (score and pair cannot be listed: they read SEQ_TABLE, so only a full refresh rebuilds them.)
 _READY = ("ready_level", "ready_sum")
-_TALENT = (("talent", *_READY), ("talent_cell", "move_cell", "talent_nat", "move_nat"))
-ADDED_SINCE = {("3", "7"): _TALENT, ("4", "8"): _TALENT, ("5", "9"): (_READY, ())}
+_TALENT = (
+    ("talent", *_READY),
+    ("talent_cell", "move_cell", "talent_nat", "move_nat", "ready_post"),
+)
+ADDED_SINCE = {
+    ("3", "7"): _TALENT,
+    ("4", "8"): _TALENT,
+    ("5", "9"): (_READY, ("ready_post",)),
+    ("6", "9"): ((), ("ready_post",)),  # the readiness histograms (analytics/store/ready.py)
+}
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
 # The temp table of each assessment's neighbours that score and pair read (the first statement

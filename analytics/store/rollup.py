@@ -19,9 +19,11 @@ from functools import cache
 
 import duckdb
 
+from analytics.store import ready
 from analytics.store.sqlfiles import read_sql
 
-ROLLUP_TABLES = (
+# The roll-ups summed by the statements of sql/rollup.sql, in order.
+SQL_ROLLUPS = (
     "year_cell",
     "score_cell",
     "person_cell",
@@ -55,6 +57,9 @@ ROLLUP_TABLES = (
     "talent_nat",
     "move_nat",
 )
+# Every roll-up: those, then the readiness histograms of the whole store (analytics/store/
+# ready.py: rebuilt whole, or moved by an import's employees; never per agency).
+ROLLUP_TABLES = (*SQL_ROLLUPS, ready.TABLE)
 # The agency layer: summed from the cells (not from derived rows), after them.
 AGENCY_LAYER = ("score_agency", "person_agency")
 # Rebuilt whole on every refresh: emp_cell, jp_cell, unit_cell and rank_cell because an
@@ -70,7 +75,7 @@ def _statements() -> dict[str, str]:
     text = read_sql("rollup.sql")
     parts = re.split(r"^-- name: (\w+)\n", text, flags=re.M)
     statements = dict(zip(parts[1::2], parts[2::2], strict=True))
-    assert tuple(statements) == ROLLUP_TABLES, tuple(statements)
+    assert tuple(statements) == SQL_ROLLUPS, tuple(statements)
     return statements
 
 
@@ -79,6 +84,7 @@ def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     for table, sql in _statements().items():  # fixed names
         cur.execute(f"delete from {table}")
         cur.execute(sql.replace("{sel}", "true"))
+    ready.rebuild(cur)
 
 
 def add_slice(cur: duckdb.DuckDBPyConnection, lo: int, hi: int) -> None:
@@ -102,6 +108,7 @@ def add_whole(cur: duckdb.DuckDBPyConnection) -> None:
     for table, sql in _statements().items():  # fixed names
         if table in WHOLE:
             cur.execute(sql)
+    ready.rebuild(cur)
 
 
 def add_tables(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> None:
@@ -111,6 +118,8 @@ def add_tables(cur: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> None:
         if table in tables:
             cur.execute(f"delete from {table}")
             cur.execute(sql.replace("{sel}", "true"))
+    if ready.TABLE in tables:
+        ready.rebuild(cur)
 
 
 def note_agencies(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
@@ -122,6 +131,7 @@ def note_agencies(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
             f"insert into rollup_agency select distinct agency_key from {source} "
             f"where emp_key in (select emp_key from {affected})"
         )
+    ready.note(cur, affected)
 
 
 def refresh(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
@@ -140,3 +150,4 @@ def refresh(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
             cur.execute(f"delete from {table} s where {sel}")
             cur.execute(sql.replace("{sel}", sel))
     cur.execute("drop table rollup_agency")
+    ready.refresh(cur, affected)

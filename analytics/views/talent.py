@@ -29,6 +29,7 @@ from analytics.core.privacy import check_individuals
 from analytics.metrics import common, route
 from analytics.metrics import talent as tm
 from analytics.metrics.needs import recommendations
+from analytics.store import ready
 
 CALIBRATION_MIN = 30  # rated people a group needs before its distribution is compared
 CALIBRATION_MARKED = 3  # the groups that differ most are marked
@@ -305,7 +306,8 @@ def readiness_by_post(
 ) -> pd.DataFrame:
     """For each post in `position_keys` with a standard, its candidates (boxes 7-9 of the
     talent year's population, not holding it) counted by readiness, in one pass for all the
-    posts (sql/talent_ready_counts.sql), equal to each post's `candidates(...).by_readiness`.
+    posts (sql/talent_ready_counts.sql over the population's histograms, or the whole store's
+    stored ones), equal to each post's `candidates(...).by_readiness`.
     Columns: position_key, candidates, ms, mms, kms, incomplete (missing a level). Counts
     only: safe for leaders."""
     columns = ["position_key", "candidates", "ms", "mms", "kms", "incomplete"]
@@ -313,6 +315,10 @@ def readiness_by_post(
     if year is None or not position_keys:
         return pd.DataFrame(columns=columns)
     cond, params = tm.population(filters)
+    if route.whole_store(filters, cond):  # the stored histograms (analytics/store/ready.py)
+        hist = f"select position_key, total_t, n from {ready.TABLE} where year = $year"
+    else:
+        hist = ready.hist_sql(cond)
     df = common.query(
         cur,
         "talent_ready_counts",
@@ -323,7 +329,7 @@ def readiness_by_post(
             "ms_min": tm.MS_MIN,
             "mms_min": tm.MMS_MIN,
         },
-        population=cond,
+        hist=hist,
     )
     df["incomplete"] = df["candidates"] - df["ms"] - df["mms"] - df["kms"]
     return df[columns].astype("int64")

@@ -1,144 +1,28 @@
 -- Readiness counts of many posts at once (posts at risk, the report's top posts, a post's
--- candidates): for each post in $posts (position_keys), the talent year's candidates (the
--- population's talent rows in boxes 7-9, ready_sum; {population} is a condition over t) who do
--- not hold that post, by readiness for it. A candidate with a level (ready_level: the latest
--- score in [$year - 2, $year]) in every competency of the post's standard is `Memenuhi Syarat`
--- when 100 x Σ level >= $ms_min x Σ required, `Masih Memenuhi Syarat` when >= $mms_min, else
--- `Kurang Memenuhi Syarat` (metrics/talent.readiness_of, tied by tests to each post's
--- succession list); the rest miss a level.
+-- candidates): for each post in $posts (position_keys) with a standard, its candidates in talent
+-- year $year by readiness for it, graded from hist: the candidates' histogram of Σ level over
+-- the post's competencies (store/sql/ready_hist.sql, computed for the population; or, for the
+-- whole store, its stored rows in ready_post: position_key, total_t, n, total_t null counting
+-- every candidate). A complete candidate is `Memenuhi Syarat` when 100 x Σ level >= $ms_min x Σ
+-- required, `Masih Memenuhi Syarat` when >= $mms_min, else `Kurang Memenuhi Syarat`
+-- (metrics/talent.readiness_of, tied by tests to each post's succession list); the rest miss a
+-- level.
 -- Columns: position_key, candidates, ms, mms, kms (each post of $posts with a standard).
---
--- No candidate's levels are summed here one competency at a time: the competencies every
--- requested post names (the managerial and socio-cultural core) are each candidate's stored sum
--- (ready_sum) less their few levels outside them (technical ones, mostly); posts are grouped by
--- the set of competencies they add to that core (a few dozen sets for hundreds of posts); and
--- each post compares its Σ required with a histogram of its set's sums. A country's three million
--- candidates cost one pass over their sums and one over their technical levels.
-with req as (
-    select st.position_key, st.competency_key, st.required_level::integer * 10 as req_t
+with post as (
+    select st.position_key, sum(st.required_level::integer * 10) as den
     from standards st
     where list_contains($posts::integer[], st.position_key)
-),
-post as (
-    select position_key, count(*) as n_comp, sum(req_t) as den
-    from req
-    group by position_key
-),
-common as (
-    -- the competencies every requested post names
-    select competency_key
-    from req
-    group by competency_key
-    having count(*) = (select count(*) from post)
-),
-cand as (
-    select t.emp_key, t.position_key as holds, t.level_t, t.n_level
-    from ready_sum t
-    where t.year = $year and {population}
-),
-outside as (
-    -- the candidates' levels in competencies outside the common core
-    select r.emp_key, r.competency_key, r.level_t
-    from ready_level r
-    where r.year = $year
-      and r.competency_key not in (select competency_key from common)
-      and r.emp_key in (select emp_key from cand)
-),
-core as (
-    -- candidates with a level in every common competency, and their Σ level over them
-    select c.emp_key, c.holds, c.level_t - coalesce(o.level_t, 0) as core_t
-    from cand c
-    left join (
-        select emp_key, sum(level_t)::integer as level_t, count(*) as n
-        from outside
-        group by emp_key
-    ) o on o.emp_key = c.emp_key
-    where c.n_level - coalesce(o.n, 0) = (select count(*) from common)
-),
-post_set as (
-    -- each post's competencies beyond the core, as a list (empty for a core-only post)
-    select p.position_key, p.den,
-           coalesce(list(r.competency_key order by r.competency_key)
-                    filter (where r.competency_key not in (select competency_key from common)),
-                    []) as extra
-    from post p
-    join req r on r.position_key = p.position_key
-    group by p.position_key, p.den
-),
-sets as (
-    select extra, len(extra) as n_extra, row_number() over (order by extra) as set_id
-    from (select distinct extra from post_set)
-),
-member as (
-    select set_id, n_extra, unnest(extra) as competency_key from sets where n_extra > 0
-),
-ext as (
-    -- each candidate with a level in every extra competency of a set, and their Σ over them
-    -- (a set of one competency is its rows as they are: no grouping of millions)
-    select m.set_id, o.emp_key, o.level_t::integer as level_t
-    from member m
-    join outside o on o.competency_key = m.competency_key
-    where m.n_extra = 1
-    union all
-    select m.set_id, o.emp_key, sum(o.level_t)::integer
-    from member m
-    join outside o on o.competency_key = m.competency_key
-    where m.n_extra > 1
-    group by m.set_id, o.emp_key
-    having count(*) = any_value(m.n_extra)
+    group by st.position_key
 ),
 hist as (
-    -- how many candidates complete for each set have each Σ level over it
-    select s.set_id, c.core_t as total_t, count(*) as n
-    from core c
-    cross join sets s
-    where s.n_extra = 0
-    group by s.set_id, c.core_t
-    union all
-    select e.set_id, c.core_t + e.level_t, count(*)
-    from ext e
-    join core c on c.emp_key = e.emp_key
-    group by e.set_id, c.core_t + e.level_t
-),
-own as (
-    -- candidates complete for the post they hold: no candidates for it, taken off below
-    select p.position_key, c.core_t + coalesce(e.level_t, 0) as total_t, count(*) as n
-    from core c
-    join post_set p on p.position_key = c.holds
-    join sets x on x.extra = p.extra
-    left join ext e on e.set_id = x.set_id and e.emp_key = c.emp_key
-    where x.n_extra = 0 or e.emp_key is not null
-    group by all
-),
-graded as (
-    select p.position_key, h.total_t, h.n
-    from post_set p
-    join sets x on x.extra = p.extra
-    join hist h on h.set_id = x.set_id
-    union all
-    select position_key, total_t, -n from own
-),
-ready as (
-    select g.position_key,
-           sum(g.n) filter (where 100 * g.total_t >= $ms_min * p.den) as ms,
-           sum(g.n) filter (where 100 * g.total_t < $ms_min * p.den
-                              and 100 * g.total_t >= $mms_min * p.den) as mms,
-           sum(g.n) filter (where 100 * g.total_t < $mms_min * p.den) as kms
-    from graded g
-    join post p on p.position_key = g.position_key
-    group by g.position_key
-),
-holding as (
-    select p.position_key, count(c.emp_key) as n
-    from post p
-    left join cand c on c.holds = p.position_key
-    group by p.position_key
-),
-final as (
-    select h.position_key, (select count(*) from cand) - h.n as candidates,
-           coalesce(r.ms, 0)::bigint as ms, coalesce(r.mms, 0)::bigint as mms,
-           coalesce(r.kms, 0)::bigint as kms
-    from holding h
-    left join ready r on r.position_key = h.position_key
+    {hist}
 )
-select * from final
+select p.position_key,
+       coalesce(sum(h.n) filter (where h.total_t is null), 0)::bigint as candidates,
+       coalesce(sum(h.n) filter (where 100 * h.total_t >= $ms_min * p.den), 0)::bigint as ms,
+       coalesce(sum(h.n) filter (where 100 * h.total_t < $ms_min * p.den
+                                   and 100 * h.total_t >= $mms_min * p.den), 0)::bigint as mms,
+       coalesce(sum(h.n) filter (where 100 * h.total_t < $mms_min * p.den), 0)::bigint as kms
+from post p
+left join hist h on h.position_key = p.position_key
+group by p.position_key

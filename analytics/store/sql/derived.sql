@@ -555,3 +555,13 @@ create table if not exists move_nat (
     to_box          tinyint not null,
     n               bigint not null
 );
+
+-- The whole store's readiness histograms (analytics/store/ready.py, sql/ready_hist.sql): per
+-- talent year and post with a standard, its candidates (total_t null) and its complete
+-- candidates by Σ level over its competencies, in tenths. Rows with n = 0 are not kept.
+create table if not exists ready_post (
+    year         smallint not null,
+    position_key integer not null,
+    total_t      integer,            -- null: every candidate for the post
+    n            bigint not null
+);

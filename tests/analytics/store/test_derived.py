@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from analytics.demo import build as demo
-from analytics.store import derived, rollup
+from analytics.store import derived, ready, rollup
 from analytics.store.db import Store
 from tests.support.fixtures import Builder, E, nip, rows, store_of, world
 from tests.support.talent_world import T, talent_world
@@ -527,18 +527,25 @@ TALENT_CHANGES = {
 }  # fmt: skip
 
 
+READY_MOVES = {"potential.csv row added", "assessment moves the JPM proxy", "standard changed"}
+
+
 @pytest.mark.parametrize("change", list(TALENT_CHANGES))
-def test_talent_rows_refresh_incrementally(change: str) -> None:
+def test_talent_rows_refresh_incrementally(change: str, monkeypatch) -> None:
     sql, people, positions, who, box = TALENT_CHANGES[change]
     store: Store = store_of(talent_world())
+    rebuilt = []  # the readiness histograms are rebuilt only when a standard changed
+    real_rebuild = ready.rebuild
+    monkeypatch.setattr(ready, "rebuild", lambda cur: rebuilt.append(1) or real_rebuild(cur))
     try:
         before = derived_rows(store.cursor())
-        for table in ("talent", "talent_cell", "talent_nat", "move_cell", "move_nat"):
+        for table in ("talent", "talent_cell", "talent_nat", "move_cell", "move_nat", "ready_post"):
             assert before[table], table
         with store.write() as cur:
             cur.execute(sql.format(t1=T[1], t3=T[3], t10=T[10]))
             mark_changes(cur, [T[t] for t in people], [], positions)
             derived.refresh(cur, "affected_emp")
+            assert bool(rebuilt) == bool(positions)  # otherwise the import's rows moved them
             incremental = derived_rows(cur)
             got = rows(
                 cur,
@@ -553,6 +560,8 @@ def test_talent_rows_refresh_incrementally(change: str) -> None:
         assert got == [(box,)]
         assert incremental == full
         assert full["talent_cell"] != before["talent_cell"]
+        # the changes that make or move a succession candidate change the readiness histograms
+        assert (full["ready_post"] != before["ready_post"]) == (change in READY_MOVES)
     finally:
         store.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import date
 from fractions import Fraction as F
 from pathlib import Path
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from analytics.core.filters import Filters
 from analytics.core.privacy import NotPermitted
 from analytics.demo.build import build_demo
-from analytics.metrics import route
+from analytics.metrics import common, route
 from analytics.metrics import talent as tm
 from analytics.store.db import Store
 from analytics.views import talent as vt
@@ -259,29 +260,55 @@ def test_summary_hidden_hides_small_boxes_per_row(cur) -> None:
     assert int(shown.iloc[0]["box_9"]) == 4 and int(shown.iloc[0]["succession"]) == 8
 
 
-@pytest.mark.parametrize("chunk", [tm.CANDIDATE_CHUNK, 7])
+@pytest.mark.parametrize(
+    "chunk, how",
+    [(tm.CANDIDATE_CHUNK, "stored"), (7, "stored"), (7, "per person"), (7, "some agencies")],
+)
 def test_posts_at_risk_ready_counts_agree_with_each_posts_succession_list(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, how: str
 ) -> None:
     """posts_at_risk and readiness_by_post count candidates by readiness for all posts at once,
-    grouping posts by their standard's competency set (talent_ready_counts.sql); the succession
-    export reads them one post at a time. On a demo store, where posts share sets with other
-    required levels and candidates hold posts of the same set, every post's counts are its
-    export's rows by readiness (and its candidates view's counts); also when the candidates are
-    read a few at a time (chunk 7), as a country's millions are."""
+    grouping posts by their standard's competency set (ready_hist.sql, graded by
+    talent_ready_counts.sql); the succession export reads them one post at a time. On a demo
+    store, where posts share sets with other required levels and candidates hold posts of the
+    same set, every post's counts are its export's rows by readiness (and its candidates view's
+    counts): from the whole store's stored histograms (ready_post), from the per-person rows,
+    and for some agencies' population; also when the candidates are read a few at a time (chunk
+    7), as a country's millions are."""
     monkeypatch.setattr(tm, "CANDIDATE_CHUNK", chunk)
     store = Store(tmp_path / "asn.duckdb")
     build_demo(store, employees=900, seed=11, force=False, out=io.StringIO(), err=io.StringIO())
     try:
-        with store.snapshot() as snap:
-            risk = vt.posts_at_risk(snap.cur, Filters(), date(2025, 12, 31))
+        with store.snapshot() as snap, ExitStack() as stack:
+            read: list[str] = []  # the histograms each readiness count read
+            real_query = common.query
+
+            def query(c, name, params, **fragments):  # type: ignore[no-untyped-def]
+                if name == "talent_ready_counts":
+                    read.append(fragments["hist"])
+                return real_query(c, name, params, **fragments)
+
+            monkeypatch.setattr(common, "query", query)
+            leader, owner = LEADER, Filters(may_see_individuals=True)
+            if how == "per person":
+                stack.enter_context(route.person_level())
+            elif how == "some agencies":  # every agency but the largest (its schools')
+                agencies = [
+                    a
+                    for (a,) in snap.cur.execute(
+                        "select a.agency_id from employees e join agencies a using (agency_key) "
+                        "group by all order by count(*) desc offset 1"
+                    ).fetchall()
+                ]
+                leader, owner = (x.with_(agencies=tuple(agencies)) for x in (leader, owner))
+            risk = vt.posts_at_risk(snap.cur, leader, date(2025, 12, 31))
             assert len(risk) > 10
             keys = dict(
                 snap.cur.execute("select position_id, position_key from positions").fetchall()
             )
-            counts = vt.readiness_by_post(snap.cur, LEADER, [keys[p] for p in risk["position_id"]])
+            counts = vt.readiness_by_post(snap.cur, leader, [keys[p] for p in risk["position_id"]])
             by_key = counts.set_index("position_key")
-            owner = Filters(may_see_individuals=True)
+            assert read and all(("from ready_post" in h) == (how == "stored") for h in read)
             for r in risk.itertuples():
                 rows = tm.succession(snap.cur, owner, r.position_id)
                 assert r.ready == int((rows["readiness"] == tm.MS).sum()), r.position_id
@@ -291,7 +318,7 @@ def test_posts_at_risk_ready_counts_agree_with_each_posts_succession_list(
                     expected[tm.MS], expected[tm.MMS], expected[tm.KMS], expected[""],
                 ), r.position_id  # fmt: skip
                 assert got["candidates"] == len(rows)
-                assert vt.candidates(snap.cur, LEADER, r.position_id).by_readiness == expected
+                assert vt.candidates(snap.cur, leader, r.position_id).by_readiness == expected
             assert risk["ready"].sum() > 0  # the comparison covers posts with ready candidates
             assert counts["mms"].sum() > 0 and counts["kms"].sum() > 0
             assert counts["incomplete"].sum() > 0
