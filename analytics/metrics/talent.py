@@ -530,6 +530,7 @@ def succession_heads(
         "talent_ready_top",
         {**params, "year": year, "target": target, "limit": int(limit), "best": int(best)},
         population=cond,
+        of_cand="true" if cond == "true" else "r.emp_key in (select emp_key from cand)",
     )
     rows = _succession_frame(cur, year, target, chosen["emp_key"].drop_duplicates().tolist())
     if rows.empty:

@@ -373,20 +373,22 @@ def candidates(
     if not filters.may_see_individuals:
         return Candidates(position_id, year, empty, by_readiness, empty, total)
     head, closest = tm.succession_heads(cur, filters, position_id, limit, BEST_CANDIDATES)
-    rows, best = _named(cur, head), _named(cur, closest)
+    rows, best = _named(cur, head, closest)
     return Candidates(position_id, year, rows, by_readiness, best, total)
 
 
-def _named(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> pd.DataFrame:
-    """Succession rows with each person's name and agency name."""
-    if rows.empty:
-        return rows
+def _named(cur: duckdb.DuckDBPyConnection, *lists: pd.DataFrame) -> list[pd.DataFrame]:
+    """Succession rows with each person's name and agency name, for several lists in one
+    lookup (nationally each lookup scans 5.6 million NIPs: 0.15 s)."""
+    nips = sorted({n for rows in lists for n in rows["nip"]})
+    if not nips:
+        return list(lists)
     names = cur.execute(
         "select e.nip, e.name, a.agency_name from employees e join agencies a "
         "on a.agency_key = e.agency_key where list_contains($n, e.nip)",
-        {"n": rows["nip"].tolist()},
+        {"n": nips},
     ).df()
-    return rows.merge(names, on="nip", how="left")
+    return [rows if rows.empty else rows.merge(names, on="nip", how="left") for rows in lists]
 
 
 def gaps(
