@@ -4,7 +4,6 @@ Importing and the store's history are for admins; other roles see the coverage o
 """
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from ui import filterbar, importing, session, undo_panel, widgets
 from ui.state import t
@@ -13,25 +12,34 @@ widgets.page_header("data_title", "data_intro")
 snap = widgets.snapshot()
 filters = filterbar.current()
 
-tab_coverage: DeltaGenerator
+# Tabs other than the import run only when open (widgets.sections): the store's contents and
+# the coverage read millions of rows nationally. The import tab always runs, so an upload in
+# progress keeps its file when a person looks at another tab and comes back.
 if session.may("import"):
-    tab_import, tab_store, tab_coverage = st.tabs(
-        [t("data_tab_import"), t("data_tab_store"), t("data_tab_coverage")]
+    tab_import, tab_store, tab_coverage = widgets.sections(
+        [t("data_tab_import"), t("data_tab_store"), t("data_tab_coverage")], key="data_bagian"
     )
     with tab_import:
         importing.upload_panel()
         importing.template_download()
     with tab_store:
-        importing.store_contents(snap)
-        undo_panel.render(snap)
+        if tab_store.open:
+            importing.store_contents(snap)
+            undo_panel.render(snap)
+    with tab_coverage:
+        if tab_coverage.open:
+            importing.coverage(snap, filters)
 elif session.may_import():  # an open demo store: try the upload on synthetic data
-    tab_import, tab_coverage = st.tabs([t("data_tab_import"), t("data_tab_coverage")])
+    tab_import, tab_coverage = widgets.sections(
+        [t("data_tab_import"), t("data_tab_coverage")], key="data_bagian"
+    )
     with tab_import:
         st.warning(t("demo_upload_note"), icon=":material/science:")
         importing.upload_panel()
         importing.template_download()
+    with tab_coverage:
+        if tab_coverage.open:
+            importing.coverage(snap, filters)
 else:
     st.caption(t("auth_admin_only"))
-    tab_coverage = st.container()
-with tab_coverage:
     importing.coverage(snap, filters)

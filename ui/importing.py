@@ -229,8 +229,15 @@ def coverage(snap: Snapshot, filters: Filters) -> None:
         },
         key="tbl_coverage",
     )
-    if filters.may_see_individuals:
-        with st.expander(t("cov_people")):
+    # the people are listed only when the box is opened: nationally 0.7-1 s, for a question
+    # few ask on each visit
+    people_box = (
+        st.expander(t("cov_people"), key="cov_people_open", on_change="rerun")
+        if filters.may_see_individuals
+        else None
+    )
+    if people_box is not None and people_box.open:
+        with people_box:
             people = queries.frame(queries.not_assessed(snap, filters, limit=200))
             widgets.table(
                 people,

@@ -22,6 +22,7 @@ from streamlit.testing.v1.errors import AppTestError
 from analytics.access import users as auth
 from analytics.importer import commit
 from analytics.store.db import Store
+from tests.support.apptest import open_section
 from tests.support.imports import sources, state
 from ui.i18n import text
 
@@ -82,6 +83,8 @@ def app(user: str, page: str | None = None) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     if page:
         at.switch_page(page).run()
+        if page == "pages/data.py":  # the rollback panel sits in the store's tab
+            open_section(at, "data_bagian", "data_tab_store")
         assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -410,10 +410,20 @@ def test_the_coverage_table_is_the_view_formatted(demo_db: Path) -> None:
 
     at = app("pages/data.py")
     assert not at.exception
+    # the coverage tab runs only once opened (the demo store opens on the import tab)
+    assert not [d for d in at.dataframe if "% diases" in d.value.columns]
+    open_section(at, "data_bagian", "data_tab_coverage")
     (table,) = [d.value for d in at.dataframe if "% diases" in d.value.columns]
     with snapshot_cur() as snap:
         cov = coverage.assessment_coverage(snap.cur, PLANNER)
+        people = coverage.not_assessed(snap.cur, PLANNER, limit=200)
     assert list(table.iloc[:, 0]) == list(cov["agency_name"])
     assert list(table.iloc[:, 1]) == [integer(v, "id") for v in cov["employees"]]
     assert list(table.iloc[:, 3]) == [integer(v, "id") for v in cov["not_assessed"]]
     assert list(table.iloc[:, 4]) == [pct(v, "id") for v in cov["pct_assessed"]]
+    # the people not assessed are listed once their box is opened
+    assert not [d for d in at.dataframe if "NIP" in d.value.columns]
+    at.session_state["cov_people_open"] = True
+    at.run()
+    (listed,) = [d.value for d in at.dataframe if "NIP" in d.value.columns]
+    assert len(people) > 0 and list(listed["NIP"]) == list(people["nip"])

@@ -26,6 +26,7 @@ from analytics.access import users as auth
 from analytics.cli import calls
 from analytics.store import owner, snapshots
 from analytics.store.db import Store
+from tests.support.apptest import open_section
 from tests.support.owner import PUBLISHING_OWNER_SCRIPT, _start
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,6 +150,7 @@ def test_a_rollback_on_a_readers_data_page_is_made_by_the_owner(
     at.session_state[LOGIN_KEY] = "root"
     at.run()
     at.switch_page("pages/data.py").run()
+    open_section(at, "data_bagian", "data_tab_store")  # the rollback panel's tab
     assert not at.exception, [e.value for e in at.exception]
     at.selectbox(key=f"undo_choice_{new}").set_value(new).run()
     at.button(key=f"undo_go_{new}_{new}").click().run()

@@ -284,6 +284,16 @@ def test_every_role_on_every_page(world: World, files: Files, user: str, page: s
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "the page ran"
     text = rendered(at)
+    if page == "pages/data.py":  # what runs only when opened: each tab, the people not assessed
+        if user == "root":
+            text += "\n" + rendered(open_section(at, "data_bagian", "data_tab_store"))
+            open_section(at, "data_bagian", "data_tab_coverage")
+        if user != "kepala":
+            at.session_state["cov_people_open"] = True
+            at.run()
+            assert [d for d in at.dataframe if "NIP" in d.value.columns], "the list was opened"
+        assert not at.exception, [e.value for e in at.exception]
+        text += "\n" + rendered(at)
     allowed = {
         "kepala": set(world.names),
         "root": set(world.names),
