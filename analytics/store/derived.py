@@ -1,4 +1,5 @@
-"""Rebuild the derived tables (score, person_year, jp_year, pair, pair_programme, talent).
+"""Rebuild the derived tables (score, person_year, nostd_year, jp_year, pair, pair_programme,
+talent, ready_level, ready_sum).
 
 Called only inside a write transaction (Store.write), after the raw tables changed, so readers
 see raw and derived rows of one version together. `refresh(cur)` rebuilds everything;
@@ -22,12 +23,12 @@ from analytics.store import rollup
 from analytics.store.sqlfiles import read_sql
 
 DERIVED_TABLES = (
-    "score", "person_year", "jp_year", "pair", "pair_programme", "talent", "ready_level",
-    "ready_sum",
+    "score", "person_year", "nostd_year", "jp_year", "pair", "pair_programme", "talent",
+    "ready_level", "ready_sum",
 )  # fmt: skip
 # The layout of the derived tables (sql/derived.sql). A store whose derived tables are older is
 # rebuilt by its next refresh: they hold nothing that cannot be derived again.
-DERIVED_VERSION = "6"
+DERIVED_VERSION = "7"
 # The layout of the roll-ups alone (analytics/store/rollup.py): when only they are older, they are
 # summed again from the derived rows (minutes at national scale, not the derived rows' half hour).
 ROLLUP_VERSION = "10"
@@ -36,15 +37,18 @@ ROLLUP_VERSION = "10"
 # store gains its talent rows in under a minute instead of a quarter of an hour's full rebuild).
 # (score and pair cannot be listed: they read SEQ_TABLE, so only a full refresh rebuilds them.)
 _READY = ("ready_level", "ready_sum")
+_NOSTD = ("nostd_year",)
 _TALENT = (
-    ("talent", *_READY),
+    ("talent", *_READY, *_NOSTD),
     ("talent_cell", "move_cell", "talent_nat", "move_nat", "ready_post"),
 )
 ADDED_SINCE = {
     ("3", "7"): _TALENT,
     ("4", "8"): _TALENT,
-    ("5", "9"): (_READY, ("ready_post",)),
-    ("6", "9"): ((), ("ready_post",)),  # the readiness histograms (analytics/store/ready.py)
+    ("5", "9"): ((*_READY, *_NOSTD), ("ready_post",)),
+    # the readiness histograms (analytics/store/ready.py) and the coverage's nostd_year
+    ("6", "9"): (_NOSTD, ("ready_post",)),
+    ("6", "10"): (_NOSTD, ()),
 }
 # The only temp table name refresh accepts (never user text).
 AFFECTED_TABLES = ("affected_emp",)
@@ -53,7 +57,7 @@ AFFECTED_TABLES = ("affected_emp",)
 SEQ_TABLE = "assessment_seq"
 _SEQ_READERS = ("score", "pair")
 # Table aliases the refresh statements select employees by ({sel_<alias>}).
-_ALIASES = ("a", "e", "s", "p", "pr", "pf", "t", "r")
+_ALIASES = ("a", "e", "s", "p", "pr", "pf", "t", "r", "py")
 
 
 def create_tables(conn: duckdb.DuckDBPyConnection) -> None:

@@ -43,6 +43,15 @@ create table if not exists person_year (
                                             -- several (then never summed in person_cell)
 );
 
+-- One row per employee and assessment year with scores none of which has a standard (so no
+-- person_year row): person_year and these rows are everyone assessed in a year.
+create table if not exists nostd_year (
+    emp_key    integer not null,
+    year       smallint not null,
+    agency_key integer not null,
+    unit       varchar not null
+);
+
 -- JP per employee and year: hours of completed trainings whose end_date falls in the year
 -- (general trainings count). Only rows with jp > 0.
 create table if not exists jp_year (

@@ -101,6 +101,21 @@ from py
 join employees e on e.emp_key = py.emp_key
 order by e.agency_key, py.emp_key;
 
+-- name: nostd_year
+-- The employees and years with scores none of which has a standard (no person_year row): with
+-- person_year, everyone assessed in a year (the Data page's coverage) without a distinct over
+-- the year's scores (1.4 million employees nationally score some competency without a standard).
+insert into nostd_year
+select n.emp_key, n.year, e.agency_key, e.unit
+from (
+    select distinct s.emp_key, s.year
+    from score s
+    where s.required_level is null and {sel_s}
+) n
+join employees e on e.emp_key = n.emp_key
+anti join person_year py on py.emp_key = n.emp_key and py.year = n.year and {sel_py}
+order by e.agency_key, n.emp_key;
+
 -- name: jp_year
 -- JP of completed trainings by the calendar year of their end date (general trainings count).
 insert into jp_year
