@@ -100,21 +100,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "service_d_ikm": ("Perubahan IKM", "Change in IKM"),
     "service_n": ("Pegawai diases", "Employees assessed"),
     "service_labels_note": (
-        "Kode tertulis pada {n} OPD yang paling jauh dari tengah; arahkan kursor ke titik lain "
-        "untuk nama OPD-nya.",
-        "Codes are written on the {n} agencies farthest from the middle; hover over any other "
-        "point for its agency's name.",
+        "Kode tertulis pada paling banyak {n} OPD yang paling jauh dari tengah, bila tidak "
+        "menutupi kode lain; arahkan kursor ke titik lain untuk nama OPD-nya.",
+        "Codes are written on at most {n} agencies farthest from the middle, where they cover "
+        "no other code; hover over any other point for its agency's name.",
     ),
     "service_density_count": ("Jumlah OPD", "Agencies"),
     # the density's caption: the shared lead, then where to find an agency (the year tab has a
     # table; the change tab only its named points)
     "service_density_note": (
         "{total} OPD terlalu banyak untuk digambar satu titik per OPD: warna tiap kotak "
-        "menunjukkan jumlah OPD di dalamnya (makin gelap, makin banyak). Kode tertulis pada {n} "
-        "OPD yang paling jauh dari tengah;",
+        "menunjukkan jumlah OPD di dalamnya (makin gelap, makin banyak). Kode tertulis pada "
+        "paling banyak {n} OPD yang paling jauh dari tengah, bila tidak menutupi kode lain;",
         "{total} agencies are too many to draw one point each: each cell's colour shows how "
-        "many agencies it holds (darker, more). Codes are written on the {n} agencies farthest "
-        "from the middle;",
+        "many agencies it holds (darker, more). Codes are written on at most {n} agencies "
+        "farthest from the middle, where they cover no other code;",
     ),
     "service_density_table": (
         "semua OPD ada di tabel di atas.",
