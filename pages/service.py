@@ -57,13 +57,14 @@ shown = link[link["year"] == year]
 earlier = sorted({int(y) for y in link["year"] if y < (year or 0)}, reverse=True)
 
 
-def labels_note(points: pd.DataFrame, find_key: str) -> None:
-    """Say how a scatter of `points` shows its agencies: as a density with some named (then
-    `find_key` says where to find the others), or with some named."""
+def labels_note(points: pd.DataFrame, x: str, y: str, find_key: str) -> None:
+    """Say how a scatter of `points` (axes x, y) shows its agencies: as a density with some
+    named (then `find_key` says where to find the others), or with some agencies' codes
+    written (too many, or too close to each other, for all)."""
     if charts.is_density(points):
         lead = t("service_density_note", total=integer(len(points), lang), n=MAX_LABELS)
         st.caption(f"{lead} {t(find_key)}")
-    elif len(points) > MAX_LABELS:
+    elif not charts.coded(points, x, y).all():
         st.caption(t("service_labels_note", n=MAX_LABELS))
 
 
@@ -105,7 +106,7 @@ def year_section() -> None:
         ),
         "service_scatter",
     )
-    labels_note(points, "service_density_table")
+    labels_note(points, "mean_jpm", "ikm", "service_density_table")
 
 
 def change_section() -> None:
@@ -135,7 +136,7 @@ def change_section() -> None:
         ),
         "service_change",
     )
-    labels_note(change, "service_density_hover")
+    labels_note(change, "d_jpm", "d_ikm", "service_density_hover")
 
 
 def by_year_section() -> None:

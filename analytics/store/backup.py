@@ -224,10 +224,14 @@ def _replace(
         "insert or replace into meta values ('schema_version', $v)", {"v": str(SCHEMA_VERSION)}
     )
     # The backup's meta names its derived and roll-up layouts; a table it lacked is empty here.
-    if set(derived.DERIVED_TABLES) - theirs:
-        cur.execute("delete from meta where key = 'derived_version'")
-    elif set(rollup.ROLLUP_TABLES) - theirs:
-        cur.execute("delete from meta where key = 'rollup_version'")
+    # Lacking only tables its layout gains in place (derived.ADDED_SINCE), it keeps its versions
+    # and gains them alone below (seconds nationally); else what it lacked is derived again.
+    lacking = {*derived.DERIVED_TABLES, *rollup.ROLLUP_TABLES} - theirs
+    if lacking and not lacking <= derived.added_in_place(cur):
+        if set(derived.DERIVED_TABLES) - theirs:
+            cur.execute("delete from meta where key = 'derived_version'")
+        else:
+            cur.execute("delete from meta where key = 'rollup_version'")
     if not derived.is_current(cur):
         derived.renew(cur)  # older layouts: summed (or derived) again in this transaction
     if "audit_log" in theirs:

@@ -91,6 +91,16 @@ def renew(cur: duckdb.DuckDBPyConnection, progress: Callable[[str], None] | None
         _renew_if_old(cur)
 
 
+def added_in_place(cur: duckdb.DuckDBPyConnection) -> set[str]:
+    """The derived tables and roll-ups the store's layout gains in place (ADDED_SINCE) on
+    its next renewal; empty when its layout is current or must be rebuilt."""
+    versions = _versions(cur)
+    added = ADDED_SINCE.get(
+        (versions.get("derived_version", ""), versions.get("rollup_version", ""))
+    )
+    return set() if added is None else {*added[0], *added[1]}
+
+
 def _add_new_tables(cur: duckdb.DuckDBPyConnection) -> None:
     """A store of a layout in ADDED_SINCE: (re)create and fill only the tables added or changed
     since (each derived row depends on its own employee alone, and those roll-ups on those
