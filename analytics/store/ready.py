@@ -33,8 +33,11 @@ _STANDARDS = """
 
 def hist_sql(population: str) -> str:
     """sql/ready_hist.sql over the candidates `population` keeps (a condition over ready_sum
-    `t`, built by the caller from fixed fragments, never user text); binds $posts, $year."""
-    return read_sql("ready_hist.sql").replace("{population}", population)
+    `t`, built by the caller from fixed fragments, never user text; "true" for everyone);
+    binds $posts, $year."""
+    of_cand = "true" if population == "true" else "r.emp_key in (select emp_key from cand)"
+    sql = read_sql("ready_hist.sql")
+    return sql.replace("{population}", population).replace("{of_cand}", of_cand)
 
 
 def _posts(cur: duckdb.DuckDBPyConnection) -> list[int]:

@@ -37,12 +37,14 @@ cand as (
     where t.year = $year and {population}
 ),
 outside as (
-    -- the candidates' levels in competencies outside the common core
+    -- the candidates' levels in competencies outside the common core (of_cand: the candidates'
+    -- rows alone; when the population is everyone, every row of the year, which are the year's
+    -- candidates' (ready_level holds only theirs): no semi-join of 30 million rows nationally)
     select r.emp_key, r.competency_key, r.level_t
     from ready_level r
     where r.year = $year
       and r.competency_key not in (select competency_key from common)
-      and r.emp_key in (select emp_key from cand)
+      and {of_cand}
 ),
 core as (
     -- candidates with a level in every common competency, and their Σ level over them
