@@ -107,60 +107,47 @@ def is_density(df: pd.DataFrame) -> bool:
     return len(df) > DENSITY_POINTS
 
 
-def _farthest_first(df: pd.DataFrame, x: str, y: str) -> pd.Index:
-    """The rows' index, farthest from the middle first: distance from the medians, each axis
-    in units of its interquartile range; ties by agency_id; rows missing a value last."""
+# The room a code takes above its point, as a share of the plot's x and y ranges (a code of up
+# to 8 characters at 11 px over a full-width plot of ~900 x 330 px, with a margin): a farther
+# point whose code would cover a chosen one's is left unnamed, so no code is written over
+# another (a country's change chart had clusters of three codes at IKM change +-10).
+LABEL_ROOM = (0.09, 0.07)
+
+
+def labelled(df: pd.DataFrame, x: str, y: str, limit: int = MAX_LABELS) -> pd.Series:
+    """Which rows a scatter names: at most `limit`, farthest from the middle first (distance
+    from the medians, each axis in units of its interquartile range; ties by agency_id), the
+    agencies a reader asks about first; a row whose code would cover a code already chosen
+    (closer than LABEL_ROOM on both axes) is skipped."""
+    if df.empty:
+        return pd.Series(False, index=df.index)
 
     def scaled(col: str) -> pd.Series:
         v = df[col].astype("float64")
         spread = v.quantile(0.75) - v.quantile(0.25)
         return (v - v.median()) / (spread if spread > 0 else 1.0)
 
-    far = (scaled(x) ** 2 + scaled(y) ** 2).rename("far")
-    order = pd.concat([far, df["agency_id"].astype(str)], axis=1)
-    order = order.sort_values(["far", "agency_id"], ascending=[False, True], na_position="last")
-    return order.index
-
-
-def labelled(df: pd.DataFrame, x: str, y: str, limit: int = MAX_LABELS) -> pd.Series:
-    """Which rows a scatter names (a marked point with its hover, also over a density): all
-    when they fit `limit`, else the `limit` farthest from the middle (`_farthest_first`): the
-    agencies a reader asks about first."""
-    if len(df) <= limit:
-        return pd.Series(True, index=df.index)
-    return pd.Series(df.index.isin(_farthest_first(df, x, y)[:limit]), index=df.index)
-
-
-# The room a code takes above its point, as a share of the plot's x and y ranges (a code of up
-# to 8 characters at 11 px over a full-width plot of ~900 x 330 px, with a margin).
-LABEL_ROOM = (0.09, 0.07)
-
-
-def coded(df: pd.DataFrame, x: str, y: str, limit: int = MAX_LABELS) -> pd.Series:
-    """Which of the named rows (`labelled`) carry their agency code on the plot: farthest
-    first, each whose code would not cover one already written (closer than LABEL_ROOM of the
-    plotted ranges on both axes). A country's change chart had clusters of three codes at
-    IKM change +-10 printed over each other; the others keep their marker and hover."""
-    named = labelled(df, x, y, limit)
-
     def share(col: str) -> np.ndarray:  # the position as a share of the plotted range
         v = df[col].astype("float64")
         span = v.max() - v.min()
         return ((v - v.min()) / (span if span > 0 else 1.0)).to_numpy()
 
+    far = (scaled(x) ** 2 + scaled(y) ** 2).rename("far")
+    order = pd.concat([far, df["agency_id"].astype(str)], axis=1)
+    order = order.sort_values(["far", "agency_id"], ascending=[False, True], na_position="last")
     px, py = share(x), share(y)
-    written: list[int] = []  # positions in df
-    for i in df.index.get_indexer(_farthest_first(df, x, y)):
-        if not named.iloc[i]:
-            continue
-        near = (np.abs(px[written] - px[i]) < LABEL_ROOM[0]) & (
-            np.abs(py[written] - py[i]) < LABEL_ROOM[1]
+    chosen: list[int] = []  # positions in df
+    for i in df.index.get_indexer(order.index):
+        if len(chosen) == limit:
+            break
+        near = (np.abs(px[chosen] - px[i]) < LABEL_ROOM[0]) & (
+            np.abs(py[chosen] - py[i]) < LABEL_ROOM[1]
         )
         if not near.any():
-            written.append(int(i))
-    out = np.zeros(len(df), dtype=bool)
-    out[written] = True
-    return pd.Series(out, index=df.index)
+            chosen.append(int(i))
+    named = np.zeros(len(df), dtype=bool)
+    named[chosen] = True
+    return pd.Series(named, index=df.index)
 
 
 def scatter(
@@ -179,11 +166,11 @@ def scatter(
     count_label: str = "",
 ) -> go.Figure:
     """One point per agency (column agency_id), hover with the agency's name, both values and n
-    (employees assessed); of the MAX_LABELS points farthest from the middle, those with room
-    carry their agency code (`labelled`, `coded`). Beyond DENSITY_POINTS agencies, a density
-    instead (`density`: colour = how many agencies, `count_label`, fall in a cell) under the
-    named points, which keep their hover."""
-    named, with_code = df[labelled(df, x, y)], df[coded(df, x, y)]
+    (employees assessed); at most MAX_LABELS points farthest from the middle, each with room
+    for its code, carry their agency code (`labelled`). Beyond DENSITY_POINTS agencies, a
+    density instead (`density`: colour = how many agencies, `count_label`, fall in a cell)
+    under the named points, which keep their marker and hover."""
+    named = df[labelled(df, x, y)]
     many = is_density(df)
     markers = named if many else df  # the points drawn one by one, with their hover
     fig = go.Figure()
@@ -216,10 +203,10 @@ def scatter(
     )
     fig.add_trace(
         go.Scatter(
-            x=with_code[x],
-            y=with_code[y],
+            x=named[x],
+            y=named[y],
             mode="text",
-            text=[str(a) for a in with_code["agency_id"]],
+            text=[str(a) for a in named["agency_id"]],
             textposition="top center",
             textfont=dict(size=11, color=theme.MUTED),
             hoverinfo="skip",

@@ -64,7 +64,7 @@ def labels_note(points: pd.DataFrame, x: str, y: str, find_key: str) -> None:
     if charts.is_density(points):
         lead = t("service_density_note", total=integer(len(points), lang), n=MAX_LABELS)
         st.caption(f"{lead} {t(find_key)}")
-    elif not charts.coded(points, x, y).all():
+    elif not charts.labelled(points, x, y).all():
         st.caption(t("service_labels_note", n=MAX_LABELS))
 
 

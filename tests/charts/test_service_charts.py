@@ -41,47 +41,38 @@ def room_between(df: pd.DataFrame, a: str, b: str) -> bool:
     )
 
 
-def test_many_agencies_name_the_twelve_farthest_from_the_middle() -> None:
+def test_many_agencies_name_the_farthest_from_the_middle_with_room_for_their_codes() -> None:
     # 30 agencies on a small grid around (75, 80), two far out on each axis, one far on both
     points = [(f"M{i:02d}", 74 + i % 3, 79 + i % 4) for i in range(30)]
     far = [("X1", 95, 80), ("X2", 50, 81), ("Y1", 75, 99), ("Y2", 76, 60), ("XY", 99, 99)]
     df = frame(points + far)
     chosen = set(df[charts.labelled(df, "jpm", "ikm")]["agency_id"])
-    assert len(chosen) == charts.MAX_LABELS
     assert {"X1", "X2", "Y1", "Y2", "XY"} <= chosen  # the outliers first
+    # the grid's codes would cover each other: only those with room are written, and every
+    # code left out would cover a chosen one
+    assert 5 < len(chosen) < charts.MAX_LABELS
+    assert all(room_between(df, a, b) for a in chosen for b in chosen if a < b)
+    others = set(df["agency_id"]) - chosen
+    assert all(any(not room_between(df, o, c) for c in chosen) for o in others)
+    _, names = draw(df).data
+    assert set(names.text) == chosen
     # the middle is chosen by distance, ties by agency_id: the same agencies every time
     assert chosen == set(df[charts.labelled(df.sample(frac=1, random_state=1), "jpm", "ikm")
                             .reindex(df.index)]["agency_id"])  # fmt: skip
-    # of those, the codes written: the outliers', and the grid's that cover no other code;
-    # every named agency left without a code would cover a written one
-    written = set(df[charts.coded(df, "jpm", "ikm")]["agency_id"])
-    assert {"X1", "X2", "Y1", "Y2", "XY"} <= written < chosen
-    assert all(room_between(df, a, b) for a in written for b in written if a < b)
-    assert all(any(not room_between(df, o, w) for w in written) for o in chosen - written)
-    _, names = draw(df).data
-    assert set(names.text) == written
 
 
-def test_a_cluster_of_far_agencies_gets_one_code() -> None:
+def test_a_cluster_of_far_agencies_is_named_once() -> None:
     # a country's change chart: agencies pile up at the edges (IKM change +10); of three
-    # within a code's room, the farthest (then the first agency_id) gets its code, and all
-    # three keep their marker and hover
+    # within a code's room, the farthest (then the first agency_id) is named, the others are
+    # still drawn with their hover
     points = [(f"M{i:02d}", 20 * (i % 5), 10 * (i // 5)) for i in range(25)]
     cluster = [("C3", 150, 100.5), ("C1", 150, 100), ("C2", 151, 100)]
     df = frame(points + cluster)
-    named = set(df[charts.labelled(df, "jpm", "ikm")]["agency_id"])
-    written = set(df[charts.coded(df, "jpm", "ikm")]["agency_id"])
-    assert {"C1", "C2", "C3"} <= named and written & {"C1", "C2", "C3"} == {"C3"}
-    assert written == named - {"C1", "C2"}  # the lattice's codes have room
+    chosen = set(df[charts.labelled(df, "jpm", "ikm")]["agency_id"])
+    assert chosen & {"C1", "C2", "C3"} == {"C3"}
+    assert len(chosen) == charts.MAX_LABELS  # the lattice's codes have room
     markers, names = draw(df).data
-    assert len(markers.x) == len(df) and set(names.text) == written
-
-
-def test_few_agencies_close_together_keep_their_points_and_lose_a_code() -> None:
-    df = frame([("A", 70, 80), ("B", 70.5, 80.2), ("C", 90, 60)])
-    assert charts.labelled(df, "jpm", "ikm").all()  # few: every one named, with its hover
-    written = df[charts.coded(df, "jpm", "ikm")]["agency_id"]
-    assert sorted(written) in (["A", "C"], ["B", "C"])  # A and B would cover each other
+    assert len(markers.x) == len(df) and set(names.text) == chosen
 
 
 def test_thousands_of_agencies_are_drawn_as_a_density_with_the_farthest_named() -> None:
@@ -100,7 +91,7 @@ def test_thousands_of_agencies_are_drawn_as_a_density_with_the_farthest_named() 
     # the far agency alone in the top-right cell (rows are IKM bins, bottom first)
     assert z[-1, -1] == 1 and cells.customdata[-1][-1][1] == 99.5
     # the named points are markers with the hover of a scatter, and only they are
-    assert len(markers.x) == charts.MAX_LABELS and len(names.text) <= charts.MAX_LABELS
+    assert len(markers.x) == len(names.text) <= charts.MAX_LABELS
     assert "FAR" in names.text and "Dinas Jauh" in list(markers.text)
     assert "%{customdata:,.0f}" in markers.hovertemplate and "OPD" in cells.hovertemplate
 
@@ -134,3 +125,13 @@ def test_the_hover_names_each_agency_and_its_employees() -> None:
     assert list(markers.text) == ["Dinas &lt;A&gt;", "B&amp;C"]
     assert list(markers.customdata) == [12, 0]
     assert "%{text}" in markers.hovertemplate and "%{customdata:,.0f}" in markers.hovertemplate
+
+
+def test_few_agencies_close_together_keep_their_points_and_lose_a_code() -> None:
+    # below the density every agency keeps its marker and hover; of two whose codes would
+    # cover each other, one is named (the page's caption then says codes are left out)
+    df = frame([("A", 70, 80), ("B", 70.5, 80.2), ("C", 90, 60)])
+    named = df[charts.labelled(df, "jpm", "ikm")]["agency_id"]
+    assert sorted(named) in (["A", "C"], ["B", "C"])
+    markers, names = draw(df).data
+    assert len(markers.x) == 3 and sorted(names.text) == sorted(named)
