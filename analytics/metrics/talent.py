@@ -27,6 +27,7 @@ from analytics.core.filters import Filters
 from analytics.metrics import common, route
 from analytics.metrics.groups import grouping
 from analytics.metrics.summaries import key_dtypes
+from analytics.store import ready
 
 PERFORMANCE = ("di bawah ekspektasi", "sesuai ekspektasi", "di atas ekspektasi")
 POTENTIAL = ("rendah", "menengah", "tinggi")
@@ -530,7 +531,7 @@ def succession_heads(
         "talent_ready_top",
         {**params, "year": year, "target": target, "limit": int(limit), "best": int(best)},
         population=cond,
-        of_cand="true" if cond == "true" else "r.emp_key in (select emp_key from cand)",
+        of_cand=ready.of_candidates(cond),
     )
     rows = _succession_frame(cur, year, target, chosen["emp_key"].drop_duplicates().tolist())
     if rows.empty:

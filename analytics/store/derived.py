@@ -91,13 +91,18 @@ def renew(cur: duckdb.DuckDBPyConnection, progress: Callable[[str], None] | None
         _renew_if_old(cur)
 
 
+def _added_since(cur: duckdb.DuckDBPyConnection) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The store's ADDED_SINCE entry (derived tables, roll-ups), or None."""
+    versions = _versions(cur)
+    return ADDED_SINCE.get(
+        (versions.get("derived_version", ""), versions.get("rollup_version", ""))
+    )
+
+
 def added_in_place(cur: duckdb.DuckDBPyConnection) -> set[str]:
     """The derived tables and roll-ups the store's layout gains in place (ADDED_SINCE) on
     its next renewal; empty when its layout is current or must be rebuilt."""
-    versions = _versions(cur)
-    added = ADDED_SINCE.get(
-        (versions.get("derived_version", ""), versions.get("rollup_version", ""))
-    )
+    added = _added_since(cur)
     return set() if added is None else {*added[0], *added[1]}
 
 
@@ -105,10 +110,7 @@ def _add_new_tables(cur: duckdb.DuckDBPyConnection) -> None:
     """A store of a layout in ADDED_SINCE: (re)create and fill only the tables added or changed
     since (each derived row depends on its own employee alone, and those roll-ups on those
     rows), then mark the store current."""
-    versions = _versions(cur)
-    added = ADDED_SINCE.get(
-        (versions.get("derived_version", ""), versions.get("rollup_version", ""))
-    )
+    added = _added_since(cur)
     if added is None:
         return
     tables, cells = added

@@ -31,13 +31,20 @@ _STANDARDS = """
 """
 
 
+def of_candidates(population: str) -> str:
+    """The condition over ready_level `r` keeping the rows of the candidates (CTE `cand`) that
+    `population` keeps. For everyone it is "true": ready_level holds only the candidates' rows,
+    and skipping the semi-join of a year's 30 million levels nationally saves a third of a
+    query (sql/ready_hist.sql, metrics/sql/talent_ready_top.sql)."""
+    return "true" if population == "true" else "r.emp_key in (select emp_key from cand)"
+
+
 def hist_sql(population: str) -> str:
     """sql/ready_hist.sql over the candidates `population` keeps (a condition over ready_sum
     `t`, built by the caller from fixed fragments, never user text; "true" for everyone);
     binds $posts, $year."""
-    of_cand = "true" if population == "true" else "r.emp_key in (select emp_key from cand)"
     sql = read_sql("ready_hist.sql")
-    return sql.replace("{population}", population).replace("{of_cand}", of_cand)
+    return sql.replace("{population}", population).replace("{of_cand}", of_candidates(population))
 
 
 def _posts(cur: duckdb.DuckDBPyConnection) -> list[int]:
@@ -47,6 +54,12 @@ def _posts(cur: duckdb.DuckDBPyConnection) -> list[int]:
 def _standards(cur: duckdb.DuckDBPyConnection) -> str:
     row = cur.execute(_STANDARDS).fetchone()
     return str(row[0]) if row else ""
+
+
+def _summed_for_these_standards(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the stored histograms were summed for the standards as they are now."""
+    row = cur.execute("select value from meta where key = $k", {"k": _SIGNATURE}).fetchone()
+    return row is not None and row[0] == _standards(cur)
 
 
 def _insert(
@@ -86,8 +99,7 @@ def note(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
     histogram rows as they stand, negated (temp table ready_delta). Nothing when the standards
     changed since the histograms were summed: `refresh` rebuilds them then."""
     cur.execute(f"drop table if exists {_DELTA}")
-    row = cur.execute("select value from meta where key = $k", {"k": _SIGNATURE}).fetchone()
-    if row is None or row[0] != _standards(cur):
+    if not _summed_for_these_standards(cur):
         return
     cur.execute(
         f"create temp table {_DELTA} (year smallint, position_key integer, total_t integer, "
@@ -101,10 +113,7 @@ def refresh(cur: duckdb.DuckDBPyConnection, affected: str) -> None:
     """After the derived rows of the employees in `affected` were replaced: add their new
     histogram rows, net of the old (`note`), to the stored ones; or rebuild them all when the
     standards changed."""
-    noted = cur.execute(
-        "select count(*) from duckdb_tables() where temporary and table_name = $t", {"t": _DELTA}
-    ).fetchone()
-    if not noted or not noted[0]:
+    if not _summed_for_these_standards(cur):  # as `note` found it: nothing was noted
         rebuild(cur)
         return
     population = f"t.emp_key in (select emp_key from {affected})"

@@ -26,9 +26,8 @@ cand as (
     where t.year = $year and t.position_key <> $target and {population}
 ),
 outside as (
-    -- (of_cand: the candidates' rows alone; when the population is everyone, every row of
-    -- the year, which are the year's candidates and the post's holders, whom the join below
-    -- leaves out: no semi-join of 30 million rows, a third of the query nationally)
+    -- (of_cand: store/ready.of_candidates; for everyone, the post's holders' rows come too,
+    -- and the join below leaves them out)
     select r.emp_key, sum(r.level_t)::integer as level_t, count(*) as n
     from ready_level r
     where r.year = $year

@@ -37,9 +37,8 @@ cand as (
     where t.year = $year and {population}
 ),
 outside as (
-    -- the candidates' levels in competencies outside the common core (of_cand: the candidates'
-    -- rows alone; when the population is everyone, every row of the year, which are the year's
-    -- candidates' (ready_level holds only theirs): no semi-join of 30 million rows nationally)
+    -- the candidates' levels in competencies outside the common core (of_cand:
+    -- ready.of_candidates)
     select r.emp_key, r.competency_key, r.level_t
     from ready_level r
     where r.year = $year
