@@ -168,4 +168,5 @@ with state.rerun_snapshot() as snap:
         if queries.is_demo(snap):
             banner = "demo_banner" if auth.is_open_demo(user) else "auth_demo_banner"
             st.html(f"<div class='asn-demo'>{t(banner)}</div>")
-        page.run()
+        with queries.asking(state.get_store(), snap):  # then its figures of the other years
+            page.run()

@@ -10,8 +10,10 @@ until Streamlit finished and the page stopped changing (its last change, once no
 for `--quiet` seconds and no spinner shows: a page can compute a lower section for a second or
 more without a visible sign). Prints median and max per page, and the first, cold load of each
 page (the dashboard's caches empty, as after an import), and the time after a filter change (the
-year in the sidebar set to the previous year and back): the first change of each page computes its
-figures for that year (nothing cached: what a new selection costs), the later ones read them.
+year in the sidebar set to the previous year and back): the first change of each page reads
+that year's figures as the server prefetched them once the page had drawn (ui/queries.py,
+`prefetch_years`), or, with `--no-prefetch`, computes them (what any other new selection
+costs); the later changes read them.
 Before all that, right after the server started: presentation mode's first screen, and each
 next one (PageDown), cold. A page not ready within `--timeout` seconds is printed as "> T"
 (the benchmark then waits for it to finish, up to ten times as long, before it goes on).
@@ -126,6 +128,11 @@ def main() -> None:
     )
     ap.add_argument("--no-presentation", action="store_true", help="skip presentation mode")
     ap.add_argument(
+        "--no-prefetch",
+        action="store_true",
+        help="the server prefetches no other year (ASN_PREFETCH_YEARS=0): a new year cold",
+    )
+    ap.add_argument(
         "--kept",
         action="store_true",
         help="leave the kept questions (<store>.recent.json): cold = the first visit after a restart",
@@ -176,7 +183,8 @@ def wait_warmed(log: Path, timeout: float = 300.0) -> float | None:
 
 
 def run(args, pages, fresh, click, cold, change_new, change_again, quiet) -> None:  # noqa: ANN001
-    with serve(args.db) as base, browser() as page:
+    env = {"ASN_PREFETCH_YEARS": "0"} if args.no_prefetch else {}
+    with serve(args.db, env=env) as base, browser() as page:
         if args.kept and Path(f"{args.db}.recent.json").exists():
             wait_warmed(Path(f"{args.db}.serve-{base.rsplit(':', 1)[1]}.log"))
         # presentation mode first, switched on right after the server started (caches empty):
@@ -221,6 +229,7 @@ def run(args, pages, fresh, click, cold, change_new, change_again, quiet) -> Non
                         change_again[path].append(seconds)
         peak = server_peak_mb(int(base.rsplit(":", 1)[1]))
     print(f"ready = the last change, once nothing changed for {quiet:g} s")
+    print("filter: new = " + ("computed (--no-prefetch)" if args.no_prefetch else "prefetched year"))
     print(
         f"{'page':<22}{'first (cold)':>14}{'fresh tab median':>18}{'max':>8}"
         f"{'nav click median':>19}{'max':>8}{'filter: new':>13}{'again median':>14}"

@@ -20,8 +20,9 @@ import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -29,6 +30,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
 from analytics import metrics, views
 from analytics.core.filters import Filters
@@ -52,6 +54,8 @@ MAX_SIZE = "384MB"
 
 P = ParamSpec("P")
 T = TypeVar("T")
+# A cached query as remembered and prefetched: function name, filters, options (by name).
+Query = tuple[str, Filters, tuple[tuple[str, Any], ...]]
 
 
 def version_key(snap: Snapshot) -> str:
@@ -86,7 +90,9 @@ def cached(
             raise TypeError(f"{name}: pass options by name (they are part of the cache key)")
         keyed = filters.with_(data_version=snap.version)
         opts = tuple(sorted(options.items()))
-        _remember((name, filters.with_(data_version=None), opts))
+        asked = (name, filters.with_(data_version=None), opts)
+        _remember(asked)
+        _note_asked(asked)
         return _run(name, keyed, opts, snap.store, snap.cur)
 
     query.__name__ = query.__qualname__ = fn.__name__
@@ -276,6 +282,99 @@ def _gather_sections(
         logging.getLogger("asn.prefetch").debug("prefetching failed", exc_info=True)
 
 
+# The other years. The year is the selection people change most (the sidebar's Tahun; in a
+# meeting, "and the year before?"), and a new year computes every figure of the page again:
+# nationally 1.1-1.9 s on the talent, succession and gaps pages. So once a page has drawn, the
+# cached queries it asked with a year are computed on the prefetch thread for the other years
+# the sidebar offers, nearest first and the earlier of two as near (the page opens on the
+# latest year: the one before is the likely next), and switching years reads the cache. One
+# year by default: each costs the page's compute time again. Nothing is guessed while the
+# thread has work waiting (a busy server keeps its cores for the pages asked for).
+PREFETCH_YEARS = int(os.environ.get("ASN_PREFETCH_YEARS", "1"))  # other years; 0 switches off
+PREFETCH_BACKLOG = 2  # batches waiting beyond which no year is prefetched
+_pending = 0  # batches submitted to the prefetch thread and not finished (under _prefetch_lock)
+_rerun = threading.local()  # the queries the running page asked (`asking`)
+
+
+def _note_asked(query: Query) -> None:
+    asked = getattr(_rerun, "asked", None)
+    if asked is not None and query[1].year is not None:
+        asked.append(query)
+
+
+@contextmanager
+def asking(store: Store | Replica, snap: Snapshot) -> Iterator[None]:
+    """Around a page's run (dashboard.py): the cached queries it asks with a year are
+    prefetched for the other years when it has drawn (`prefetch_years`); not when it was cut
+    short for a rerun (the user already changed something)."""
+    _rerun.asked = []
+    try:
+        yield
+    except RerunException:
+        _rerun.asked = None
+        raise
+    except BaseException:  # st.stop() included: the page drew what it drew
+        asked, _rerun.asked = _rerun.asked, None
+        prefetch_years(store, snap, asked)
+        raise
+    asked, _rerun.asked = _rerun.asked, None
+    prefetch_years(store, snap, asked)
+
+
+def prefetch_years(store: Store | Replica, snap: Snapshot, asked: list[Query]) -> int:
+    """Compute `asked` (queries with a year) for up to PREFETCH_YEARS other years of the
+    sidebar in the background, the nearest year first (the earlier on a tie); returns how many were queued (none
+    already queued for this data version, none while PREFETCH_BACKLOG batches wait)."""
+    global _pending
+    if PREFETCH_YEARS <= 0 or not asked:
+        return 0
+    offered = years(snap)
+    version = version_key(snap)
+    wanted: list[tuple[int, Query]] = []
+    with _prefetch_lock:
+        if _pending >= PREFETCH_BACKLOG:
+            return 0
+        for name, filters, options in asked:
+            year = filters.year
+            assert year is not None  # _note_asked keeps only these
+            others = sorted((y for y in offered if y != year), key=lambda y: (abs(y - year), y))
+            for rank, other in enumerate(others[:PREFETCH_YEARS]):
+                query = (name, filters.with_(year=other), options)
+                key = repr((version, *query))
+                if key in _prefetched:
+                    continue
+                _prefetched[key] = None
+                wanted.append((rank, query))
+        while len(_prefetched) > _PREFETCH_MEMORY:
+            _prefetched.popitem(last=False)
+        if not wanted:
+            return 0
+        _pending += 1
+    wanted.sort(key=lambda w: w[0])  # stable: every query of the nearest year first
+    _prefetch_pool.submit(_compute_years, store, snap.version, [q for _, q in wanted])
+    return len(wanted)
+
+
+def _compute_years(store: Store | Replica, data_version: int, wanted: list[Query]) -> None:
+    global _pending
+    try:
+        time.sleep(PREFETCH_DELAY)
+        with store.snapshot() as snap:
+            if snap.version != data_version:  # an import came in between: nothing to prefetch
+                return
+            for name, filters, options in wanted:
+                try:
+                    keyed = filters.with_(data_version=snap.version)
+                    _run(name, keyed, options, snap.store, snap.cur)
+                except Exception:  # a background nicety: the page computes it when asked
+                    logging.getLogger("asn.prefetch").debug("%s failed", name, exc_info=True)
+    except Exception:
+        logging.getLogger("asn.prefetch").debug("prefetching years failed", exc_info=True)
+    finally:
+        with _prefetch_lock:
+            _pending -= 1
+
+
 # ---------------------------------------------------------------------------------------------
 # Warming: after an import commits, the answers people asked for most recently are computed
 # again for the new data version in the background, so the first visitor after the import finds
@@ -284,7 +383,7 @@ def _gather_sections(
 RECENT = 400  # the most recent distinct queries (a query = function, filters, options)
 WARM_SECONDS = 120.0  # at most this long per new version: the warmer never competes for long
 # keyed by the query's repr (options may hold lists), in order of last use
-_recent: OrderedDict[str, tuple[str, Filters, tuple[tuple[str, Any], ...]]] = OrderedDict()
+_recent: OrderedDict[str, Query] = OrderedDict()
 _recent_lock = threading.Lock()
 _log = logging.getLogger("asn.warm")
 
@@ -292,7 +391,7 @@ _log = logging.getLogger("asn.warm")
 _changes = 0  # how many times _remember ran: the list is saved when it moved since last time
 
 
-def _remember(query: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> None:
+def _remember(query: Query) -> None:
     global _changes
     key = repr(query)
     with _recent_lock:
@@ -303,7 +402,7 @@ def _remember(query: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> None:
         _changes += 1
 
 
-def recent() -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
+def recent() -> list[Query]:
     """The remembered queries, most recent first."""
     with _recent_lock:
         return list(reversed(_recent.values()))
@@ -354,7 +453,7 @@ def _unplain(value: Any) -> Any:
     return value
 
 
-def _encode(query: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> dict[str, Any] | None:
+def _encode(query: Query) -> dict[str, Any] | None:
     name, filters, options = query
     if any(k not in KEPT_OPTIONS for k, _ in options):
         return None
@@ -372,7 +471,7 @@ def _encode(query: tuple[str, Filters, tuple[tuple[str, Any], ...]]) -> dict[str
         return None
 
 
-def _decode(entry: Any) -> tuple[str, Filters, tuple[tuple[str, Any], ...]] | None:
+def _decode(entry: Any) -> Query | None:
     try:
         name = entry["name"]
         if name not in _FUNCTIONS and name not in ("choices", "service_effect"):
@@ -389,7 +488,7 @@ def _decode(entry: Any) -> tuple[str, Filters, tuple[tuple[str, Any], ...]] | No
 def save_recent(path: Path) -> int:
     """Write the recent queries to `path` (atomically), this process's first, then those the
     file held from the store's other processes, RECENT at most; returns how many."""
-    distinct: dict[str, tuple[str, Filters, tuple[tuple[str, Any], ...]]] = {}
+    distinct: dict[str, Query] = {}
     for q in [*recent(), *_read_recent(path)]:  # keyed as _remember keys them
         distinct.setdefault(repr(q), q)
     entries = [e for q in distinct.values() if (e := _encode(q)) is not None][:RECENT]
@@ -400,7 +499,7 @@ def save_recent(path: Path) -> int:
     return len(entries)
 
 
-def _read_recent(path: Path) -> list[tuple[str, Filters, tuple[tuple[str, Any], ...]]]:
+def _read_recent(path: Path) -> list[Query]:
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))["recent"]
     except Exception:  # none yet, or unreadable (even nested past recursion): start afresh

@@ -147,6 +147,38 @@ def test_a_filter_change_changes_the_figures(demo_db: Path) -> None:
     assert after["Rata-rata JPM"] == num(k.mean_jpm, "id", 1)
 
 
+def test_a_drawn_page_has_its_figures_of_the_other_years_ready(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once Kesenjangan has drawn, its figures are computed for the previous year in the
+    background: switching the sidebar's year to it then computes nothing (the gap matrix would
+    fail here) and shows that year's figures."""
+    from ui import queries
+
+    monkeypatch.setattr(queries, "_prefetched", type(queries._prefetched)())
+    monkeypatch.setattr(queries, "PREFETCH_DELAY", 0.0)
+    queries._run.clear()  # nothing cached by the tests before
+    at = app("pages/gaps.py")
+    queries._prefetch_pool.submit(lambda: None).result(timeout=120)  # the prefetch is done
+    name = next(n for n in queries._FUNCTIONS if n.endswith("views.matrix.gap_matrix"))
+    real = queries._FUNCTIONS[name]
+
+    def computed(*args: object, **kwargs: object) -> None:
+        pytest.fail("the gap matrix of the other year was computed on the switch")
+
+    monkeypatch.setitem(queries._FUNCTIONS, name, computed)
+    shown = at.selectbox(key="tahun").value
+    with snapshot_cur() as snap:
+        other = max(y for y in metrics.years(snap.cur) if y != shown)
+        expected = real(snap.cur, PLANNER.with_(year=other))
+        names = overview.names(snap.cur)["agency"]
+    at.selectbox(key="tahun").select(other).run()
+    assert not at.exception
+    assert_heatmap_is(
+        next(f for f in figures(at) if f.data[0].type == "heatmap").data[0], expected, names
+    )
+
+
 def test_query_parameters_restore_the_filters(demo_db: Path) -> None:
     with snapshot_cur() as snap:
         ch = metrics.choices(snap.cur)
@@ -181,12 +213,16 @@ def planner_gap_matrix() -> tuple[pd.DataFrame, dict[str, str]]:
 def test_gaps_heatmap_equals_the_gap_matrix(demo_db: Path) -> None:
     _, heat = gaps_heatmap()
     m, names = planner_gap_matrix()
-    # every cell of the chart is the matrix's pct_below for that agency and competency
+    assert_heatmap_is(heat, m, names)
+
+
+def assert_heatmap_is(heat: Any, m: pd.DataFrame, names: dict[str, str]) -> None:
+    """Every cell of the chart is the matrix's pct_below for that agency and competency."""
     lookup = {
         (names[a], c): v
         for a, c, v in zip(m["agency_id"], m["competency_id"], m["pct_below"], strict=True)
     }
-    comp_names = overview_names_competency(demo_db)
+    comp_names = overview_names_competency()
     checked = 0
     for i, agency in enumerate(heat.y):
         for j, comp_label in enumerate(heat.x):
@@ -199,7 +235,7 @@ def test_gaps_heatmap_equals_the_gap_matrix(demo_db: Path) -> None:
     assert checked > 20
 
 
-def overview_names_competency(_: Path) -> dict[str, str]:
+def overview_names_competency() -> dict[str, str]:
     with snapshot_cur() as snap:
         return {v: k for k, v in overview.names(snap.cur)["competency"].items()}
 

@@ -14,9 +14,10 @@ import pandas as pd
 import pytest
 import streamlit as st
 
+from analytics import views
 from analytics.core.filters import Filters
 from analytics.store.db import Store
-from tests.support.fixtures import store_of, world
+from tests.support.fixtures import E, store_of, world
 from ui import queries
 
 
@@ -375,3 +376,99 @@ def test_a_warmed_query_with_options_is_the_pages_cache_entry(
         queries.gap_matrix(snap, f, rows="agency", groups=groups)
         queries.posts_at_risk(snap, f, as_of=date(2026, 12, 7))
     assert len(matrix) == 2 and len(risk) == 2  # the pages' calls read the warmed entries
+
+
+@pytest.fixture
+def years_store() -> Iterator[Store]:
+    """world() assessed in 2021 and 2022 too: four years, 2021-2024."""
+    b = world()
+    b.assess(E[3], "M.1", "2021-05-01", "1.2").assess(E[3], "M.1", "2022-05-01", "1.3")
+    s = store_of(b)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def _prefetch_fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(queries, "_prefetched", type(queries._prefetched)())
+    monkeypatch.setattr(queries, "PREFETCH_DELAY", 0.0)
+    monkeypatch.setattr(queries, "PREFETCH_YEARS", 2)
+    queries._run.clear()  # in-memory stores share a path: another test's answers are not ours
+    queries._years.clear()
+
+
+def _drained() -> None:
+    queries._prefetch_pool.submit(lambda: None).result(timeout=120)  # the queue is done
+
+
+def test_a_pages_queries_are_prefetched_for_the_nearest_other_years_once(
+    years_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked with 2023, kpis is computed for 2022 and 2024 (the nearest two: PREFETCH_YEARS),
+    the earlier year first on a tie, never for 2021; asking again queues nothing, and the
+    page's switch to 2024 reads the cache."""
+    _prefetch_fresh(monkeypatch)
+    calls = _counting(monkeypatch, ".kpis")
+    name = next(n for n in queries._FUNCTIONS if n.endswith(".kpis"))
+    f = Filters(year=2023, small_groups="hide")
+    with years_store.snapshot() as snap:
+        assert queries.years(snap) == [2021, 2022, 2023, 2024]
+        assert queries.prefetch_years(years_store, snap, [(name, f, ())]) == 2
+        _drained()
+        assert [c.year for c in calls] == [2022, 2024]
+        assert queries.prefetch_years(years_store, snap, [(name, f, ())]) == 0
+        kpis = queries.kpis(snap, f.with_(year=2024))
+        assert [c.year for c in calls] == [2022, 2024]  # read from the cache
+        assert kpis == views.kpis(snap.cur, f.with_(year=2024))
+
+
+def test_nothing_is_prefetched_while_the_thread_is_busy_or_when_switched_off(
+    years_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _prefetch_fresh(monkeypatch)
+    calls = _counting(monkeypatch, ".kpis")
+    name = next(n for n in queries._FUNCTIONS if n.endswith(".kpis"))
+    asked = [(name, Filters(year=2023), ())]
+    with years_store.snapshot() as snap:
+        monkeypatch.setattr(queries, "_pending", queries.PREFETCH_BACKLOG)
+        assert queries.prefetch_years(years_store, snap, asked) == 0
+        monkeypatch.setattr(queries, "_pending", 0)
+        monkeypatch.setattr(queries, "PREFETCH_YEARS", 0)
+        assert queries.prefetch_years(years_store, snap, asked) == 0
+        monkeypatch.setattr(queries, "PREFETCH_YEARS", 1)
+        assert queries.prefetch_years(years_store, snap, asked) == 1  # not remembered as queued
+        _drained()
+    assert [c.year for c in calls] == [2022]
+    assert queries._pending == 0
+
+
+def test_asking_prefetches_what_a_page_asked_with_a_year_unless_it_was_cut_short(
+    years_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Around a page's run: the queries with a year are prefetched when it has drawn (st.stop
+    included), those without a year never; nothing when a rerun cut it short."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
+
+    _prefetch_fresh(monkeypatch)
+    monkeypatch.setattr(queries, "PREFETCH_YEARS", 1)
+    calls = _counting(monkeypatch, ".kpis")
+    with years_store.snapshot() as snap:
+        with pytest.raises(RerunException), queries.asking(years_store, snap):
+            queries.kpis(snap, Filters(year=2024))
+            raise RerunException(None)
+        _drained()
+        assert [c.year for c in calls] == [2024] and not queries._prefetched
+        with queries.asking(years_store, snap):
+            queries.kpis(snap, Filters(year=2023))
+            queries.kpis(snap, Filters())  # every year: nothing to prefetch
+        _drained()
+        assert [c.year for c in calls] == [2024, 2023, None, 2022]
+        hidden = Filters(year=2024, small_groups="hide")
+        with pytest.raises(StopException), queries.asking(years_store, snap):
+            queries.kpis(snap, hidden)
+            raise StopException()
+        _drained()
+    asked = [Filters(year=y) for y in (2024, 2023, None, 2022)] + [hidden, hidden.with_(year=2023)]
+    assert [c.with_(data_version=None) for c in calls] == asked
+    assert getattr(queries._rerun, "asked", None) is None  # outside a page nothing is noted
