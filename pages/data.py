@@ -14,10 +14,14 @@ filters = filterbar.current()
 
 # Tabs other than the import run only when open (widgets.sections): the store's contents and
 # the coverage read millions of rows nationally. The import tab always runs, so an upload in
-# progress keeps its file when a person looks at another tab and comes back.
+# progress keeps its file when a person looks at another tab and comes back; so do the
+# people box of the coverage and the import chosen for a rollback.
+KEPT = (importing.PEOPLE_BOX, undo_panel.choice_key(snap))
 if session.may("import"):
     tab_import, tab_store, tab_coverage = widgets.sections(
-        [t("data_tab_import"), t("data_tab_store"), t("data_tab_coverage")], key="data_bagian"
+        [t("data_tab_import"), t("data_tab_store"), t("data_tab_coverage")],
+        key="data_bagian",
+        keep=KEPT,
     )
     with tab_import:
         importing.upload_panel()
@@ -31,7 +35,7 @@ if session.may("import"):
             importing.coverage(snap, filters)
 elif session.may_import():  # an open demo store: try the upload on synthetic data
     tab_import, tab_coverage = widgets.sections(
-        [t("data_tab_import"), t("data_tab_coverage")], key="data_bagian"
+        [t("data_tab_import"), t("data_tab_coverage")], key="data_bagian", keep=KEPT
     )
     with tab_import:
         st.warning(t("demo_upload_note"), icon=":material/science:")

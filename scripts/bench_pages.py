@@ -229,7 +229,9 @@ def run(args, pages, fresh, click, cold, change_new, change_again, quiet) -> Non
                         change_again[path].append(seconds)
         peak = server_peak_mb(int(base.rsplit(":", 1)[1]))
     print(f"ready = the last change, once nothing changed for {quiet:g} s")
-    print("filter: new = " + ("computed (--no-prefetch)" if args.no_prefetch else "prefetched year"))
+    print(
+        "filter: new = " + ("computed (--no-prefetch)" if args.no_prefetch else "prefetched year")
+    )
     print(
         f"{'page':<22}{'first (cold)':>14}{'fresh tab median':>18}{'max':>8}"
         f"{'nav click median':>19}{'max':>8}{'filter: new':>13}{'again median':>14}"

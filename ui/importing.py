@@ -26,6 +26,9 @@ from analytics.store.db import Snapshot
 from ui import fmt, queries, session, state, widgets
 from ui.state import t
 
+# The key of the coverage's box of people not assessed (kept open across the Data page's tabs).
+PEOPLE_BOX = "cov_people_open"
+
 
 def upload_limit_mb() -> int:
     """The largest file the page takes: ours (ASN_MAX_UPLOAD_MB, default 200) or Streamlit's
@@ -232,7 +235,7 @@ def coverage(snap: Snapshot, filters: Filters) -> None:
     # the people are listed only when the box is opened: nationally 0.7-1 s, for a question
     # few ask on each visit
     people_box = (
-        st.expander(t("cov_people"), key="cov_people_open", on_change="rerun")
+        st.expander(t("cov_people"), key=PEOPLE_BOX, on_change="rerun")
         if filters.may_see_individuals
         else None
     )

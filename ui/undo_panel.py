@@ -28,6 +28,12 @@ HISTORY = 200  # newest imports listed
 DONE_KEY, ERROR_KEY = "undo_done", "undo_error"  # the outcome, shown by the next rerun
 
 
+def choice_key(snap: Snapshot) -> str:
+    """The key of the import chosen for a rollback: a new data version starts with nothing
+    chosen."""
+    return f"undo_choice_{snap.version}"
+
+
 def render(snap: Snapshot) -> None:
     if not session.may("store"):  # admins only, whatever page calls this
         return
@@ -58,8 +64,7 @@ def render(snap: Snapshot) -> None:
             t("undo_choose"),
             [None, *labels],
             format_func=lambda i: labels[i] if i is not None else "–",
-            # a new data version starts with nothing chosen
-            key=f"undo_choice_{snap.version}",
+            key=choice_key(snap),
         )
         if chosen is None:
             st.caption(t("undo_pick"))

@@ -80,12 +80,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "grafik"
 
 
-def sections(labels: Sequence[str], key: str, default: str | None = None) -> Sequence[Any]:
+def sections(
+    labels: Sequence[str], key: str, default: str | None = None, keep: Sequence[str] = ()
+) -> Sequence[Any]:
     """Tabs that run only the open one: `with tab:` then `if tab.open:`. A plain st.tabs runs
     every tab's code and the browser draws every tab's charts, hidden; a chart costs the
     browser 50-150 ms after each page click (scripts/bench_pages.py), so what nobody opened is
     neither computed nor drawn. Opening another tab reruns the page (cached: the time of a
-    click). `default` opens another tab first, e.g. when a link carries that tab's choices."""
+    click). `default` opens another tab first, e.g. when a link carries that tab's choices.
+
+    A widget in a closed tab is not drawn, and Streamlit forgets the state of a widget a run
+    did not draw: `keep` lists the keys of those whose state should outlive a look at another
+    tab (a box left open, a choice made). Each is written back to the session state, as
+    Streamlit's docs advise, so it is a value the widget reads when drawn again."""
+    for name in keep:
+        if name in st.session_state:
+            st.session_state[name] = st.session_state[name]
     return st.tabs(list(labels), key=key, on_change="rerun", default=default)
 
 

@@ -173,6 +173,11 @@ def test_rolling_back_an_import_in_the_ui_brings_every_table_and_the_overview_ba
     choose(at, site, a)
     shown = preview(at)  # what it takes back, per import and table
     assert shown.iloc[0].tolist() == [f"#{a}", "assessments", "0", "60"]
+    # a look at the coverage tab keeps the choice
+    open_section(at, "data_bagian", "data_tab_coverage")
+    open_section(at, "data_bagian", "data_tab_store")
+    assert at.selectbox(key=f"undo_choice_{version(site)}").value == a
+    assert preview(at).equals(shown)
     assert not at.checkbox, "no later import builds on it: nothing to confirm"
     undo_button(at, site, a).click().run()
     assert not at.exception, [e.value for e in at.exception]

@@ -465,3 +465,9 @@ def test_the_coverage_table_is_the_view_formatted(demo_db: Path) -> None:
     at.run()
     (listed,) = [d.value for d in at.dataframe if "NIP" in d.value.columns]
     assert len(people) > 0 and list(listed["NIP"]) == list(people["nip"])
+    # and stay listed after a look at another tab
+    open_section(at, "data_bagian", "data_tab_import")
+    assert not [d for d in at.dataframe if "NIP" in d.value.columns]
+    open_section(at, "data_bagian", "data_tab_coverage")
+    (listed,) = [d.value for d in at.dataframe if "NIP" in d.value.columns]
+    assert list(listed["NIP"]) == list(people["nip"])
