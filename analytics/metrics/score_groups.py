@@ -16,6 +16,7 @@ a figure:
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -56,10 +57,12 @@ def parts(
     g: Grouping,
     year: int | None,
     categories: bool = False,
+    exact: bool = False,
 ) -> pd.DataFrame:
-    """Rows per year, group and denominator (columns: see sql/score_groups.sql); the JPM
-    category counts only when `categories` (else 0). The key columns agency_id, position_id
-    and competency_id hold the integer keys: `label` the summed figures."""
+    """Rows per year and group (columns: see sql/score_groups.sql); the JPM category counts
+    only when `categories` (else 0). `exact`: per year, group and denominator instead, for
+    jpm_means (the fixed-point sums left out). The key columns agency_id, position_id and
+    competency_id hold the integer keys: `label` the summed figures."""
     year_s, yp = common.year_clause("s", year)
     name = source(g, filters)
     where_s, wp = filters.rows("s")
@@ -93,7 +96,46 @@ def parts(
         labels=g.keys_as_names,
         label_joins="",
         categories=_categories(categories),
+        by_den=", den" if exact else "",
+        bits=str(BITS),
+        wide=str(1 << (_INT64_BITS - BITS)),
+        mask=str((1 << BITS) - 1),
     )
+
+
+def summed(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    g: Grouping,
+    year: int | None,
+    keys: list[str],
+    categories: bool = False,
+    with_jpm: bool = True,
+) -> pd.DataFrame:
+    """`figures` per group of `keys` of the `parts` rows (empty when there are none). The JPM
+    means come from the fixed-point sums (a national trend by agency: 45,159 rows instead of
+    627,477 per denominator); when they cannot decide a group (see `fixed_means`), or a
+    denominator is too wide for them, from the exact path's rows per denominator."""
+    p = parts(cur, filters, g, year, categories)
+    if p.empty:
+        return p
+    try:
+        return figures(p, keys, with_jpm)
+    except Undecided:
+        return figures(parts(cur, filters, g, year, categories, exact=True), keys, with_jpm)
+
+
+# The fixed point of the JPM sums: an employee's JPM 100 x level / den is summed as its integer
+# part and two blocks of BITS binary digits of its fraction, the second floored: 2 x BITS bits
+# (100) after the point, so a group's sum is below the exact sum by less than one unit of 2^-100
+# per row it floored, far below a double's precision. All in int64 in DuckDB: (rest << BITS)
+# needs den < 2^(63 - BITS) (8,192: an employee's required levels summed, in tenths; a wider
+# den is left out of the sums and counted in jwide, and `summed` takes the exact path).
+BITS = 50
+
+
+class Undecided(Exception):
+    """The fixed-point sums cannot decide a group's mean JPM (fixed_means)."""
 
 
 def label(cur: duckdb.DuckDBPyConnection, df: pd.DataFrame, g: Grouping) -> pd.DataFrame:
@@ -127,24 +169,28 @@ def label(cur: duckdb.DuckDBPyConnection, df: pd.DataFrame, g: Grouping) -> pd.D
 _FEW_KEYS = 1_000
 
 
-_SUMS = ("n", "scores", "level_t", "shortfall_t", "meeting", "n_optimal", "n_cukup", "n_kurang")
+_SUMS = (
+    "n", "scores", "level_t", "required_t", "shortfall_t", "meeting", "n_optimal", "n_cukup",
+    "n_kurang",
+)  # fmt: skip
 
 
 def figures(p: pd.DataFrame, keys: list[str], with_jpm: bool = True) -> pd.DataFrame:
     """Per group of `keys` (in order of first appearance): employees, score means,
     pct_meeting and, `with_jpm`, mean_jpm and the category shares. Sums are exact int64; each
     figure is one division of two exact integers below 2**53, so the float division is the
-    correctly rounded quotient; mean_jpm is the correctly rounded exact mean of fractions
-    (`jpm_means`). Vectorised: a national store's agencies give ~200,000 rows."""
+    correctly rounded quotient; mean_jpm is the correctly rounded exact mean of fractions:
+    from the fixed-point sums (`fixed_means`, raising Undecided when they cannot tell), or on
+    the exact path's rows per denominator (`jpm_means`). Vectorised: a national store's
+    agencies give ~45,000 rows (~630,000 on the exact path)."""
     grouped = p.groupby(keys, sort=False, dropna=False)
-    codes = grouped.ngroup().to_numpy()
     sums = grouped[list(_SUMS)].sum()
-    required_t = (p["den"] * p["n"]).groupby(codes).sum().to_numpy()  # Σ required (tenths)
     out = sums.index.to_frame(index=False)
     out.columns = keys
     n = sums["n"].to_numpy()
     scores = sums["scores"].to_numpy()
     level_t = sums["level_t"].to_numpy()
+    required_t = sums["required_t"].to_numpy()
     out["employees"] = n
     out["mean_level"] = level_t / (10 * scores)
     out["mean_required"] = required_t / (10 * scores)
@@ -152,13 +198,47 @@ def figures(p: pd.DataFrame, keys: list[str], with_jpm: bool = True) -> pd.DataF
     out["mean_shortfall"] = sums["shortfall_t"].to_numpy() / (10 * scores)
     out["pct_meeting"] = (100 * sums["meeting"].to_numpy()) / scores
     if with_jpm:
-        out["mean_jpm"] = jpm_means(
-            codes, p["level_t"].to_numpy(), p["den"].to_numpy(), p["n"].to_numpy(), len(out)
-        )
+        if "den" in p.columns:
+            codes = grouped.ngroup().to_numpy()
+            out["mean_jpm"] = jpm_means(
+                codes, p["level_t"].to_numpy(), p["den"].to_numpy(), p["n"].to_numpy(), len(out)
+            )
+        else:
+            out["mean_jpm"] = fixed_means(grouped, n)
         out["pct_optimal"] = (100 * sums["n_optimal"].to_numpy()) / n
         out["pct_cukup_optimal"] = (100 * sums["n_cukup"].to_numpy()) / n
         out["pct_kurang_optimal"] = (100 * sums["n_kurang"].to_numpy()) / n
     return out
+
+
+def fixed_means(grouped: Any, employees: np.ndarray, bits: int | None = None) -> list[float]:
+    """Per group: the correctly rounded mean of its employees' JPMs from the fixed-point sums
+    (jq, jb, jc in blocks of `bits` bits, BITS by default: see sql/score_groups.sql).
+
+    A group's sum T (in units of 2^-2·bits) is exact when no row was floored (jrest = 0), else
+    below the exact sum by less than jrest units. T / (employees x 2^2·bits) is then the
+    answer (Python's int / int is correctly rounded) when it rounds as (T + jrest) / (...)
+    does: the exact mean lies between them. Otherwise, or with a row left out as too wide
+    (jwide), Undecided."""
+    bits = BITS if bits is None else bits
+    columns = ["jq", "jb", "jc", "jrest", "jwide"]
+    if int(grouped.size().max()) >= 1 << (_INT64_BITS - bits):  # a block sum could overflow
+        sums = grouped[columns].agg(lambda c: sum(int(v) for v in c))
+    else:
+        sums = grouped[columns].sum()
+    if sums["jwide"].any():
+        raise Undecided
+    means = []
+    for q, b, c, rest, e in zip(
+        *(sums[c].to_numpy().tolist() for c in columns[:4]), employees.tolist(), strict=True
+    ):
+        total = (q << (2 * bits)) + (b << bits) + c
+        whole = e << (2 * bits)
+        mean = total / whole
+        if rest and (total + rest) / whole != mean:
+            raise Undecided
+        means.append(mean)
+    return means
 
 
 def jpm_means(

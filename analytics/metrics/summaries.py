@@ -52,10 +52,10 @@ def _summary(
         year = common.resolve_year(cur, filters, metric)
     except common.NoYear:
         return common.empty(columns)
-    p = score_groups.parts(cur, filters, g, year, categories=jpm)
-    if p.empty:
+    sums = score_groups.summed(cur, filters, g, year, list(g.sql_names), jpm, with_jpm=jpm)
+    if sums.empty:
         return common.empty(columns)
-    df = score_groups.label(cur, score_groups.figures(p, list(g.sql_names), with_jpm=jpm), g)
+    df = score_groups.label(cur, sums, g)
     return common.conform(df.sort_values(list(g.names)), columns)
 
 

@@ -35,11 +35,11 @@ def trend(cur: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = Non
     g = grouping("trend", by)
     columns = {"year": "int64", **key_dtypes(g), **TREND_FIGURES}
     year = common.resolve_year(cur, filters, "trend")
-    p = score_groups.parts(cur, filters, g, year)
-    if p.empty:
+    sums = score_groups.summed(cur, filters, g, year, ["year", *g.sql_names])
+    if sums.empty:
         df = common.empty(columns)
     else:
-        df = score_groups.label(cur, score_groups.figures(p, ["year", *g.sql_names]), g)
+        df = score_groups.label(cur, sums, g)
         df = df.drop(columns=[NONE_COL], errors="ignore").sort_values(["year", *g.names])
         df = common.conform(df, columns)
     return privacy.apply_small_groups(

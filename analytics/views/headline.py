@@ -109,9 +109,9 @@ def _figures(cur: duckdb.DuckDBPyConnection, filters: Filters) -> Kpis:
     yf = filters.with_(year=year, small_groups="show")
     # one pass for the score means, the JPM mean and its category shares (roll-ups when the
     # filters allow; analytics/metrics/score_groups.py)
-    p = score_groups.parts(cur, yf, grouping("trend", "none"), year, categories=True)
-    if not p.empty:
-        row = score_groups.figures(p, [NONE_COL]).iloc[0]
+    sums = score_groups.summed(cur, yf, grouping("trend", "none"), year, [NONE_COL], True)
+    if not sums.empty:
+        row = sums.iloc[0]
         for key in FIGURES[:8]:
             out[key] = None if _missing(row[key]) else float(row[key])
         if out["employees"] is not None:

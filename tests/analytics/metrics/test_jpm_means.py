@@ -1,16 +1,19 @@
-"""score_groups.jpm_means, the exact mean JPM per group, is the correctly rounded mean of the
-employees' fractions, whichever way its sums are made (int64 limbs, or Python integers when a
-limb would overflow)."""
+"""The exact mean JPM per group is the correctly rounded mean of the employees' fractions,
+whichever way it is made: score_groups.jpm_means on the rows per denominator (int64 limbs, or
+Python integers when a limb would overflow), or the fixed-point sums of score_groups.sql
+(fixed_means), which fall back to those rows when they cannot decide."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
+import duckdb
 import numpy as np
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics.metrics import score_groups
+from analytics.metrics import common, score_groups
 
 ROW = st.tuples(
     st.integers(0, 5),  # group code
@@ -71,3 +74,83 @@ def test_both_ways_of_summing_agree(monkeypatch) -> None:
         got = score_groups.jpm_means(codes, level, dens, counts, 3)
         assert got == exact(rows, 3)
     assert ways == ["limbs", "python"]
+
+
+# The fixed-point path: score_groups.sql sums each row's JPM in 2 x BITS binary digits
+# (jq, jb, jc), and fixed_means divides once per group, or says it cannot tell.
+
+PERSON = st.tuples(
+    st.integers(0, 5),  # group
+    st.integers(1, 9_000),  # den: from 8,192 too wide for the shifts at BITS = 50
+    st.integers(1, 50),  # employees sharing it
+    st.integers(0, 10**7),  # their level tenths summed
+)
+
+
+def fixed(rows: list[tuple[int, int, int, int]], bits: int) -> pd.DataFrame:
+    """score_groups.sql over per_person rows (group k, den, w, level_t), fixed-point path."""
+    con = duckdb.connect()
+    con.execute("create table pp (k integer, den bigint, w bigint, level_t bigint)")
+    con.executemany("insert into pp values (?, ?, ?, ?)", [(g, d, w, lv) for g, d, w, lv in rows])
+    sql = common.render(
+        "score_groups",
+        per_person="select 2024 as year, k, den, 0 as cat, w, 1 as scores, level_t, "
+        "0 as shortfall_t, 0 as meeting from pp",
+        inner_keys="k",
+        labels="g.k as k",
+        label_joins="",
+        categories="0 as n_optimal, 0 as n_cukup, 0 as n_kurang",
+        by_den="",
+        bits=str(bits),
+        wide=str(1 << (63 - bits)),
+        mask=str((1 << bits) - 1),
+    )
+    return con.execute(sql).df().sort_values("k", ignore_index=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(PERSON, min_size=1, max_size=40))
+def test_the_fixed_point_sums_give_the_correctly_rounded_mean(
+    rows: list[tuple[int, int, int, int]],
+) -> None:
+    """At BITS the mean is decided unless a den is too wide, and it is the exact mean correctly
+    rounded; with three bits the sums often cannot tell, but what they decide is exact."""
+    present = sorted({g for g, *_ in rows})
+    want = exact([(present.index(g), d, w, lv) for g, d, w, lv in rows], len(present))
+    for bits in (score_groups.BITS, 3):
+        p = fixed(rows, bits)
+        try:
+            means = score_groups.fixed_means(p.groupby("k"), p["n"].to_numpy(), bits=bits)
+        except score_groups.Undecided:
+            assert bits == 3 or max(d for _, d, _, _ in rows) >= 8_192
+            continue
+        assert means == want
+
+
+def test_an_undecided_or_too_wide_sum_takes_the_exact_path(monkeypatch) -> None:
+    """summed answers from the rows per denominator when the fixed point cannot decide a group
+    (one bit per block: most groups) or a den is too wide for the shifts (60 bits: any den >= 8):
+    the same figures as the fixed point's."""
+    from analytics.core.filters import Filters
+    from analytics.metrics.trend import trend
+    from tests.support.fixtures import store_of, world
+
+    store = store_of(world())
+    try:
+        with store.snapshot() as snap:
+            want = trend(snap.cur, Filters(), "agency")
+            exact_calls: list[bool] = []
+            real = score_groups.parts
+
+            def noted(*args, **kwargs):
+                exact_calls.append(kwargs.get("exact", False))
+                return real(*args, **kwargs)
+
+            monkeypatch.setattr(score_groups, "parts", noted)
+            for bits in (1, 60):
+                monkeypatch.setattr(score_groups, "BITS", bits)
+                exact_calls.clear()
+                pd.testing.assert_frame_equal(trend(snap.cur, Filters(), "agency"), want)
+                assert exact_calls == [False, True], bits
+    finally:
+        store.close()
