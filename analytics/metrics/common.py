@@ -3,8 +3,10 @@
 Exactness: levels are kept in tenths and JP in hundredths as integers, so sums are exact, every
 threshold is an integer comparison, and a mean or percentage is one division of two exact
 integers (IEEE division of exactly representable operands is the correctly rounded quotient).
-A mean of per-employee JPMs, a mean of fractions with different denominators, is summed exactly
-over a common denominator in Python (`score_groups.jpm_means`).
+A mean of per-employee JPMs, a mean of fractions with different denominators, is summed in SQL in
+100-bit binary fixed point with a bound on what the floors dropped, and divided once in Python
+integers; when that bound leaves the rounding open, the fractions are summed exactly over a
+common denominator instead (`score_groups.fixed_means`, `score_groups.jpm_means`).
 """
 
 from __future__ import annotations

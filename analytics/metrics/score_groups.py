@@ -1,8 +1,9 @@
 """The one filtered base of the score summaries (gap-summary, jpm-summary, trend).
 
-sql/score_groups.sql sums the selected scores per employee and group, then per group and JPM
-denominator; which per-employee rows it starts from is chosen here for speed, never changing
-a figure:
+sql/score_groups.sql sums the selected scores per employee and group, then per group (the
+employees' JPMs in binary fixed point: `fixed_means`), or per group and JPM denominator on the
+exact path (`jpm_means`); `summed` is both steps and the choice between the two. Which
+per-employee rows it starts from is chosen here for speed, never changing a figure:
 - the roll-ups (score_cell for by competency, person_cell otherwise, person_agency for by
   agency without a job family or type) when the filters and grouping need no unit or rank
   (analytics/metrics/route.py);
@@ -16,7 +17,6 @@ a figure:
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import duckdb
 import numpy as np
@@ -119,8 +119,10 @@ def summed(
     p = parts(cur, filters, g, year, categories)
     if p.empty:
         return p
+    # the SQL's rows are one per year and group: one per group of keys that hold them all
+    unique = set(g.sql_names) <= set(keys) and ("year" in keys or year is not None)
     try:
-        return figures(p, keys, with_jpm)
+        return figures(p, keys, with_jpm, unique)
     except Undecided:
         return figures(parts(cur, filters, g, year, categories, exact=True), keys, with_jpm)
 
@@ -175,18 +177,29 @@ _SUMS = (
 )  # fmt: skip
 
 
-def figures(p: pd.DataFrame, keys: list[str], with_jpm: bool = True) -> pd.DataFrame:
+def figures(
+    p: pd.DataFrame, keys: list[str], with_jpm: bool = True, unique: bool = False
+) -> pd.DataFrame:
     """Per group of `keys` (in order of first appearance): employees, score means,
     pct_meeting and, `with_jpm`, mean_jpm and the category shares. Sums are exact int64; each
     figure is one division of two exact integers below 2**53, so the float division is the
     correctly rounded quotient; mean_jpm is the correctly rounded exact mean of fractions:
     from the fixed-point sums (`fixed_means`, raising Undecided when they cannot tell), or on
-    the exact path's rows per denominator (`jpm_means`). Vectorised: a national store's
-    agencies give ~45,000 rows (~630,000 on the exact path)."""
-    grouped = p.groupby(keys, sort=False, dropna=False)
-    sums = grouped[list(_SUMS)].sum()
-    out = sums.index.to_frame(index=False)
-    out.columns = keys
+    the exact path's rows per denominator (`jpm_means`). `unique`: p has one row per group
+    already (`summed` knows), so nothing is grouped. Vectorised: a national store's agencies
+    give ~45,000 rows (~630,000 on the exact path)."""
+    exact = "den" in p.columns
+    fixed = list(_FIXED) if with_jpm and not exact else []
+    if unique and not exact:
+        sums = p.reset_index(drop=True)
+        out = sums[keys].copy()
+    else:
+        grouped = p.groupby(keys, sort=False, dropna=False)
+        if fixed and int(grouped.size().max()) >= 1 << (_INT64_BITS - BITS):
+            raise Undecided  # the blocks' sums could overflow int64: the exact path
+        sums = grouped[[*_SUMS, *fixed]].sum()
+        out = sums.index.to_frame(index=False)
+        out.columns = keys
     n = sums["n"].to_numpy()
     scores = sums["scores"].to_numpy()
     level_t = sums["level_t"].to_numpy()
@@ -198,47 +211,69 @@ def figures(p: pd.DataFrame, keys: list[str], with_jpm: bool = True) -> pd.DataF
     out["mean_shortfall"] = sums["shortfall_t"].to_numpy() / (10 * scores)
     out["pct_meeting"] = (100 * sums["meeting"].to_numpy()) / scores
     if with_jpm:
-        if "den" in p.columns:
+        if exact:
             codes = grouped.ngroup().to_numpy()
             out["mean_jpm"] = jpm_means(
                 codes, p["level_t"].to_numpy(), p["den"].to_numpy(), p["n"].to_numpy(), len(out)
             )
         else:
-            out["mean_jpm"] = fixed_means(grouped, n)
+            out["mean_jpm"] = fixed_means(sums, n)
         out["pct_optimal"] = (100 * sums["n_optimal"].to_numpy()) / n
         out["pct_cukup_optimal"] = (100 * sums["n_cukup"].to_numpy()) / n
         out["pct_kurang_optimal"] = (100 * sums["n_kurang"].to_numpy()) / n
     return out
 
 
-def fixed_means(grouped: Any, employees: np.ndarray, bits: int | None = None) -> list[float]:
-    """Per group: the correctly rounded mean of its employees' JPMs from the fixed-point sums
-    (jq, jb, jc in blocks of `bits` bits, BITS by default: see sql/score_groups.sql).
+_FIXED = ("jq", "jb", "jc", "jrest", "jwide")
+
+
+def fixed_means(sums: pd.DataFrame, employees: np.ndarray, bits: int | None = None) -> list[float]:
+    """Per group (a row of `sums`): the correctly rounded mean of its employees' JPMs from its
+    fixed-point sums (jq, jb, jc in blocks of `bits` bits, BITS by default, jrest, jwide: see
+    sql/score_groups.sql).
 
     A group's sum T (in units of 2^-2·bits) is exact when no row was floored (jrest = 0), else
-    below the exact sum by less than jrest units. T / (employees x 2^2·bits) is then the
-    answer (Python's int / int is correctly rounded) when it rounds as (T + jrest) / (...)
-    does: the exact mean lies between them. Otherwise, or with a row left out as too wide
-    (jwide), Undecided."""
+    below the exact sum by less than jrest units, so the exact mean X lies in
+    [T / (employees x 2^2·bits), (T + jrest) / (...)). Where the platform's long double has a
+    64-bit significand, X is first computed in it for every group at once, and taken rounded to
+    a double where it is provably away from the doubles' rounding midpoints (all but a few
+    groups in a thousand); the others, and every group elsewhere, are divided in Python integers
+    (int / int is correctly rounded; the power of two applied after is exact) and kept when both
+    ends of the interval round alike. Otherwise, or with a row left out as too wide (jwide),
+    Undecided."""
     bits = BITS if bits is None else bits
-    columns = ["jq", "jb", "jc", "jrest", "jwide"]
-    if int(grouped.size().max()) >= 1 << (_INT64_BITS - bits):  # a block sum could overflow
-        sums = grouped[columns].agg(lambda c: sum(int(v) for v in c))
-    else:
-        sums = grouped[columns].sum()
-    if sums["jwide"].any():
+    if sums["jwide"].to_numpy().any():
         raise Undecided
-    means = []
-    for q, b, c, rest, e in zip(
-        *(sums[c].to_numpy().tolist() for c in columns[:4]), employees.tolist(), strict=True
-    ):
-        total = (q << (2 * bits)) + (b << bits) + c
-        whole = e << (2 * bits)
-        mean = total / whole
-        if rest and (total + rest) / whole != mean:
+    q, b, c, rest = (sums[col].to_numpy() for col in _FIXED[:4])
+    means = np.empty(len(q), dtype=np.float64)
+    todo = np.ones(len(q), dtype=bool)
+    if _LONG_DOUBLE:
+        ld = np.longdouble
+        x = (
+            q.astype(ld) + np.ldexp(b.astype(ld), -bits) + np.ldexp(c.astype(ld), -2 * bits)
+        ) / employees.astype(ld)
+        y = x.astype(np.float64)
+        low = (np.nextafter(y, -np.inf).astype(ld) + y.astype(ld)) / 2
+        high = (y.astype(ld) + np.nextafter(y, np.inf).astype(ld)) / 2
+        # x is off by at most a few units of the long double's last place (three roundings
+        # of positive terms and a division), and X above it by the floors (rest units)
+        slack = 8 * np.finfo(ld).eps * x + np.ldexp(rest.astype(ld), -2 * bits)
+        sure = (x - slack > low) & (x + slack < high)
+        means[sure] = y[sure]
+        todo = ~sure
+    for i in np.flatnonzero(todo).tolist():
+        total = (int(q[i]) << (2 * bits)) + (int(b[i]) << bits) + int(c[i])
+        e = int(employees[i])
+        mean = total / e
+        if rest[i] and (total + int(rest[i])) / e != mean:
             raise Undecided
-        means.append(mean)
-    return means
+        means[i] = np.ldexp(mean, -2 * bits)  # a power of two: exact (far from subnormal)
+    return means.tolist()
+
+
+# Whether numpy's long double has a 64-bit significand (x86-64 Linux: yes; where it is a plain
+# double, fixed_means divides every group in Python integers).
+_LONG_DOUBLE = np.finfo(np.longdouble).nmant >= 63
 
 
 def jpm_means(

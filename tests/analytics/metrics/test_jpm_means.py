@@ -6,6 +6,7 @@ Python integers when a limb would overflow), or the fixed-point sums of score_gr
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import product
 
 import duckdb
 import numpy as np
@@ -114,17 +115,23 @@ def test_the_fixed_point_sums_give_the_correctly_rounded_mean(
     rows: list[tuple[int, int, int, int]],
 ) -> None:
     """At BITS the mean is decided unless a den is too wide, and it is the exact mean correctly
-    rounded; with three bits the sums often cannot tell, but what they decide is exact."""
+    rounded; with three bits the sums often cannot tell, but what they decide is exact. Both
+    with the long double's pass (where the platform has one) and in Python integers alone."""
     present = sorted({g for g, *_ in rows})
     want = exact([(present.index(g), d, w, lv) for g, d, w, lv in rows], len(present))
-    for bits in (score_groups.BITS, 3):
-        p = fixed(rows, bits)
-        try:
-            means = score_groups.fixed_means(p.groupby("k"), p["n"].to_numpy(), bits=bits)
-        except score_groups.Undecided:
-            assert bits == 3 or max(d for _, d, _, _ in rows) >= 8_192
-            continue
-        assert means == want
+    long_double = score_groups._LONG_DOUBLE
+    try:
+        for bits, long in product((score_groups.BITS, 3), {long_double, False}):
+            score_groups._LONG_DOUBLE = long  # the long double's pass, and Python's alone
+            p = fixed(rows, bits)
+            try:
+                means = score_groups.fixed_means(p, p["n"].to_numpy(), bits=bits)
+            except score_groups.Undecided:
+                assert bits == 3 or max(d for _, d, _, _ in rows) >= 8_192
+                continue
+            assert means == want
+    finally:
+        score_groups._LONG_DOUBLE = long_double
 
 
 def test_an_undecided_or_too_wide_sum_takes_the_exact_path(monkeypatch) -> None:
