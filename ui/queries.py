@@ -30,7 +30,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import duckdb
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from analytics import metrics, views
 from analytics.core.filters import Filters
@@ -235,7 +235,8 @@ def report_content(
 # Presentation mode gathers one screen's section at a time: the first shows at once. While the
 # room looks at it, one background thread gathers the screens after it, in their order, so the
 # presenter's next click reads them from the cache (nationally the needs and talent sections take
-# seconds cold). One thread for all sessions: prefetching never takes more than one core.
+# seconds cold). One thread for all sessions: one gather at a time (each query of it uses
+# DuckDB's threads, as a page's does).
 _prefetch_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asn-prefetch")
 _prefetched: OrderedDict[str, None] = OrderedDict()  # (version, filters, lang, section) queued
 _prefetch_lock = threading.Lock()
@@ -288,12 +289,17 @@ def _gather_sections(
 # cached queries it asked with a year are computed on the prefetch thread for the other years
 # the sidebar offers, nearest first and the earlier of two as near (the page opens on the
 # latest year: the one before is the likely next), and switching years reads the cache. One
-# year by default: each costs the page's compute time again. Nothing is guessed while the
-# thread has work waiting (a busy server keeps its cores for the pages asked for).
+# year by default: each costs the page's compute time again, once per query, filters and data
+# version (a query queued once is not queued again while remembered). Its own thread, so a
+# presentation's next screens never wait behind it; no new batch while PREFETCH_BACKLOG wait or
+# run, which bounds the work queued, not the CPU a running batch takes (its queries use
+# DuckDB's threads, as a page's do): on a server short of CPU, ASN_PREFETCH_YEARS=0.
 PREFETCH_YEARS = int(os.environ.get("ASN_PREFETCH_YEARS", "1"))  # other years; 0 switches off
-PREFETCH_BACKLOG = 2  # batches waiting beyond which no year is prefetched
-_pending = 0  # batches submitted to the prefetch thread and not finished (under _prefetch_lock)
+PREFETCH_BACKLOG = 2  # batches waiting or running beyond which no year is prefetched
+_years_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asn-prefetch-years")
+_pending = 0  # batches submitted to _years_pool and not finished (under _prefetch_lock)
 _rerun = threading.local()  # the queries the running page asked (`asking`)
+_log_prefetch = logging.getLogger("asn.prefetch")
 
 
 def _note_asked(query: Query) -> None:
@@ -305,26 +311,31 @@ def _note_asked(query: Query) -> None:
 @contextmanager
 def asking(store: Store | Replica, snap: Snapshot) -> Iterator[None]:
     """Around a page's run (dashboard.py): the cached queries it asks with a year are
-    prefetched for the other years when it has drawn (`prefetch_years`); not when it was cut
-    short for a rerun (the user already changed something)."""
+    prefetched for the other years when it has drawn, or stopped drawing (`st.stop()`):
+    `prefetch_years`. Not when a rerun cut it short (the user already changed something) or
+    it failed. The prefetch never fails the page."""
     _rerun.asked = []
+    drawn = False
     try:
         yield
-    except RerunException:
-        _rerun.asked = None
+        drawn = True
+    except StopException:
+        drawn = True
         raise
-    except BaseException:  # st.stop() included: the page drew what it drew
+    finally:
         asked, _rerun.asked = _rerun.asked, None
-        prefetch_years(store, snap, asked)
-        raise
-    asked, _rerun.asked = _rerun.asked, None
-    prefetch_years(store, snap, asked)
+        if drawn:
+            try:
+                prefetch_years(store, snap, asked)
+            except Exception:  # a background nicety: the page has drawn
+                _log_prefetch.debug("queueing the other years failed", exc_info=True)
 
 
 def prefetch_years(store: Store | Replica, snap: Snapshot, asked: list[Query]) -> int:
     """Compute `asked` (queries with a year) for up to PREFETCH_YEARS other years of the
-    sidebar in the background, the nearest year first (the earlier on a tie); returns how many were queued (none
-    already queued for this data version, none while PREFETCH_BACKLOG batches wait)."""
+    sidebar in the background, the nearest year first (the earlier on a tie); returns how many
+    were queued (none already queued for this data version, none while PREFETCH_BACKLOG
+    batches wait or run)."""
     global _pending
     if PREFETCH_YEARS <= 0 or not asked:
         return 0
@@ -351,7 +362,12 @@ def prefetch_years(store: Store | Replica, snap: Snapshot, asked: list[Query]) -
             return 0
         _pending += 1
     wanted.sort(key=lambda w: w[0])  # stable: every query of the nearest year first
-    _prefetch_pool.submit(_compute_years, store, snap.version, [q for _, q in wanted])
+    try:
+        _years_pool.submit(_compute_years, store, snap.version, [q for _, q in wanted])
+    except BaseException:  # e.g. the interpreter shutting down: nothing will run
+        with _prefetch_lock:
+            _pending -= 1
+        raise
     return len(wanted)
 
 
@@ -367,9 +383,9 @@ def _compute_years(store: Store | Replica, data_version: int, wanted: list[Query
                     keyed = filters.with_(data_version=snap.version)
                     _run(name, keyed, options, snap.store, snap.cur)
                 except Exception:  # a background nicety: the page computes it when asked
-                    logging.getLogger("asn.prefetch").debug("%s failed", name, exc_info=True)
+                    _log_prefetch.debug("%s failed", name, exc_info=True)
     except Exception:
-        logging.getLogger("asn.prefetch").debug("prefetching years failed", exc_info=True)
+        _log_prefetch.debug("prefetching years failed", exc_info=True)
     finally:
         with _prefetch_lock:
             _pending -= 1

@@ -158,10 +158,10 @@ def test_a_drawn_page_has_its_figures_of_the_other_years_ready(
     monkeypatch.setattr(queries, "_prefetched", type(queries._prefetched)())
     monkeypatch.setattr(queries, "PREFETCH_DELAY", 0.0)
     monkeypatch.setattr(queries, "PREFETCH_YEARS", 1)
-    queries._prefetch_pool.submit(lambda: None).result(timeout=120)  # nothing else waiting
+    queries._years_pool.submit(lambda: None).result(timeout=120)  # nothing else waiting
     queries._run.clear()  # nothing cached by the tests before
     at = app("pages/gaps.py")
-    queries._prefetch_pool.submit(lambda: None).result(timeout=120)  # the prefetch is done
+    queries._years_pool.submit(lambda: None).result(timeout=120)  # the prefetch is done
     name = next(n for n in queries._FUNCTIONS if n.endswith("views.matrix.gap_matrix"))
     real = queries._FUNCTIONS[name]
 

@@ -399,7 +399,7 @@ def _prefetch_fresh(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _drained() -> None:
-    queries._prefetch_pool.submit(lambda: None).result(timeout=120)  # the queue is done
+    queries._years_pool.submit(lambda: None).result(timeout=120)  # the queue is done
 
 
 def test_a_pages_queries_are_prefetched_for_the_nearest_other_years_once(
@@ -471,4 +471,47 @@ def test_asking_prefetches_what_a_page_asked_with_a_year_unless_it_was_cut_short
         _drained()
     asked = [Filters(year=y) for y in (2024, 2023, None, 2022)] + [hidden, hidden.with_(year=2023)]
     assert [c.with_(data_version=None) for c in calls] == asked
+
+
+def test_a_failed_page_prefetches_nothing_and_the_prefetch_never_fails_a_page(
+    years_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _prefetch_fresh(monkeypatch)
+    monkeypatch.setattr(queries, "PREFETCH_YEARS", 1)
+    calls = _counting(monkeypatch, ".kpis")
+    with years_store.snapshot() as snap:
+        with pytest.raises(ValueError), queries.asking(years_store, snap):
+            queries.kpis(snap, Filters(year=2024))
+            raise ValueError("the page failed")
+        _drained()
+        assert [c.year for c in calls] == [2024] and not queries._prefetched
+
+        def broken(*args: object) -> int:
+            raise RuntimeError("cannot schedule new futures after interpreter shutdown")
+
+        monkeypatch.setattr(queries, "prefetch_years", broken)
+        with queries.asking(years_store, snap):  # drawn: the failure stays in the log
+            queries.kpis(snap, Filters(year=2023))
+    assert getattr(queries._rerun, "asked", None) is None
     assert getattr(queries._rerun, "asked", None) is None  # outside a page nothing is noted
+
+
+def test_a_batch_that_cannot_be_queued_is_not_counted_as_waiting(
+    years_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A submit refused (the interpreter shutting down) leaves no batch counted: the prefetch
+    is not switched off for the rest of the process."""
+    _prefetch_fresh(monkeypatch)
+
+    class Closed:
+        def submit(self, *args: object) -> None:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+
+    monkeypatch.setattr(queries, "_years_pool", Closed())
+    name = next(n for n in queries._FUNCTIONS if n.endswith(".kpis"))
+    with years_store.snapshot() as snap:
+        for _ in range(queries.PREFETCH_BACKLOG + 1):
+            with pytest.raises(RuntimeError):
+                queries.prefetch_years(years_store, snap, [(name, Filters(year=2023), ())])
+            queries._prefetched.clear()
+    assert queries._pending == 0
