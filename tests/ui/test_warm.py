@@ -16,7 +16,7 @@ import streamlit as st
 
 from analytics import views
 from analytics.core.filters import Filters
-from analytics.store.db import Store
+from analytics.store.db import Snapshot, Store
 from tests.support.fixtures import E, store_of, world
 from ui import queries
 
@@ -443,6 +443,22 @@ def test_nothing_is_prefetched_while_the_thread_is_busy_or_when_switched_off(
     assert queries._pending == 0
 
 
+def _one_year_ahead(monkeypatch: pytest.MonkeyPatch) -> list[Filters]:
+    """The prefetch on for one other year; the kpis computations counted."""
+    _prefetch_fresh(monkeypatch)
+    monkeypatch.setattr(queries, "PREFETCH_YEARS", 1)
+    return _counting(monkeypatch, ".kpis")
+
+
+def _cut_short(store: Store, snap: Snapshot, error: BaseException, calls: list[Filters]) -> None:
+    """A page asking kpis of 2024 then raising `error`: nothing is prefetched."""
+    with pytest.raises(type(error)), queries.asking(store, snap):
+        queries.kpis(snap, Filters(year=2024))
+        raise error
+    _drained()
+    assert [c.year for c in calls] == [2024] and not queries._prefetched
+
+
 def test_asking_prefetches_what_a_page_asked_with_a_year_unless_it_was_cut_short(
     years_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -450,15 +466,9 @@ def test_asking_prefetches_what_a_page_asked_with_a_year_unless_it_was_cut_short
     included), those without a year never; nothing when a rerun cut it short."""
     from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 
-    _prefetch_fresh(monkeypatch)
-    monkeypatch.setattr(queries, "PREFETCH_YEARS", 1)
-    calls = _counting(monkeypatch, ".kpis")
+    calls = _one_year_ahead(monkeypatch)
     with years_store.snapshot() as snap:
-        with pytest.raises(RerunException), queries.asking(years_store, snap):
-            queries.kpis(snap, Filters(year=2024))
-            raise RerunException(None)
-        _drained()
-        assert [c.year for c in calls] == [2024] and not queries._prefetched
+        _cut_short(years_store, snap, RerunException(None), calls)
         with queries.asking(years_store, snap):
             queries.kpis(snap, Filters(year=2023))
             queries.kpis(snap, Filters())  # every year: nothing to prefetch
@@ -476,15 +486,9 @@ def test_asking_prefetches_what_a_page_asked_with_a_year_unless_it_was_cut_short
 def test_a_failed_page_prefetches_nothing_and_the_prefetch_never_fails_a_page(
     years_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _prefetch_fresh(monkeypatch)
-    monkeypatch.setattr(queries, "PREFETCH_YEARS", 1)
-    calls = _counting(monkeypatch, ".kpis")
+    calls = _one_year_ahead(monkeypatch)
     with years_store.snapshot() as snap:
-        with pytest.raises(ValueError), queries.asking(years_store, snap):
-            queries.kpis(snap, Filters(year=2024))
-            raise ValueError("the page failed")
-        _drained()
-        assert [c.year for c in calls] == [2024] and not queries._prefetched
+        _cut_short(years_store, snap, ValueError("the page failed"), calls)
 
         def broken(*args: object) -> int:
             raise RuntimeError("cannot schedule new futures after interpreter shutdown")
