@@ -76,6 +76,13 @@ def _run(
 _FUNCTIONS: dict[str, Callable[..., Any]] = {}
 
 
+def _answer(snap: Snapshot, query: Query) -> Any:
+    """The cached answer to `query` for the data version `snap` reads (computed if absent):
+    what a page, the year prefetch and the warmer all read and fill."""
+    name, filters, options = query
+    return _run(name, filters.with_(data_version=snap.version), options, snap.store, snap.cur)
+
+
 def cached(
     fn: Callable[Concatenate[duckdb.DuckDBPyConnection, Filters, P], T],
 ) -> Callable[Concatenate[Snapshot, Filters, P], T]:
@@ -88,12 +95,11 @@ def cached(
     def query(snap: Snapshot, filters: Filters, *args: P.args, **options: P.kwargs) -> T:
         if args:
             raise TypeError(f"{name}: pass options by name (they are part of the cache key)")
-        keyed = filters.with_(data_version=snap.version)
         opts = tuple(sorted(options.items()))
         asked = (name, filters.with_(data_version=None), opts)
         _remember(asked)
         _note_asked(asked)
-        return _run(name, keyed, opts, snap.store, snap.cur)
+        return _answer(snap, asked)
 
     query.__name__ = query.__qualname__ = fn.__name__
     query.__doc__ = fn.__doc__
@@ -378,12 +384,11 @@ def _compute_years(store: Store | Replica, data_version: int, wanted: list[Query
         with store.snapshot() as snap:
             if snap.version != data_version:  # an import came in between: nothing to prefetch
                 return
-            for name, filters, options in wanted:
+            for query in wanted:
                 try:
-                    keyed = filters.with_(data_version=snap.version)
-                    _run(name, keyed, options, snap.store, snap.cur)
+                    _answer(snap, query)
                 except Exception:  # a background nicety: the page computes it when asked
-                    _log_prefetch.debug("%s failed", name, exc_info=True)
+                    _log_prefetch.debug("%s failed", query[0], exc_info=True)
     except Exception:
         _log_prefetch.debug("prefetching years failed", exc_info=True)
     finally:
@@ -563,8 +568,7 @@ def warm(
                     keyed = filters.with_(data_version=snap.version)
                     _service_effect(keyed, snap.store, snap.cur)
                 elif name in _FUNCTIONS:
-                    keyed = filters.with_(data_version=snap.version)
-                    _run(name, keyed, options, snap.store, snap.cur)
+                    _answer(snap, (name, filters, options))
                 done += 1
             except Exception:  # a query that no longer applies (e.g. a year gone): skip it
                 _log.debug("warming %s failed", name, exc_info=True)

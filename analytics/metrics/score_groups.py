@@ -97,10 +97,18 @@ def parts(
         label_joins="",
         categories=_categories(categories),
         by_den=", den" if exact else "",
-        bits=str(BITS),
-        wide=str(1 << (_INT64_BITS - BITS)),
-        mask=str((1 << BITS) - 1),
+        **fixed_point(BITS),
     )
+
+
+def fixed_point(bits: int) -> dict[str, str]:
+    """sql/score_groups.sql's fixed-point fragments for blocks of `bits` bits: the block's
+    width, the first den too wide for the int64 shifts, and the block's mask."""
+    return {
+        "bits": str(bits),
+        "wide": str(1 << (_INT64_BITS - bits)),
+        "mask": str((1 << bits) - 1),
+    }
 
 
 def summed(

@@ -102,9 +102,7 @@ def fixed(rows: list[tuple[int, int, int, int]], bits: int) -> pd.DataFrame:
         label_joins="",
         categories="0 as n_optimal, 0 as n_cukup, 0 as n_kurang",
         by_den="",
-        bits=str(bits),
-        wide=str(1 << (63 - bits)),
-        mask=str((1 << bits) - 1),
+        **score_groups.fixed_point(bits),
     )
     return con.execute(sql).df().sort_values("k", ignore_index=True)
 
