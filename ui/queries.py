@@ -244,9 +244,32 @@ def report_content(
 # seconds cold). One thread for all sessions: one gather at a time (each query of it uses
 # DuckDB's threads, as a page's does).
 _prefetch_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asn-prefetch")
-_prefetched: OrderedDict[str, None] = OrderedDict()  # (version, filters, lang, section) queued
+# what was queued, and when (_clock): (version, filters, lang, section) of a screen,
+# (version, query) of a year
+_prefetched: OrderedDict[str, float] = OrderedDict()
 _prefetch_lock = threading.Lock()
 _PREFETCH_MEMORY = 512
+# Seconds after which a key queued before may be queued again: its answer may have left the
+# cache since (MAX_ENTRIES answers are shared by every session). Queued again while still
+# cached, it costs a snapshot and cache reads.
+PREFETCH_AGAIN = 600.0
+_clock = time.monotonic  # when a key was queued (tests set their own)
+
+
+def _claim(key: str) -> bool:
+    """Whether `key` is to be queued now (not queued within PREFETCH_AGAIN seconds); marks it
+    queued. The caller holds _prefetch_lock."""
+    now = _clock()
+    queued = _prefetched.get(key)
+    if queued is not None and now - queued < PREFETCH_AGAIN:
+        return False
+    _prefetched[key] = now
+    _prefetched.move_to_end(key)
+    while len(_prefetched) > _PREFETCH_MEMORY:
+        _prefetched.popitem(last=False)
+    return True
+
+
 # Seconds the prefetch waits before it starts: the screen just drawn is still being sent to the
 # browser, and a gather started at once competed with it (the first screen took 0.5 s longer).
 PREFETCH_DELAY = 1.5
@@ -257,18 +280,11 @@ def prefetch_report(
 ) -> int:
     """Gather `sections` of the deck (one at a time, as report_content(sections=(s,)) does)
     in the background for the data version `snap` read; returns how many were queued (a
-    section already queued or gathered for this version, filters and language is not)."""
+    section queued for this version, filters and language within PREFETCH_AGAIN seconds is
+    not)."""
     version = version_key(snap)
-    wanted = []
     with _prefetch_lock:
-        for section in sections:
-            key = repr((version, filters, lang, section))
-            if key in _prefetched:
-                continue
-            _prefetched[key] = None
-            while len(_prefetched) > _PREFETCH_MEMORY:
-                _prefetched.popitem(last=False)
-            wanted.append(section)
+        wanted = [s for s in sections if _claim(repr((version, filters, lang, s)))]
     if wanted:
         _prefetch_pool.submit(_gather_sections, store, snap.version, filters, lang, wanted)
     return len(wanted)
@@ -296,7 +312,7 @@ def _gather_sections(
 # the sidebar offers, nearest first and the earlier of two as near (the page opens on the
 # latest year: the one before is the likely next), and switching years reads the cache. One
 # year by default: each costs the page's compute time again, once per query, filters and data
-# version (a query queued once is not queued again while remembered). Its own thread, so a
+# version (a query queued is not queued again within PREFETCH_AGAIN seconds). Its own thread, so a
 # presentation's next screens never wait behind it; no new batch while PREFETCH_BACKLOG wait or
 # run, which bounds the work queued, not the CPU a running batch takes (its queries use
 # DuckDB's threads, as a page's do): on a server short of CPU, ASN_PREFETCH_YEARS=0.
@@ -340,8 +356,8 @@ def asking(store: Store | Replica, snap: Snapshot) -> Iterator[None]:
 def prefetch_years(store: Store | Replica, snap: Snapshot, asked: list[Query]) -> int:
     """Compute `asked` (queries with a year) for up to PREFETCH_YEARS other years of the
     sidebar in the background, the nearest year first (the earlier on a tie); returns how many
-    were queued (none already queued for this data version, none while PREFETCH_BACKLOG
-    batches wait or run)."""
+    were queued (none queued for this data version within PREFETCH_AGAIN seconds, none while
+    PREFETCH_BACKLOG batches wait or run)."""
     global _pending
     if PREFETCH_YEARS <= 0 or not asked:
         return 0
@@ -357,13 +373,8 @@ def prefetch_years(store: Store | Replica, snap: Snapshot, asked: list[Query]) -
             others = sorted((y for y in offered if y != year), key=lambda y: (abs(y - year), y))
             for rank, other in enumerate(others[:PREFETCH_YEARS]):
                 query = (name, filters.with_(year=other), options)
-                key = repr((version, *query))
-                if key in _prefetched:
-                    continue
-                _prefetched[key] = None
-                wanted.append((rank, query))
-        while len(_prefetched) > _PREFETCH_MEMORY:
-            _prefetched.popitem(last=False)
+                if _claim(repr((version, *query))):
+                    wanted.append((rank, query))
         if not wanted:
             return 0
         _pending += 1

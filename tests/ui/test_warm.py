@@ -423,6 +423,32 @@ def test_a_pages_queries_are_prefetched_for_the_nearest_other_years_once(
         assert kpis == views.kpis(snap.cur, f.with_(year=2024))
 
 
+def test_a_year_is_queued_again_once_its_answer_may_have_left_the_cache(
+    years_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Within PREFETCH_AGAIN seconds a query is not queued twice; after that it is, so an answer
+    the shared cache let go (MAX_ENTRIES of every session) is computed again in the
+    background, not on the user's switch."""
+    _prefetch_fresh(monkeypatch)
+    calls = _counting(monkeypatch, ".kpis")
+    name = next(n for n in queries._FUNCTIONS if n.endswith(".kpis"))
+    f = Filters(year=2023, small_groups="hide")
+    clock = [1000.0]
+    monkeypatch.setattr(queries, "_clock", lambda: clock[0])
+    with years_store.snapshot() as snap:
+        assert queries.prefetch_years(years_store, snap, [(name, f, ())]) == 2
+        _drained()
+        queries._run.clear()  # the cache let the answers go
+        clock[0] += queries.PREFETCH_AGAIN - 1
+        assert queries.prefetch_years(years_store, snap, [(name, f, ())]) == 0
+        clock[0] += 2
+        assert queries.prefetch_years(years_store, snap, [(name, f, ())]) == 2
+        _drained()
+        assert [c.year for c in calls] == [2022, 2024, 2022, 2024]
+        queries.kpis(snap, f.with_(year=2022))
+        assert len(calls) == 4  # read from the cache
+
+
 def test_nothing_is_prefetched_while_the_thread_is_busy_or_when_switched_off(
     years_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
