@@ -46,7 +46,7 @@ def _tune(conn: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Threads, memory and spill directory chosen for a 2-core, 24 GB machine."""
     threads = os.environ.get("ASN_THREADS") or str(os.cpu_count() or 2)
     conn.execute(f"set threads = {int(threads)}")
-    mem = os.environ.get("ASN_MEMORY_LIMIT", "8GB")
+    mem = os.environ.get("ASN_MEMORY_LIMIT") or "8GB"  # set but empty (`Environment=X=`): default
     conn.execute("set memory_limit = $m", {"m": mem})
     if str(path) != ":memory:":
         tmp = Path(str(path) + ".tmp")

@@ -609,6 +609,20 @@ def test_a_bulk_build_keeps_half_the_memory_limit_in_the_block_allocator(
         store.close()
 
 
+def test_threads_and_memory_set_but_empty_take_their_defaults(tmp_path, monkeypatch) -> None:
+    # a service file's `Environment=ASN_MEMORY_LIMIT=` stopped the store from opening
+    monkeypatch.setenv("ASN_MEMORY_LIMIT", "")
+    monkeypatch.setenv("ASN_THREADS", "")
+    store = Store(tmp_path / "empty.duckdb")
+    try:
+        got = store.conn.execute(
+            "select current_setting('memory_limit'), current_setting('threads')"
+        ).fetchone()
+        assert got == ("7.4 GiB", os.cpu_count() or 2)  # 8 GB
+    finally:
+        store.close()
+
+
 def test_the_assessment_neighbours_live_only_inside_a_refresh() -> None:
     # score and pair read the temp table of each assessment's neighbours, written first and
     # dropped after pair; neither can be rebuilt without it
