@@ -249,6 +249,7 @@ _prefetch_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asn-prefe
 _prefetched: OrderedDict[str, float] = OrderedDict()
 _prefetch_lock = threading.Lock()
 _PREFETCH_MEMORY = 512
+_log_prefetch = logging.getLogger("asn.prefetch")
 # Seconds after which a key queued before may be queued again: its answer may have left the
 # cache since (MAX_ENTRIES answers are shared by every session). Queued again while still
 # cached, it costs a snapshot and cache reads.
@@ -302,7 +303,7 @@ def _gather_sections(
             for section in sections:
                 _report_content(filters, lang, version, (section,), snap.cur)
     except Exception:  # a background nicety: the screen gathers its own section when asked
-        logging.getLogger("asn.prefetch").debug("prefetching failed", exc_info=True)
+        _log_prefetch.debug("prefetching failed", exc_info=True)
 
 
 # The other years. The year is the selection people change most (the sidebar's Tahun; in a
@@ -321,7 +322,6 @@ PREFETCH_BACKLOG = 2  # batches waiting or running beyond which no year is prefe
 _years_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asn-prefetch-years")
 _pending = 0  # batches submitted to _years_pool and not finished (under _prefetch_lock)
 _rerun = threading.local()  # the queries the running page asked (`asking`)
-_log_prefetch = logging.getLogger("asn.prefetch")
 
 
 def _note_asked(query: Query) -> None:
